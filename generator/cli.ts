@@ -1,0 +1,104 @@
+/**
+ * `npm run generate` — spec/ to generated/.
+ *
+ *   npm run generate                              regenerate generated/ from spec/openapi.yaml
+ *   npm run generate -- --check                   write nothing; exit 1 with a diff when stale
+ *   npm run generate -- --spec FILE --out DIR     any OpenAPI 3.0/3.1 document
+ *   npm run generate -- --watch                   regenerate on every change under the spec's folder
+ *
+ * Exit codes: 0 ok, 1 stale output or invalid spec, 2 bad usage.
+ */
+import { parseArgs } from "node:util";
+import { generate } from "./pipeline.js";
+import { SpecError } from "./load/spec-error.js";
+import { diffOutput, OutputFolderError, replaceOutput } from "./write/output-folder.js";
+import { watchSpec } from "./watch.js";
+
+const USAGE = `usage: npm run generate -- [--spec FILE] [--out DIR] [--check | --watch]
+  --spec FILE   the OpenAPI 3.0/3.1 document (default: spec/openapi.yaml)
+  --out DIR     the folder to (re)generate (default: generated)
+  --check       write nothing; exit 1 and print a diff when DIR is not in step with FILE
+  --watch       regenerate whenever a file under FILE's folder changes (Ctrl-C stops)`;
+
+export interface CliOptions {
+  readonly spec: string;
+  readonly out: string;
+  readonly check: boolean;
+  readonly watch: boolean;
+}
+
+/** Runs one generation and reports it; returns the exit code. */
+export async function runOnce(options: CliOptions, log: (line: string) => void = console.log, fail: (line: string) => void = console.error): Promise<number> {
+  const started = performance.now();
+  try {
+    const { files, model } = await generate(options.spec);
+    const elapsed = `${Math.round(performance.now() - started)} ms`;
+    if (options.check) {
+      const diff = diffOutput(options.out, files);
+      if (diff === "") {
+        log(`${options.out}/ is in step with ${model.source} (${elapsed})`);
+        return 0;
+      }
+      fail(`${diff}\n${options.out}/ is stale: run \`npm run generate\` and commit the result.`);
+      return 1;
+    }
+    replaceOutput(options.out, files);
+    log(`wrote ${files.length} files to ${options.out}/: ${model.operations.length} operations, ${model.schemas.length} schemas, from ${model.source} in ${elapsed}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof SpecError) {
+      fail(`${error.message}\n${options.out}/ was left as it was.`);
+      return 1;
+    }
+    if (error instanceof OutputFolderError) {
+      fail(error.message);
+      return 2;
+    }
+    fail(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+function parse(argv: readonly string[]): CliOptions | string {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: {
+        spec: { type: "string", default: "spec/openapi.yaml" },
+        out: { type: "string", default: "generated" },
+        check: { type: "boolean", default: false },
+        watch: { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (values.help) return "";
+    if (positionals.length > 0) return `unexpected argument: ${positionals[0]}`;
+    if (values.check && values.watch) return "--check and --watch cannot be used together";
+    if (values.spec.trim() === "" || values.out.trim() === "") return "--spec and --out need a value";
+    return { spec: values.spec, out: values.out.replace(/[\\/]+$/, ""), check: values.check, watch: values.watch };
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parse(process.argv.slice(2));
+  if (typeof options === "string") {
+    if (options === "") {
+      console.log(USAGE);
+      return;
+    }
+    console.error(`${options}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (options.watch) {
+    await watchSpec(options, runOnce);
+    return;
+  }
+  process.exitCode = await runOnce(options);
+}
+
+await main();

@@ -1,0 +1,110 @@
+import type { StatementStructures } from "ts-morph";
+import { tsMorph } from "../lib/packages.js";
+import type { ApiModel, OperationModel, ResponseModel, SchemaModel } from "../model/api-model.js";
+import { docText, indexed, literal } from "../lib/ts-text.js";
+import { operationDocs } from "./operation-docs.js";
+import { printStructure } from "./print-structure.js";
+
+const { StructureKind, VariableDeclarationKind } = tsMorph;
+
+/**
+ * types.ts: a named alias for every component schema, each string enum's values as a
+ * readonly tuple, and per operation `<Op>PathParams`, `<Op>QueryParams`,
+ * `<Op>HeaderParams` (when it has them), `<Op>Body`, `<Op>Params`, `<Op>Envelope`,
+ * `<Op>Result` and `<Op>Error`. Every type is an indexed access into schema.ts, so the
+ * two can never disagree.
+ */
+export function emitTypes(model: ApiModel): string {
+  const statements: StatementStructures[] = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: "./schema.js",
+      namedImports: model.schemas.length > 0 ? ["components", "paths"] : ["paths"],
+    },
+  ];
+  for (const schema of model.schemas) statements.push(...schemaStatements(schema));
+  for (const op of model.operations) statements.push(...operationStatements(op));
+  if (model.operations.length === 0 && model.schemas.length === 0) statements.push({ kind: StructureKind.ExportDeclaration });
+  return printStructure({ statements });
+}
+
+function schemaStatements(schema: SchemaModel): StatementStructures[] {
+  const alias: StatementStructures = {
+    kind: StructureKind.TypeAlias,
+    isExported: true,
+    name: schema.typeName,
+    type: indexed("components", "schemas", schema.name),
+    docs: [{ description: docText([schema.description ?? `The \`${schema.name}\` schema.`]) }],
+  };
+  if (!schema.enum) return [alias];
+  return [
+    alias,
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [{ description: `Every value of {@link ${schema.typeName}}, in the order the spec lists them.` }],
+      declarations: [{ name: schema.enum.constName, initializer: `${literal(schema.enum.values)} as const satisfies readonly ${schema.typeName}[]` }],
+    },
+  ];
+}
+
+function operationStatements(op: OperationModel): StatementStructures[] {
+  const operation = indexed("paths", op.path, op.method.toLowerCase());
+  const t = op.typeName;
+  const alias = (suffix: string, type: string, lead: string): StatementStructures => ({
+    kind: StructureKind.TypeAlias,
+    isExported: true,
+    name: t + suffix,
+    type,
+    docs: operationDocs(op, lead.replace("%s", () => `\`${op.name}\``)),
+  });
+
+  const statements = [
+    alias("PathParams", op.pathParams.length > 0 ? `${operation}["parameters"]["path"]` : "never", "The path parameters of %s."),
+  ];
+  if (op.queryParams.length > 0) statements.push(alias("QueryParams", `NonNullable<${operation}["parameters"]["query"]>`, "The query parameters of %s."));
+  if (op.headerParams.length > 0) statements.push(alias("HeaderParams", `NonNullable<${operation}["parameters"]["header"]>`, "The header parameters of %s."));
+  statements.push(
+    alias("Body", op.body ? indexed(`NonNullable<${operation}["requestBody"]>`, "content", op.body.contentType) : "never", "The request body of %s."),
+    alias("Params", paramsType(op), "The argument of %s: its parameters and body fields."),
+    alias("Envelope", responseType(operation, op.success) ?? "undefined", "The success response body of %s."),
+    alias("Result", op.envelope ? `${t}Envelope["result"]` : `${t}Envelope`, "What %s resolves to."),
+    alias("Error", errorType(operation, op.errors), "The error response body of %s.")
+  );
+  return statements;
+}
+
+/** The method's one argument: parameters and body fields side by side, or grouped when names collide. */
+function paramsType(op: OperationModel): string {
+  const t = op.typeName;
+  const optional = (required: boolean) => (required ? "" : "?");
+  if (op.layout === "grouped") {
+    const members = [
+      op.pathParams.length > 0 ? `path: ${t}PathParams` : undefined,
+      op.queryParams.length > 0 ? `query${optional(op.queryParams.some((p) => p.required))}: ${t}QueryParams` : undefined,
+      op.headerParams.length > 0 ? `header${optional(op.headerParams.some((p) => p.required))}: ${t}HeaderParams` : undefined,
+      op.body ? `body${optional(op.body.required)}: ${t}Body` : undefined,
+    ].filter((m) => m !== undefined);
+    return `{ ${members.join("; ")} }`;
+  }
+  const parts = [
+    op.pathParams.length > 0 ? `${t}PathParams` : undefined,
+    op.queryParams.length > 0 ? `${t}QueryParams` : undefined,
+    op.headerParams.length > 0 ? `${t}HeaderParams` : undefined,
+    op.body?.shape === "fields" ? `${t}Body` : undefined,
+    op.body?.shape === "value" ? `{ body${optional(op.body.required)}: ${t}Body }` : undefined,
+  ].filter((p) => p !== undefined);
+  return parts.length > 0 ? parts.join(" & ") : "Record<string, never>";
+}
+
+function responseType(operation: string, response: ResponseModel | undefined): string | undefined {
+  if (response?.contentType === undefined) return undefined;
+  return indexed(operation, "responses", response.status, "content", response.contentType);
+}
+
+function errorType(operation: string, errors: readonly ResponseModel[]): string {
+  const types = errors.map((e) => responseType(operation, e)).filter((t) => t !== undefined);
+  return types.length > 0 ? types.join(" | ") : "unknown";
+}

@@ -1,0 +1,130 @@
+import { statSync } from "node:fs";
+import path from "node:path";
+import type { Document, NormalizedProblem, YamlParseError as YamlParseErrorType } from "@redocly/openapi-core";
+import { openapiCore } from "../lib/packages.js";
+import { GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
+import { SpecError, type SpecProblem } from "./spec-error.js";
+
+const { bundleDocument, createConfig, getLineColLocation, lintDocument, YamlParseError } = openapiCore;
+
+/** The spec after loading: one bundled document whose `$ref`s all point inside it. */
+export interface LoadedSpec {
+  /** The bundled OpenAPI document (plain JSON data). */
+  readonly document: OpenApiDocument;
+  /** Every file that was read, absolute; `--watch` watches these. */
+  readonly files: readonly string[];
+}
+
+/** The parts of an OpenAPI document the generator reads; everything else passes through untouched. */
+export interface OpenApiDocument {
+  readonly openapi: string;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * Load step: parse, lint and bundle the spec with Redocly (the same library
+ * openapi-typescript uses), refusing refs that leave the spec's folder.
+ * Lints with Redocly's `minimal` ruleset plus unique operationIds: the errors that
+ * would make generated code wrong. Style is `npm run lint`'s job (redocly.yaml).
+ */
+export async function loadSpec(specPath: string): Promise<LoadedSpec> {
+  const absolute = path.resolve(specPath);
+  const display = displayPath(absolute);
+  if (!isFile(absolute)) throw new SpecError([{ file: display, message: "no such file" }]);
+
+  const resolver = new GuardedResolver(path.dirname(absolute));
+  const document = await parseRoot(resolver, absolute, display);
+  checkVersion(document, display);
+
+  const config = await createConfig(
+    { rules: { "operation-operationId-unique": "error", "no-unresolved-refs": "error" } },
+    { extends: ["minimal"] },
+  );
+  const problems = await lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
+  throwIfErrors(problems, resolver.refused, resolver);
+
+  const bundled = await bundleDocument({ document, config: config.styleguide, externalRefResolver: resolver, dereference: false });
+  throwIfErrors(bundled.problems, resolver.refused, resolver);
+
+  return { document: bundled.bundle.parsed as OpenApiDocument, files: [...resolver.getFiles()].sort() };
+}
+
+async function parseRoot(resolver: GuardedResolver, absolute: string, display: string): Promise<Document> {
+  let result: Awaited<ReturnType<GuardedResolver["resolveDocument"]>>;
+  try {
+    result = await resolver.resolveDocument(null, absolute, true);
+  } catch (error) {
+    result = error as YamlParseErrorType;
+  }
+  if (result instanceof YamlParseError) {
+    throw new SpecError([{ file: display, line: result.line, col: result.col, message: `not valid YAML or JSON: ${firstLine(result.originalError.message)}` }]);
+  }
+  if (result instanceof Error) {
+    const original = (result as { originalError?: Error }).originalError ?? result;
+    throw new SpecError([{ file: display, message: firstLine(original.message) }]);
+  }
+  return result;
+}
+
+function checkVersion(document: Document, display: string): void {
+  const parsed = document.parsed as { openapi?: unknown; swagger?: unknown } | null;
+  const version = typeof parsed === "object" && parsed !== null ? parsed.openapi : undefined;
+  if (typeof version !== "string" || !/^3\.[01]\.\d+$/.test(version)) {
+    const found = parsed !== null && typeof parsed === "object" && "swagger" in parsed ? "Swagger 2.0" : `openapi: ${JSON.stringify(version ?? null)}`;
+    throw new SpecError([{ file: display, line: 1, col: 1, message: `not an OpenAPI 3.0 or 3.1 document (found ${found})` }]);
+  }
+}
+
+function throwIfErrors(problems: readonly NormalizedProblem[], refused: readonly RefusedRef[], resolver: GuardedResolver): void {
+  const found: SpecProblem[] = refused.map((r) => locateRefusal(r, resolver));
+  for (const problem of problems) {
+    if (problem.severity !== "error") continue;
+    // The refusals above already say why these refs were not followed.
+    if (problem.ruleId === "no-unresolved-refs" && problem.message.includes("refused $ref")) continue;
+    found.push(toSpecProblem(problem));
+  }
+  if (found.length > 0) throw new SpecError(dedupe(found));
+}
+
+function toSpecProblem(problem: NormalizedProblem): SpecProblem {
+  const location = problem.location[0];
+  if (!location) return { file: "(spec)", message: problem.message };
+  const { start } = getLineColLocation(location);
+  return { file: displayPath(location.source.absoluteRef), line: start.line, col: start.col, message: `${problem.message} (${problem.ruleId})` };
+}
+
+/** A refusal knows its file and ref text, not its line: find the ref in the file's text. */
+function locateRefusal(refused: RefusedRef, resolver: GuardedResolver): SpecProblem {
+  const message = `refused $ref "${refused.ref}": ${refused.reason}`;
+  const text = resolver.sources.get(refused.from);
+  const offset = text === undefined ? -1 : text.indexOf(refused.ref);
+  if (text === undefined || offset < 0) return { file: displayPath(refused.from), message };
+  const before = text.slice(0, offset).split("\n");
+  return { file: displayPath(refused.from), line: before.length, col: (before.at(-1)?.length ?? 0) + 1, message };
+}
+
+function dedupe(problems: SpecProblem[]): SpecProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}:${p.line}:${p.col}:${p.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0] ?? text;
+}
+
+/** Paths in messages and headers are relative to the working directory, with forward slashes. */
+export function displayPath(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return (relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join("/");
+}

@@ -1,0 +1,34 @@
+/** The bundled document: every `$ref` is a local JSON pointer ("#/components/…"). */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Follows `$ref`s until it reaches an object that is not a reference. Returns undefined
+ * for a dangling or circular chain (the linter has already reported real breakage).
+ */
+export function deref(document: JsonObject, value: Json | undefined): JsonObject | undefined {
+  const seen = new Set<string>();
+  let current = value;
+  while (isObject(current) && typeof current.$ref === "string") {
+    const ref = current.$ref;
+    if (seen.has(ref) || !ref.startsWith("#")) return undefined;
+    seen.add(ref);
+    current = pointer(document, ref);
+  }
+  return isObject(current) ? current : undefined;
+}
+
+/** RFC 6901 JSON pointer lookup, from a URI fragment ("#/a/b~1c"). */
+function pointer(document: JsonObject, ref: string): Json | undefined {
+  let node: Json | undefined = document;
+  for (const raw of ref.slice(1).split("/").slice(1)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (!isObject(node) && !Array.isArray(node)) return undefined;
+    node = Object.hasOwn(node, key) ? (node as Record<string, Json>)[key] : undefined;
+  }
+  return node;
+}

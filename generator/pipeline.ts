@@ -1,0 +1,35 @@
+import path from "node:path";
+import { loadSpec, displayPath } from "./load/load-spec.js";
+import { buildModel } from "./model/build-model.js";
+import type { ApiModel } from "./model/api-model.js";
+import { emitSchema } from "./emit/emit-schema.js";
+import { emitTypes } from "./emit/emit-types.js";
+import { emitClient } from "./emit/emit-client.js";
+import { emitIndex } from "./emit/emit-index.js";
+import { runtimeFiles } from "./emit/runtime-files.js";
+import { withHeader, type GeneratedFile } from "./write/generated-file.js";
+
+export interface Generated {
+  readonly model: ApiModel;
+  /** The output, sorted by path, each file with its header. */
+  readonly files: readonly GeneratedFile[];
+  /** Every spec file that was read. */
+  readonly inputs: readonly string[];
+}
+
+/** The pipeline, in memory: load → model → emit. Writing is the caller's choice (write/). */
+export async function generate(specPath: string): Promise<Generated> {
+  const loaded = await loadSpec(specPath);
+  const source = displayPath(path.resolve(specPath));
+  const model = buildModel(loaded, source);
+  const fromSpec = (path: string, content: string): GeneratedFile => ({ path, content: withHeader("generated", model.source, content) });
+  const files: GeneratedFile[] = [
+    fromSpec("schema.ts", emitSchema(model)),
+    fromSpec("types.ts", emitTypes(model)),
+    fromSpec("client.ts", emitClient(model)),
+    fromSpec("index.ts", emitIndex()),
+    ...runtimeFiles().map((f) => ({ path: f.path, content: withHeader("copied", `generator/${f.path}`, f.content) })),
+  ];
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { model, files, inputs: loaded.files };
+}
