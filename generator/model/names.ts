@@ -30,8 +30,10 @@ export function pascalCase(text: string): string {
 }
 
 export function camelCase(text: string): string {
-  const pascal = pascalCase(text);
-  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+  const [first = "", ...rest] = words(text);
+  // An all-capitals first word is an acronym or a method: "GET /x" reads getX, not gETX.
+  const head = /^[A-Z0-9]+$/.test(first) ? first.toLowerCase() : first.charAt(0).toLowerCase() + first.slice(1);
+  return head + pascalCase(rest.join(" "));
 }
 
 /** RiskLevel -> RISK_LEVELS: the constant that holds an enum's values. */

@@ -1,0 +1,71 @@
+/**
+ * Type tests for the generated package. They are checked by `tsc --noEmit` (part of
+ * `npm test`): each `@ts-expect-error` line must really be an error, or tsc fails on
+ * the unused directive.
+ */
+import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  RISK_LEVELS,
+  type ApiPromise,
+  type Client,
+  type GetBehaviorsParams,
+  type GetBehaviorsResult,
+  type RiskLevel,
+  type UpdateBehaviorsBody,
+  type UpdateBehaviorsEnvelope,
+  type UpdateBehaviorsError,
+  type UpdateBehaviorsParams,
+  type UpdateBehaviorsPathParams,
+  type UpdateBehaviorsResult,
+} from "../../generated/index.js";
+
+type UpdateBehavior = { enabled: boolean; risk_level: RiskLevel };
+
+describe("generated types", () => {
+  it("RiskLevel is the spec's enum, and RISK_LEVELS holds its values at runtime", () => {
+    expectTypeOf<RiskLevel>().toEqualTypeOf<"low" | "medium" | "high">();
+    expectTypeOf(RISK_LEVELS).toEqualTypeOf<readonly ["low", "medium", "high"]>();
+    expect(RISK_LEVELS).toEqual(["low", "medium", "high"]);
+  });
+
+  it("updateBehaviors takes path and body fields flattened into one object", () => {
+    expectTypeOf<UpdateBehaviorsPathParams>().toEqualTypeOf<{ account_id: string }>();
+    expectTypeOf<UpdateBehaviorsBody>().toEqualTypeOf<{ behaviors: { [key: string]: UpdateBehavior } }>();
+    expectTypeOf<UpdateBehaviorsParams>().toEqualTypeOf<{ account_id: string } & { behaviors: { [key: string]: UpdateBehavior } }>();
+    expectTypeOf<GetBehaviorsParams>().toEqualTypeOf<{ account_id: string }>();
+  });
+
+  it("results are the envelope's result; GET behaviors also carry name and description", () => {
+    expectTypeOf<UpdateBehaviorsResult>().toEqualTypeOf<{ behaviors: { [key: string]: UpdateBehavior } }>();
+    expectTypeOf<GetBehaviorsResult["behaviors"][string]>().toEqualTypeOf<{ name: string; description: string; enabled: boolean; risk_level: RiskLevel }>();
+    expectTypeOf<UpdateBehaviorsEnvelope["success"]>().toEqualTypeOf<true>();
+    expectTypeOf<UpdateBehaviorsError["success"]>().toEqualTypeOf<false>();
+    expectTypeOf<UpdateBehaviorsError["result"]>().toEqualTypeOf<null>();
+    expectTypeOf<UpdateBehaviorsError["errors"][number]>().toEqualTypeOf<{
+      code: number;
+      message: string;
+      documentation_url?: string;
+      source?: { pointer?: string };
+    }>();
+  });
+
+  it("methods resolve to their result", () => {
+    expectTypeOf<ReturnType<Client["updateBehaviors"]>>().toEqualTypeOf<ApiPromise<UpdateBehaviorsResult>>();
+    expectTypeOf<Awaited<ReturnType<Client["getBehaviors"]>>>().toEqualTypeOf<GetBehaviorsResult>();
+  });
+});
+
+/** Never called: its body only has to type-check, and its errors have to be errors. */
+export function wrongCallsDoNotCompile(client: Client): void {
+  void client.updateBehaviors({ account_id: "abc", behaviors: { foo: { enabled: true, risk_level: "low" } } });
+  // @ts-expect-error a risk level the spec does not list
+  void client.updateBehaviors({ account_id: "abc", behaviors: { foo: { enabled: true, risk_level: "critical" } } });
+  // @ts-expect-error account_id is required
+  void client.updateBehaviors({ behaviors: { foo: { enabled: true, risk_level: "low" } } });
+  // @ts-expect-error enabled is required
+  void client.updateBehaviors({ account_id: "abc", behaviors: { foo: { risk_level: "low" } } });
+  // @ts-expect-error account_id is a string
+  void client.getBehaviors({ account_id: 42 });
+  // @ts-expect-error getBehaviors needs its argument
+  void client.getBehaviors();
+}
