@@ -1,0 +1,139 @@
+// The published docs page, opened in a real browser with the network cut off: it must
+// render the whole spec from file:// and request nothing outside the machine.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDocs, ROOT } from "../../scripts/build-docs.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = join(ROOT, "test/.artifacts");
+const hasChromium = existsSync(CHROMIUM);
+// Locally, no Chromium means skip (with a message); in CI (.ci/run installs it) it must run.
+const skip = !hasChromium && !process.env.CI;
+if (skip) {
+  console.warn(
+    `test/docs/docs.test.ts: SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium, or set CI=1 to make this fail)`,
+  );
+}
+
+describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", () => {
+  let tmp: string;
+  let url: string;
+  let context: BrowserContext;
+  let page: Page;
+  /** Every request that tried to leave file:// (aborted, so none left the machine). */
+  const outside: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), "zt-docs-"));
+    const out = buildDocs(join(tmp, "docs"));
+    url = pathToFileURL(out.html).href;
+    context = await chromium.launchPersistentContext(join(tmp, "user-data"), {
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      viewport: { width: 1400, height: 900 },
+    });
+    await context.route("**/*", (route) => {
+      const requested = route.request().url();
+      if (/^(file|data|blob):/.test(requested)) return route.continue();
+      outside.push(requested);
+      return route.abort("blockedbyclient");
+    });
+    page = await context.newPage();
+    page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
+    });
+    await page.goto(url, { waitUntil: "load" });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const main = (): Locator => page.locator("main");
+  async function shows(locator: Locator): Promise<void> {
+    await locator.first().waitFor({ state: "visible", timeout: 10_000 });
+  }
+  async function open(hash: string): Promise<void> {
+    await page.goto(`${url}#${hash}`);
+  }
+
+  it("renders the overview, hydrated, with download links to the bundled spec", async () => {
+    await shows(main().getByRole("heading", { name: "Cloudflare Zero Trust Risk Scoring API (behaviors)" }));
+    await shows(page.getByRole("link", { name: "OpenAPI (YAML)" }));
+    await shows(page.getByRole("link", { name: "OpenAPI (JSON)" }));
+    expect(await page.getByRole("link", { name: "OpenAPI (YAML)" }).first().getAttribute("href")).toBe("openapi.yaml");
+    // Hydrated by the inlined Redoc bundle: the sidebar lists both operations.
+    await page.getByRole("button", { name: "+ Show" }).click();
+    await shows(page.getByText("Get all behaviors and associated configuration"));
+    await shows(page.getByText("Update configuration for risk behaviors"));
+  });
+
+  it("shows GET getBehaviors: summary, account_id, 200 and 4XX", async () => {
+    await open("/zero-trust-risk-scoring/getbehaviors");
+    const op = main();
+    await shows(op.getByRole("heading", { name: "Get all behaviors and associated configuration" }));
+    await shows(op.getByText("Retrieves configured risk score behaviors", { exact: false }));
+    await shows(op.getByText("account_id", { exact: true }));
+    await shows(op.getByText("Account ID.", { exact: true }));
+    await shows(op.getByRole("tab", { name: "200" }));
+    await shows(op.getByRole("tab", { name: "4XX" }));
+  });
+
+  it("shows PUT updateBehaviors: summary, request body with the three risk levels, 200 and 4XX", async () => {
+    await open("/zero-trust-risk-scoring/updatebehaviors");
+    const op = main();
+    await shows(op.getByRole("heading", { name: "Update configuration for risk behaviors" }));
+    await shows(op.getByText("Updates risk score behavior configurations", { exact: false }));
+    await shows(op.getByText("account_id", { exact: true }));
+    await shows(op.getByText("How much a behavior raises a user's risk score.", { exact: true }));
+    for (const level of ["low", "medium", "high"]) {
+      await shows(op.getByText(`"${level}"`, { exact: true }));
+    }
+    // The PUT section's response tabs (the GET section above it has its own).
+    const tabs = op.getByRole("tablist", { name: "Response status" }).last();
+    await shows(tabs.getByRole("tab", { name: "200" }));
+    await tabs.getByRole("tab", { name: "4XX" }).click();
+    await shows(op.getByText("The request failed;", { exact: false }));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await op.getByText("Enum", { exact: false }).last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, "docs-update-behaviors.png") });
+  });
+
+  it("shows both security alternatives: api_token (bearer) and api_email + api_key", async () => {
+    await shows(main().getByText("api_token", { exact: true }));
+    await main().getByText("View security details").last().click();
+    // The security panel (not an ARIA dialog) has one tab per alternative.
+    await shows(page.getByRole("tab", { name: "api_token", exact: true }));
+    await shows(page.getByText("Authorization: Bearer", { exact: false }));
+    await shows(page.getByText("HTTP Authorization Scheme", { exact: false }));
+    await page.screenshot({ path: join(ARTIFACTS, "docs-security.png") });
+    await page.getByRole("tab", { name: "api_email and api_key", exact: true }).click();
+    await shows(page.getByText("X-Auth-Email", { exact: false }));
+    await shows(page.getByText("X-Auth-Key", { exact: false }));
+  });
+
+  it("requested nothing outside file:// and logged no error", async () => {
+    await page.goto(url);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(ARTIFACTS, "docs-overview.png") });
+    expect(outside, `requests that tried to leave the machine:\n${outside.join("\n")}`).toEqual([]);
+    expect(outside.length).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,226 @@
+// A real downstream service: `npm pack` this project (prepack builds dist/), install the
+// tarball into a fresh temp project, type-check a consumer under `strict` with NodeNext,
+// and run it against a local HTTP server. Also lints the tarball with publint and attw.
+import { execFile as execFileCb } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const execFile = promisify(execFileCb);
+const ROOT = resolve(import.meta.dirname, "../..");
+const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
+const BIN = join(ROOT, "node_modules/.bin");
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
+
+/**
+ * The environment for child processes, without what `npm test` exports to scripts
+ * (npm_config_local_prefix & co. would point a nested npm back at this repo) and
+ * without Cloudflare credentials the client would otherwise pick up.
+ */
+const env: NodeJS.ProcessEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^(npm_|cloudflare_)/i.test(key)),
+);
+
+interface Run {
+  code: number;
+  out: string;
+}
+/** Runs a command; resolves with its exit code and combined output instead of throwing. */
+async function run(cmd: string, args: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
+  try {
+    const { stdout, stderr } = await execFile(cmd, args, { cwd, env: { ...env, ...extraEnv }, maxBuffer: 64 << 20 });
+    return { code: 0, out: stdout + stderr };
+  } catch (err) {
+    const e = err as { code?: number | string; stdout?: string; stderr?: string; message: string };
+    return { code: typeof e.code === "number" ? e.code : 1, out: `${e.stdout ?? ""}${e.stderr ?? ""}${e.message}` };
+  }
+}
+async function ok(cmd: string, args: string[], cwd: string, extraEnv?: NodeJS.ProcessEnv): Promise<string> {
+  const result = await run(cmd, args, cwd, extraEnv);
+  if (result.code !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${result.code}):\n${result.out}`);
+  return result.out;
+}
+
+const CONSUMER_TSCONFIG = {
+  compilerOptions: {
+    target: "ES2022",
+    lib: ["ES2023"],
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    strict: true,
+    resolveJsonModule: true,
+    skipLibCheck: false,
+    // A Node service: Node's types (from this repo, to stay offline), no DOM.
+    types: ["node"],
+    typeRoots: [join(ROOT, "node_modules/@types")],
+    rootDir: "src",
+    outDir: "out",
+  },
+  include: ["src"],
+};
+
+const EXPECT_ERROR = '      // @ts-expect-error "critical" is not a RiskLevel';
+const SERVICE = `import {
+  ApiError,
+  createClient,
+  RISK_LEVELS,
+  type RiskLevel,
+  type UpdateBehaviorsParams,
+  type UpdateBehaviorsResult,
+} from "zt-risk-scoring";
+import type { components, paths } from "zt-risk-scoring/schema";
+import spec from "zt-risk-scoring/openapi.json" with { type: "json" };
+
+type PutBody =
+  paths["/accounts/{account_id}/zt_risk_scoring/behaviors"]["put"]["requestBody"]["content"]["application/json"];
+
+const client = createClient({ apiToken: "t", baseUrl: process.env.ZT_BASE_URL! });
+
+const result: UpdateBehaviorsResult = await client.updateBehaviors({
+  account_id: "abc",
+  behaviors: { foo: { enabled: true, risk_level: "low" } },
+});
+const level: RiskLevel | undefined = result.behaviors["foo"]?.risk_level;
+const fromSchema: components["schemas"]["RiskLevel"][] = [...RISK_LEVELS];
+const params: UpdateBehaviorsParams = { account_id: "abc", behaviors: {} };
+const body: PutBody = { behaviors: params.behaviors };
+
+export function wrongLevel() {
+  return client.updateBehaviors({
+    account_id: "abc",
+    behaviors: {
+      foo: {
+        enabled: true,
+${EXPECT_ERROR}
+        risk_level: "critical",
+      },
+    },
+  });
+}
+
+console.log(
+  JSON.stringify({ result, level, levels: fromSchema, body, title: spec.info.title, isError: ApiError.name }),
+);
+`;
+
+describe("the packed package in a downstream service", () => {
+  let tmp: string;
+  let tarball: string;
+  let files: string[];
+  let consumer: string;
+  let server: Server;
+  let baseUrl: string;
+  const seen: { method?: string; url?: string; auth?: string; type?: string; body: string }[] = [];
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), "zt-pack-"));
+    // prepack runs `npm run build`, so this works from a clean clone.
+    const packed = await ok("npm", ["pack", "--pack-destination", tmp], ROOT);
+    tarball = join(tmp, `${pkg.name}-${pkg.version}.tgz`);
+    expect(packed).toContain(`${pkg.name}-${pkg.version}.tgz`);
+    files = (await ok("tar", ["-tzf", tarball], tmp)).split("\n").filter(Boolean).sort();
+
+    consumer = join(tmp, "service");
+    mkdirSync(join(consumer, "src"), { recursive: true });
+    writeFileSync(
+      join(consumer, "package.json"),
+      JSON.stringify({ name: "service", private: true, type: "module", dependencies: { [pkg.name]: `file:${tarball}` } }, null, 2),
+    );
+    writeFileSync(join(consumer, "tsconfig.json"), JSON.stringify(CONSUMER_TSCONFIG, null, 2));
+    writeFileSync(join(consumer, "src/service.ts"), SERVICE);
+    // openapi-fetch from npm's cache when it is there (it is after `npm ci`), else the registry.
+    const flags = ["install", "--no-audit", "--no-fund", "--no-package-lock"];
+    const offline = await run("npm", [...flags, "--offline"], consumer);
+    if (offline.code !== 0) await ok("npm", [...flags, "--prefer-offline"], consumer);
+
+    server = createServer((req: IncomingMessage, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      req.on("end", () => {
+        seen.push({ method: req.method, url: req.url, auth: req.headers.authorization, type: req.headers["content-type"], body });
+        const sent = JSON.parse(body || "{}") as { behaviors?: unknown };
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ success: true, errors: [], messages: [], result: { behaviors: sent.behaviors ?? {} } }));
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, 120_000);
+
+  afterAll(async () => {
+    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("packs only what a consumer needs", () => {
+    const unexpected = files.filter(
+      (f) =>
+        !/^package\/(package\.json|README(\.md)?|LICENSE(\.md|\.txt)?)$/i.test(f) &&
+        !/^package\/dist\/.+\.(js|d\.ts|d\.ts\.map)$/.test(f) &&
+        !/^package\/dist\/openapi\.(json|yaml)$/.test(f),
+    );
+    expect(unexpected, "files in the tarball no consumer needs").toEqual([]);
+    expect(files.filter((f) => /\/(docs|test|fixtures)\//.test(f))).toEqual([]);
+    for (const f of ["index.js", "index.d.ts", "index.d.ts.map", "schema.js", "schema.d.ts", "openapi.json", "openapi.yaml"]) {
+      expect(files).toContain(`package/dist/${f}`);
+    }
+  });
+
+  it("passes publint and attw (esm-only)", async () => {
+    const publint = await run(join(BIN, "publint"), ["run", tarball, "--strict"], tmp);
+    expect(publint.code, publint.out).toBe(0);
+    expect(publint.out, publint.out).not.toMatch(/suggestion|warning|error/i);
+    // openapi.yaml is an asset export (for import.meta.resolve / tooling), not a module:
+    // no TypeScript resolution can succeed for it, so attw skips it (as `npm run lint:package` does).
+    const attw = await run(
+      join(BIN, "attw"),
+      [tarball, "--profile", "esm-only", "--format", "ascii", "--exclude-entrypoints", "./openapi.yaml"],
+      tmp,
+    );
+    expect(attw.code, attw.out).toBe(0);
+  }, 60_000);
+
+  it("type-checks a strict NodeNext consumer, @ts-expect-error included", async () => {
+    const tsc = await run(process.execPath, [TSC, "-p", "tsconfig.json"], consumer);
+    expect(tsc.code, tsc.out).toBe(0);
+  }, 60_000);
+
+  it("calls updateBehaviors against a local server and resolves to the result", async () => {
+    const { stdout } = await execFile(process.execPath, ["out/service.js"], {
+      cwd: consumer,
+      env: { ...env, ZT_BASE_URL: baseUrl },
+    });
+    const printed = JSON.parse(stdout) as Record<string, unknown>;
+    expect(printed).toEqual({
+      result: { behaviors: { foo: { enabled: true, risk_level: "low" } } },
+      level: "low",
+      levels: ["low", "medium", "high"],
+      body: { behaviors: {} },
+      title: "Cloudflare Zero Trust Risk Scoring API (behaviors)",
+      isError: "ApiError",
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ method: "PUT", url: "/accounts/abc/zt_risk_scoring/behaviors", auth: "Bearer t" });
+    expect(seen[0]!.type).toMatch(/^application\/json/);
+    expect(JSON.parse(seen[0]!.body)).toEqual({ behaviors: { foo: { enabled: true, risk_level: "low" } } });
+  });
+
+  it("rejects a wrong risk level: without the @ts-expect-error, tsc fails on that line", async () => {
+    const source = join(consumer, "src/service.ts");
+    const lines = SERVICE.split("\n");
+    const directive = lines.indexOf(EXPECT_ERROR);
+    expect(directive).toBeGreaterThan(0);
+    writeFileSync(source, SERVICE.replace(`${EXPECT_ERROR}\n`, ""));
+    const tsc = await run(process.execPath, [TSC, "-p", "tsconfig.json", "--noEmit"], consumer);
+    expect(tsc.code, tsc.out).not.toBe(0);
+    const errors = tsc.out.split("\n").filter((l) => /error TS\d+/.test(l));
+    // Exactly one error, on the `risk_level: "critical"` line (the directive's line once removed).
+    expect(errors, tsc.out).toHaveLength(1);
+    expect(errors[0]).toContain(`src/service.ts(${directive + 1},`);
+    expect(tsc.out).toMatch(/"critical"/);
+  }, 60_000);
+});
