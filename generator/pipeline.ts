@@ -6,6 +6,7 @@ import { emitSchema } from "./emit/emit-schema.js";
 import { emitTypes } from "./emit/emit-types.js";
 import { emitClient } from "./emit/emit-client.js";
 import { emitIndex } from "./emit/emit-index.js";
+import { emitValidators } from "./emit/emit-validators.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
 import { withHeader, type GeneratedFile } from "./write/generated-file.js";
 
@@ -23,11 +24,13 @@ export async function generate(specPath: string): Promise<Generated> {
   const source = displayPath(path.resolve(specPath));
   const model = buildModel(loaded, source);
   const fromSpec = (path: string, content: string): GeneratedFile => ({ path, content: withHeader("generated", model.source, content) });
+  const optional = (path: string, content: string | undefined) => (content === undefined ? [] : [fromSpec(path, content)]);
   const files: GeneratedFile[] = [
     fromSpec("schema.ts", emitSchema(model)),
     fromSpec("types.ts", emitTypes(model)),
     fromSpec("client.ts", emitClient(model)),
     fromSpec("index.ts", emitIndex()),
+    ...optional("validators.ts", emitValidators(model)),
     ...runtimeFiles().map((f) => ({ path: f.path, content: withHeader("copied", `generator/${f.path}`, f.content) })),
   ];
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -12,12 +12,17 @@
 export function literal(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
   if (typeof value === "object" && value !== null) {
-    const members = Object.entries(value).map(([key, v]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : literal(key)}: ${literal(v)}`);
+    const members = Object.entries(value).map(([key, v]) => `${propertyKey(key)}: ${literal(v)}`);
     return members.length > 0 ? `{ ${members.join(", ")} }` : "{}";
   }
   const json = JSON.stringify(value);
   if (json === undefined) throw new TypeError(`not a data literal: ${String(value)}`);
   return json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+/** An object literal's key: bare when it is a plain identifier, else a string literal. */
+export function propertyKey(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : literal(key);
 }
 
 /** `base["a"]["b"]`: an indexed access type, each key a string literal. */

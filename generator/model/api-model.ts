@@ -9,6 +9,8 @@ export interface ApiModel {
   readonly document: unknown;
   readonly operations: readonly OperationModel[];
   readonly schemas: readonly SchemaModel[];
+  /** Emit request and response validators (the spec's root says `x-zt-generator: { validators: true }`). */
+  readonly validators: boolean;
 }
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
@@ -49,6 +51,8 @@ export interface BodyModel {
   readonly required: boolean;
   /** "fields": its properties are flattened into the argument; "value": it is passed as `body`. */
   readonly shape: "fields" | "value";
+  /** JSON pointer to its schema in the bundled document (for validators). */
+  readonly schemaPointer?: string;
 }
 
 export interface ResponseModel {
@@ -56,6 +60,8 @@ export interface ResponseModel {
   readonly status: string;
   /** The media type whose schema types the body; absent when the response has no body. */
   readonly contentType?: string;
+  /** JSON pointer to that media type's schema in the bundled document (for validators). */
+  readonly schemaPointer?: string;
 }
 
 export interface SchemaModel {

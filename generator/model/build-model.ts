@@ -3,7 +3,7 @@ import { SpecError } from "../load/spec-error.js";
 import type { ApiModel, BodyModel, HttpMethod, OperationModel, ParamModel, ResponseModel, SchemaModel } from "./api-model.js";
 import { identifier, methodName, NameRegistry, pascalCase, pluralConstantCase } from "./names.js";
 import { RESERVED_NAMES } from "./reserved-names.js";
-import { deref, isObject, type Json, type JsonObject } from "./resolve-ref.js";
+import { deref, isObject, locate, pointerSegment, type Json, type JsonObject } from "./resolve-ref.js";
 
 /** OpenAPI 3 §4.8.9: the path item's operation fields, in the order the spec lists them. */
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -18,7 +18,8 @@ export function buildModel(spec: LoadedSpec, source: string): ApiModel {
   const methodNames = new NameRegistry();
   const operations = collectOperations(document, methodNames, typeNames);
   const schemas = collectSchemas(document, typeNames, new NameRegistry(RESERVED_NAMES));
-  return { source, document: spec.document, operations, schemas };
+  const options = isObject(document["x-zt-generator"]) ? document["x-zt-generator"] : {};
+  return { source, document: spec.document, operations, schemas, validators: options.validators === true };
 }
 
 function collectOperations(document: JsonObject, methodNames: NameRegistry, typeNames: NameRegistry): OperationModel[] {
@@ -26,10 +27,11 @@ function collectOperations(document: JsonObject, methodNames: NameRegistry, type
   const paths = isObject(document.paths) ? document.paths : {};
   for (const [path, rawItem] of Object.entries(paths)) {
     const item = deref(document, rawItem);
-    if (!item) continue;
+    const itemPointer = locate(document, `#/paths/${pointerSegment(path)}`);
+    if (!item || itemPointer === undefined) continue;
     for (const method of METHODS) {
       const operation = isObject(item[method]) ? item[method] : undefined;
-      if (operation) operations.push(buildOperation(document, path, method, item, operation, methodNames, typeNames));
+      if (operation) operations.push(buildOperation(document, path, method, item, operation, `${itemPointer}/${method}`, methodNames, typeNames));
     }
   }
   return operations;
@@ -41,6 +43,7 @@ function buildOperation(
   method: (typeof METHODS)[number],
   item: JsonObject,
   operation: JsonObject,
+  at: string,
   methodNames: NameRegistry,
   typeNames: NameRegistry,
 ): OperationModel {
@@ -52,9 +55,10 @@ function buildOperation(
   const queryParams = params.filter((p) => p.in === "query").map(toParam);
   const headerParams = params.filter((p) => p.in === "header").map(toParam);
   const paramNames = [...pathParams, ...queryParams, ...headerParams].map((p) => p.name);
-  const body = buildBody(document, operation, paramNames);
+  const body = buildBody(document, operation, paramNames, `${at}/requestBody`);
   const responses = deref(document, operation.responses) ?? {};
-  const success = pickSuccess(document, responses);
+  const responsesAt = locate(document, `${at}/responses`) ?? `${at}/responses`;
+  const success = pickSuccess(document, responses, responsesAt);
 
   return {
     id,
@@ -73,7 +77,7 @@ function buildOperation(
     paramsOptional: pathParams.length === 0 && ![...queryParams, ...headerParams].some((p) => p.required) && !body?.required,
     ...(success ? { success } : {}),
     envelope: success !== undefined && isEnvelope(document, responses[success.status], success.contentType),
-    errors: pickErrors(document, responses, success),
+    errors: pickErrors(document, responses, success, responsesAt),
   };
 }
 
@@ -123,7 +127,7 @@ function toParam(param: RawParam): ParamModel {
   return { name: param.name, required: param.required };
 }
 
-function buildBody(document: JsonObject, operation: JsonObject, paramNames: readonly string[]): BodyModel | undefined {
+function buildBody(document: JsonObject, operation: JsonObject, paramNames: readonly string[], at: string): BodyModel | undefined {
   const requestBody = deref(document, operation.requestBody);
   const content = requestBody && isObject(requestBody.content) ? requestBody.content : undefined;
   const contentType = content ? pickContentType(content) : undefined;
@@ -138,7 +142,9 @@ function buildBody(document: JsonObject, operation: JsonObject, paramNames: read
     !("oneOf" in schema || "anyOf" in schema || "allOf" in schema) &&
     (schema.type === undefined || schema.type === "object") &&
     !Object.keys(schema.properties).some((key) => paramNames.includes(key));
-  return { contentType, required, shape: flattenable ? "fields" : "value" };
+  const located = locate(document, at);
+  const schemaPointer = located === undefined ? undefined : `${located}/content/${pointerSegment(contentType)}/schema`;
+  return { contentType, required, shape: flattenable ? "fields" : "value", ...(schemaPointer && schema ? { schemaPointer } : {}) };
 }
 
 /** Flat unless two parameters share a name, or a `body` parameter would hide the body. */
@@ -147,11 +153,11 @@ function needsGrouping(paramNames: readonly string[], body: BodyModel | undefine
   return body?.shape === "value" && paramNames.includes("body");
 }
 
-function pickSuccess(document: JsonObject, responses: JsonObject): ResponseModel | undefined {
+function pickSuccess(document: JsonObject, responses: JsonObject, at: string): ResponseModel | undefined {
   const codes = Object.keys(responses).filter((code) => /^2(\d\d|XX)$/i.test(code));
   codes.sort((a, b) => rank(a) - rank(b));
   const status = codes[0];
-  return status === undefined ? undefined : toResponse(document, status, responses[status]);
+  return status === undefined ? undefined : toResponse(document, status, responses[status], at);
 }
 
 /** Exact codes before ranges, lower codes first. */
@@ -159,17 +165,20 @@ function rank(code: string): number {
   return /^\d+$/.test(code) ? Number(code) : 1000;
 }
 
-function pickErrors(document: JsonObject, responses: JsonObject, success: ResponseModel | undefined): ResponseModel[] {
+function pickErrors(document: JsonObject, responses: JsonObject, success: ResponseModel | undefined, at: string): ResponseModel[] {
   return Object.keys(responses)
     .filter((code) => code !== success?.status && (/^[45](\d\d|XX)$/i.test(code) || code === "default"))
-    .map((code) => toResponse(document, code, responses[code]));
+    .map((code) => toResponse(document, code, responses[code], at));
 }
 
-function toResponse(document: JsonObject, status: string, raw: Json | undefined): ResponseModel {
+function toResponse(document: JsonObject, status: string, raw: Json | undefined, at: string): ResponseModel {
   const response = deref(document, raw);
   const content = response && isObject(response.content) ? response.content : undefined;
   const contentType = content ? pickContentType(content) : undefined;
-  return contentType === undefined ? { status } : { status, contentType };
+  if (contentType === undefined) return { status };
+  const located = locate(document, `${at}/${pointerSegment(status)}`);
+  const hasSchema = isObject(content![contentType]) && (content![contentType] as JsonObject).schema !== undefined;
+  return located && hasSchema ? { status, contentType, schemaPointer: `${located}/content/${pointerSegment(contentType)}/schema` } : { status, contentType };
 }
 
 /** Prefers `application/json`, then any JSON media type, then the first one listed. */

@@ -22,6 +22,26 @@ export function deref(document: JsonObject, value: Json | undefined): JsonObject
   return isObject(current) ? current : undefined;
 }
 
+/**
+ * Where a value really lives: follows `$ref`s from `pointer` and returns the pointer of
+ * the object reached ("#/components/requestBodies/X"), so a validator can be aimed at it.
+ */
+export function locate(document: JsonObject, start: string): string | undefined {
+  const seen = new Set<string>();
+  let at = start;
+  for (let node = pointer(document, at); isObject(node) && typeof node.$ref === "string"; node = pointer(document, at)) {
+    if (seen.has(node.$ref) || !node.$ref.startsWith("#")) return undefined;
+    seen.add(node.$ref);
+    at = node.$ref;
+  }
+  return pointer(document, at) === undefined ? undefined : at;
+}
+
+/** A key as one JSON pointer segment, URI-encoded for use in a fragment (RFC 6901 §6). */
+export function pointerSegment(key: string): string {
+  return encodeURIComponent(key.replace(/~/g, "~0").replace(/\//g, "~1"));
+}
+
 /** RFC 6901 JSON pointer lookup, from a URI fragment ("#/a/b~1c"). */
 function pointer(document: JsonObject, ref: string): Json | undefined {
   let node: Json | undefined = document;

@@ -1,0 +1,76 @@
+import { createRequire } from "node:module";
+import type { ApiModel } from "../model/api-model.js";
+import { SpecError } from "../load/spec-error.js";
+import { propertyKey } from "../lib/ts-text.js";
+import { printStructure } from "./print-structure.js";
+
+/** Loaded only when a spec asks for validators: Ajv is not part of a plain run. */
+const require = createRequire(import.meta.url);
+
+/**
+ * Ajv's standalone ESM output still calls `require()` for two helpers; the runtime ships
+ * ESM equivalents (generator/runtime/validation.ts), so the validators module stays ESM.
+ */
+const AJV_HELPERS: Record<string, string> = {
+  'require("ajv/dist/runtime/equal").default': "deepEqual",
+  'require("ajv/dist/runtime/ucs2length").default': "ucs2length",
+};
+
+/**
+ * validators.ts, when the spec's root says `x-zt-generator: { validators: true }`: for
+ * each operation a request-body and a success-body validator, compiled now by Ajv's
+ * standalone code generator (JSON Schema 2020-12 for OpenAPI 3.1, draft-07 with
+ * `nullable` for 3.0), so using them at run time needs no compiler and no `eval`.
+ * Consumers opt in with `createClient({ validate: validators })`; the module stays out
+ * of bundles that do not import it.
+ */
+export function emitValidators(model: ApiModel): string | undefined {
+  if (!model.validators) return undefined;
+  const document = model.document as { openapi: string };
+  const Ajv = (document.openapi.startsWith("3.1") ? require("ajv/dist/2020") : require("ajv")).default;
+  const standaloneCode = require("ajv/dist/standalone").default as (ajv: unknown, refs: Record<string, string>) => string;
+  const ajv = new Ajv({ code: { source: true, esm: true, lines: true }, strict: false, validateSchema: false, validateFormats: false, allErrors: true });
+  ajv.addSchema({ ...document, $id: "openapi.json" });
+
+  const refs: Record<string, string> = {};
+  const entries: string[] = [];
+  const validatorFor = (pointer: string | undefined) => {
+    if (pointer === undefined) return undefined;
+    const name = `v${Object.keys(refs).length}`;
+    ajv.addSchema({ $id: name, $ref: `openapi.json${pointer}` });
+    refs[name] = name;
+    return name;
+  };
+  for (const op of model.operations) {
+    const request = /json/i.test(op.body?.contentType ?? "") ? validatorFor(op.body?.schemaPointer) : undefined;
+    const response = /json/i.test(op.success?.contentType ?? "") ? validatorFor(op.success?.schemaPointer) : undefined;
+    const members = [request && `request: ${request}`, response && `response: ${response}`].filter(Boolean);
+    if (members.length > 0) entries.push(`${propertyKey(op.id)}: { ${members.join(", ")} },`);
+  }
+
+  let code: string;
+  try {
+    code = standaloneCode(ajv, refs);
+  } catch (error) {
+    throw new SpecError([{ file: model.source, message: `cannot build validators: ${(error as Error).message}` }]);
+  }
+  for (const [call, helper] of Object.entries(AJV_HELPERS)) code = code.split(call).join(helper);
+  const leftover = /require\("([^"]+)"\)/.exec(code);
+  if (leftover) throw new SpecError([{ file: model.source, message: `cannot build validators: Ajv needs ${leftover[1]}, which the generated package does not ship` }]);
+
+  return printStructure({
+    statements: [
+      "// @ts-nocheck: the validators below are Ajv's generated JavaScript.",
+      'import type { Validators } from "./runtime/index.js";',
+      'import { deepEqual, ucs2length } from "./runtime/validation.js";',
+      code.replace(/^"use strict";/, ""),
+      (writer) => {
+        writer.writeLine("/** Request and response validators per operationId: `createClient({ validate: validators })`. */");
+        writer.write("export const validators: Validators = ").inlineBlock(() => {
+          for (const entry of entries) writer.writeLine(entry);
+        });
+        writer.write(";");
+      },
+    ],
+  });
+}
