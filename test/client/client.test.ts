@@ -1,0 +1,79 @@
+/**
+ * End-to-end through the generated client (generated/index.ts), against a loopback
+ * server: the runtime's own rules are tested in test/runtime/; this checks the wiring.
+ */
+import { inspect } from "node:util";
+import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
+import {
+  ApiError,
+  ConfigurationError,
+  createClient,
+  InternalServerError,
+  NotFoundError,
+  ZtRiskScoringError,
+  type Behaviors,
+  type UpdateBehaviors,
+} from "../../generated/index.js";
+import { ACCOUNT, BEHAVIORS_PATH, isolateCloudflareEnv, SAMPLE, TOKEN } from "../support/behaviors-api.js";
+import { closeLoopbackServers, envelope, failure, startLoopbackServer, text } from "../support/loopback-server.js";
+
+isolateCloudflareEnv();
+afterEach(closeLoopbackServers);
+
+const UPDATE: UpdateBehaviors = { behaviors: { foo: { enabled: false, risk_level: "high" } } };
+
+describe("generated createClient", () => {
+  it("gets and updates behaviors", async () => {
+    const server = await startLoopbackServer(envelope(SAMPLE), envelope(UPDATE));
+    const client = createClient({ apiToken: TOKEN, baseUrl: `${server.origin}/client/v4` });
+    const got = await client.getBehaviors({ account_id: ACCOUNT });
+    expectTypeOf(got).toEqualTypeOf<Behaviors>();
+    expect(got).toEqual(SAMPLE);
+    await expect(client.updateBehaviors({ account_id: ACCOUNT, ...UPDATE })).resolves.toEqual(UPDATE);
+    expect(server.requests.map(({ method, url, body }) => ({ method, url, body }))).toEqual([
+      { method: "GET", url: BEHAVIORS_PATH, body: "" },
+      { method: "PUT", url: BEHAVIORS_PATH, body: JSON.stringify(UPDATE) },
+    ]);
+    expect(server.requests.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+  });
+
+  it("rejects with the runtime's typed errors, exported from the package", async () => {
+    const server = await startLoopbackServer(failure(404, [{ code: 7003, message: "No route for the URI" }], { "cf-ray": "ray-1" }));
+    const client = createClient({ apiToken: TOKEN, baseUrl: server.origin });
+    const error = await client.getBehaviors({ account_id: ACCOUNT }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toBeInstanceOf(ZtRiskScoringError);
+    expect(error).toMatchObject({ status: 404, requestId: "ray-1", errors: [{ code: 7003 }] });
+  });
+
+  it("retries, and gives withResponse()", async () => {
+    const server = await startLoopbackServer(text(503, "", { "retry-after": "0" }), envelope(SAMPLE, { "cf-ray": "ray-2" }));
+    const client = createClient({ apiToken: TOKEN, baseUrl: server.origin });
+    const { data, response } = await client.getBehaviors({ account_id: ACCOUNT }).withResponse();
+    expect(data).toEqual(SAMPLE);
+    expect(response.headers.get("cf-ray")).toBe("ray-2");
+    expect(server.requests).toHaveLength(2);
+    server.reply(text(502, "<html>bad gateway</html>"));
+    await expect(client.getBehaviors({ account_id: ACCOUNT }, { maxRetries: 0 })).rejects.toBeInstanceOf(InternalServerError);
+  });
+
+  it("shares auth and base URL with raw", async () => {
+    const server = await startLoopbackServer(envelope(SAMPLE));
+    const client = createClient({ apiEmail: "user@example.com", apiKey: "key-123", baseUrl: `${server.origin}/client/v4/` });
+    const { data } = await client.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: ACCOUNT } } });
+    expect(data?.result).toEqual(SAMPLE);
+    expect(server.requests[0]).toMatchObject({ url: BEHAVIORS_PATH, headers: { "x-auth-email": "user@example.com", "x-auth-key": "key-123" } });
+  });
+
+  it("fails at creation without credentials", () => {
+    expect(() => createClient({ baseUrl: "http://127.0.0.1:9" })).toThrow(ConfigurationError);
+  });
+
+  it("is neither thenable nor leaking its credentials", async () => {
+    const client = createClient({ apiToken: TOKEN });
+    expect(await Promise.resolve(client)).toBe(client);
+    expect(JSON.stringify(client)).not.toContain(TOKEN);
+    expect(inspect(client, { depth: Infinity, showHidden: true })).not.toContain(TOKEN);
+  });
+});

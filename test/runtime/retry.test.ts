@@ -1,0 +1,164 @@
+import { createServer } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { ApiError, ConnectionError, InternalServerError, RateLimitError, UserAbortError } from "../../generator/runtime/index.js";
+import { ACCOUNT, getBehaviors, isolateCloudflareEnv, runtimeFor, SAMPLE, updateBehaviors } from "../support/behaviors-api.js";
+import { closeLoopbackServers, envelope, failure, resetMidBody, startLoopbackServer, text } from "../support/loopback-server.js";
+
+isolateCloudflareEnv();
+afterEach(closeLoopbackServers);
+
+const unavailable = failure(503, [{ code: 1, message: "unavailable" }]);
+const gaps = (requests: { at: number }[]) => requests.slice(1).map((r, i) => r.at - requests[i]!.at);
+
+describe("what is retried", () => {
+  it("recovers from 503, 503, 200", async () => {
+    const server = await startLoopbackServer(unavailable, unavailable, envelope(SAMPLE));
+    await expect(runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT })).resolves.toEqual(SAMPLE);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("retries twice by default, then rejects with the last error", async () => {
+    const server = await startLoopbackServer(unavailable);
+    const error = await runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it.each([408, 409, 429, 500, 502, 504, 599])("retries HTTP %i", async (status) => {
+    const server = await startLoopbackServer(text(status, ""), envelope(SAMPLE));
+    await expect(runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT })).resolves.toEqual(SAMPLE);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it.each([400, 401, 403, 404, 405, 410, 422])("never retries HTTP %i", async (status) => {
+    const server = await startLoopbackServer(text(status, ""), envelope(SAMPLE));
+    await expect(runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT })).rejects.toMatchObject({ status });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("obeys x-should-retry: false on a 503 and x-should-retry: true on a 400", async () => {
+    const no = await startLoopbackServer(text(503, "", { "x-should-retry": "false" }));
+    await expect(runtimeFor(no.origin).call(getBehaviors, { account_id: ACCOUNT })).rejects.toBeInstanceOf(InternalServerError);
+    expect(no.requests).toHaveLength(1);
+    const yes = await startLoopbackServer(text(400, "", { "x-should-retry": "true" }));
+    await expect(runtimeFor(yes.origin).call(getBehaviors, { account_id: ACCOUNT })).rejects.toMatchObject({ status: 400 });
+    expect(yes.requests).toHaveLength(3);
+  });
+
+  it("takes maxRetries from the client, and from the request over the client", async () => {
+    const server = await startLoopbackServer(unavailable);
+    const none = runtimeFor(server.origin, { maxRetries: 0 });
+    await expect(none.call(getBehaviors, { account_id: ACCOUNT })).rejects.toBeInstanceOf(ApiError);
+    expect(server.requests).toHaveLength(1);
+    const five = runtimeFor(server.origin, { maxRetries: 5 });
+    await expect(five.call(getBehaviors, { account_id: ACCOUNT })).rejects.toBeInstanceOf(ApiError);
+    expect(server.requests).toHaveLength(7);
+    await expect(five.call(getBehaviors, { account_id: ACCOUNT }, { maxRetries: 1 })).rejects.toBeInstanceOf(ApiError);
+    expect(server.requests).toHaveLength(9);
+  });
+
+  it("retries a PUT with the same body", async () => {
+    const server = await startLoopbackServer(unavailable, envelope({ behaviors: {} }));
+    await runtimeFor(server.origin).call(updateBehaviors, { account_id: ACCOUNT, behaviors: { a: { enabled: true, risk_level: "low" } } });
+    expect(server.requests.map((r) => r.body)).toEqual(Array(2).fill('{"behaviors":{"a":{"enabled":true,"risk_level":"low"}}}'));
+  });
+});
+
+describe("connection failures", () => {
+  it("retries a connection reset mid-response, then succeeds", async () => {
+    const server = await startLoopbackServer(resetMidBody(), resetMidBody(), envelope(SAMPLE));
+    await expect(runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT })).resolves.toEqual(SAMPLE);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("rejects with ConnectionError once retries are spent", async () => {
+    const server = await startLoopbackServer(resetMidBody());
+    const error = await runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe("getBehaviors: connection failed");
+    expect((error as Error).cause).toBeInstanceOf(Error);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("retries a reset during an error body too", async () => {
+    const server = await startLoopbackServer(resetMidBody(500), envelope(SAMPLE));
+    await expect(runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT })).resolves.toEqual(SAMPLE);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("rejects with ConnectionError when nothing listens", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const error = await runtimeFor(`http://127.0.0.1:${port}`).call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+  });
+});
+
+describe("delays", () => {
+  it("honours Retry-After: 0 over the backoff", async () => {
+    const server = await startLoopbackServer(text(429, "", { "retry-after": "0" }), envelope(SAMPLE));
+    // A long backoff on purpose (at least 1.5 s): the header must win.
+    const runtime = runtimeFor(server.origin, { initialRetryDelayMs: 2_000, maxRetryDelayMs: 2_000 });
+    await expect(runtime.call(getBehaviors, { account_id: ACCOUNT })).resolves.toEqual(SAMPLE);
+    expect(gaps(server.requests)[0]).toBeLessThan(1_000);
+  });
+
+  it("honours retry-after-ms", async () => {
+    const server = await startLoopbackServer(text(429, "", { "retry-after-ms": "120" }), envelope(SAMPLE));
+    await runtimeFor(server.origin, { initialRetryDelayMs: 0 }).call(getBehaviors, { account_id: ACCOUNT });
+    expect(gaps(server.requests)[0]).toBeGreaterThanOrEqual(100);
+    expect(gaps(server.requests)[0]).toBeLessThan(1_000);
+  });
+
+  it("honours Retry-After in seconds and as an HTTP date", async () => {
+    const seconds = await startLoopbackServer(text(503, "", { "retry-after": "0.3" }), envelope(SAMPLE));
+    await runtimeFor(seconds.origin).call(getBehaviors, { account_id: ACCOUNT });
+    expect(gaps(seconds.requests)[0]).toBeGreaterThanOrEqual(280);
+    const past = await startLoopbackServer(text(503, "", { "retry-after": "Wed, 21 Oct 2015 07:28:00 GMT" }), envelope(SAMPLE));
+    await runtimeFor(past.origin, { initialRetryDelayMs: 2_000, maxRetryDelayMs: 2_000 }).call(getBehaviors, { account_id: ACCOUNT });
+    expect(gaps(past.requests)[0]).toBeLessThan(1_000);
+  });
+
+  it("can be cut short by the caller while waiting out a long Retry-After", async () => {
+    const server = await startLoopbackServer(text(429, "", { "retry-after": "3600" }));
+    const controller = new AbortController();
+    const call = runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT }, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const started = performance.now();
+    await expect(call).rejects.toBeInstanceOf(UserAbortError);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("backs off exponentially with jitter, up to the cap", async () => {
+    const server = await startLoopbackServer(text(503, ""));
+    await runtimeFor(server.origin, { initialRetryDelayMs: 60, maxRetryDelayMs: 1_000, maxRetries: 2 })
+      .call(getBehaviors, { account_id: ACCOUNT })
+      .catch(() => {});
+    const [first, second] = gaps(server.requests);
+    expect(first).toBeGreaterThanOrEqual(60 * 0.75 - 5);
+    expect(second).toBeGreaterThanOrEqual(120 * 0.75 - 5);
+    expect(second! + first!).toBeLessThan(1_500);
+
+    const capped = await startLoopbackServer(text(503, ""));
+    await runtimeFor(capped.origin, { initialRetryDelayMs: 1_000, maxRetryDelayMs: 30, maxRetries: 2 })
+      .call(getBehaviors, { account_id: ACCOUNT })
+      .catch(() => {});
+    for (const gap of gaps(capped.requests)) expect(gap).toBeLessThan(500);
+  });
+});
+
+describe("rate limits", () => {
+  it("gives up with a RateLimitError carrying the headers", async () => {
+    const server = await startLoopbackServer(failure(429, [{ code: 971, message: "Please wait" }], { "retry-after": "0", "cf-ray": "r-1" }));
+    const error = await runtimeFor(server.origin, { maxRetries: 1 }).call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ status: 429, requestId: "r-1", errors: [{ code: 971, message: "Please wait" }] });
+    expect((error as RateLimitError).headers.get("retry-after")).toBe("0");
+    expect(server.requests).toHaveLength(2);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Type-level tests: checked by `tsc --noEmit -p tsconfig.json` (the expectTypeOf calls are
+ * no-ops at run time, and each @ts-expect-error line must stay an error).
+ */
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  ApiError,
+  AuthenticationError,
+  ConnectionError,
+  createRuntime,
+  InternalServerError,
+  NotFoundError,
+  RateLimitError,
+  TimeoutError,
+  UserAbortError,
+  ValidationError,
+  ZtRiskScoringError,
+  type ApiMessage,
+  type ApiPromise,
+  type ClientOptions,
+  type RequestOptions,
+  type Runtime,
+} from "../../generator/runtime/index.js";
+import { getBehaviors, type Behaviors, type paths } from "../support/behaviors-api.js";
+
+// Bodies are functions, called with values that take no branch: only tsc looks inside.
+function narrowing(error: unknown) {
+  if (error instanceof ApiError) {
+    expectTypeOf(error.status).toEqualTypeOf<number>();
+    expectTypeOf(error.errors).toEqualTypeOf<ApiMessage[]>();
+    expectTypeOf(error.messages).toEqualTypeOf<ApiMessage[]>();
+    expectTypeOf(error.headers).toEqualTypeOf<Headers>();
+    expectTypeOf(error.requestId).toEqualTypeOf<string | undefined>();
+    expectTypeOf(error.body).toEqualTypeOf<string | undefined>();
+    expectTypeOf(error).toExtend<ZtRiskScoringError>();
+    expectTypeOf(error).toExtend<Error>();
+  }
+  if (error instanceof NotFoundError) {
+    expectTypeOf(error).toEqualTypeOf<NotFoundError>();
+    expectTypeOf(error.status).toEqualTypeOf<404>();
+  }
+  if (error instanceof RateLimitError) expectTypeOf(error.status).toEqualTypeOf<429>();
+  if (error instanceof ValidationError) {
+    expectTypeOf(error.direction).toEqualTypeOf<"request" | "response">();
+    expectTypeOf(error.operationId).toEqualTypeOf<string>();
+  }
+  if (error instanceof ConnectionError) {
+    // @ts-expect-error a connection error has no HTTP status
+    void error.status;
+  }
+}
+
+function elseBranch(apiError: ApiError) {
+  if (apiError instanceof InternalServerError) {
+    expectTypeOf(apiError).toEqualTypeOf<InternalServerError>();
+  } else {
+    expectTypeOf(apiError).toEqualTypeOf<ApiError>();
+  }
+  if (apiError instanceof AuthenticationError) return;
+  expectTypeOf(apiError).toEqualTypeOf<ApiError>();
+}
+
+describe("error classes", () => {
+  it("narrow with instanceof and expose their fields", () => {
+    narrowing(null);
+  });
+
+  it("keep the else branch of a subclass check (the subclasses are not structurally identical)", () => {
+    elseBranch(new ApiError("x", { status: 500, headers: new Headers(), requestId: undefined, errors: [], messages: [], body: undefined }));
+  });
+
+  it("arranges the hierarchy like Cloudflare's SDK", () => {
+    expectTypeOf<TimeoutError>().toExtend<ConnectionError>();
+    expectTypeOf<NotFoundError>().toExtend<ApiError>();
+    expectTypeOf<UserAbortError>().toExtend<ZtRiskScoringError>();
+    expectTypeOf<ConnectionError>().not.toExtend<ApiError>();
+    expectTypeOf<UserAbortError>().not.toExtend<ConnectionError>();
+  });
+});
+
+// Never called: these would send requests. tsc checks them; the tests below only name them.
+function clientOptions() {
+  expectTypeOf<{ apiToken: string; timeoutMs: number; validate: { getBehaviors: { request: (d: unknown) => boolean } } }>().toExtend<ClientOptions>();
+  // @ts-expect-error credentials are strings
+  createRuntime({ apiToken: 123 });
+  // @ts-expect-error no such option
+  createRuntime({ apiToken: "t", retries: 3 });
+}
+
+function requestOptions() {
+  expectTypeOf<{ signal: AbortSignal; timeoutMs: number; maxRetries: number; headers: Record<string, string> }>().toEqualTypeOf<Required<RequestOptions>>();
+  const runtime = createRuntime<paths>({ apiToken: "t" });
+  void runtime.call(getBehaviors, { account_id: "a" }, { signal: AbortSignal.timeout(1), timeoutMs: 5, maxRetries: 0, headers: { "x-a": "b" } });
+  // @ts-expect-error timeoutMs is a number
+  void runtime.call(getBehaviors, { account_id: "a" }, { timeoutMs: "5" });
+  // @ts-expect-error signal is an AbortSignal
+  void runtime.call(getBehaviors, { account_id: "a" }, { signal: new AbortController() });
+  // @ts-expect-error no such request option
+  void runtime.call(getBehaviors, { account_id: "a" }, { baseUrl: "x" });
+}
+
+function runtimeTypes() {
+  const runtime = createRuntime<paths>({ apiToken: "t" });
+  expectTypeOf(runtime).toEqualTypeOf<Runtime<paths>>();
+  const call = runtime.call<Behaviors>(getBehaviors, { account_id: "a" });
+  expectTypeOf(call).toEqualTypeOf<ApiPromise<Behaviors>>();
+  expectTypeOf(call).toExtend<Promise<Behaviors>>();
+  expectTypeOf(call.withResponse()).toEqualTypeOf<Promise<{ data: Behaviors; response: Response }>>();
+  // Inferred from the declared return type, as the generated client relies on.
+  const typed = (): ApiPromise<Behaviors> => runtime.call(getBehaviors, { account_id: "a" });
+  expectTypeOf(typed).returns.resolves.toEqualTypeOf<Behaviors>();
+
+  void runtime.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: "a" } } });
+  // @ts-expect-error unknown path
+  void runtime.raw.GET("/accounts/{account_id}/nope", { params: { path: { account_id: "a" } } });
+  // @ts-expect-error risk_level is low | medium | high
+  void runtime.raw.PUT("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: "a" } }, body: { behaviors: { x: { enabled: true, risk_level: "extreme" } } } });
+}
+
+describe("options and runtime", () => {
+  it("are type-checked by tsc", () => {
+    for (const check of [clientOptions, requestOptions, runtimeTypes]) expectTypeOf(check).toBeFunction();
+  });
+});
