@@ -1,6 +1,9 @@
 import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
-import { openapiTypescript } from "../lib/packages.js";
+import type * as TS from "typescript";
+import { openapiTypescript, typescript as ts } from "../lib/packages.js";
+import { SpecError } from "../load/spec-error.js";
 import type { ApiModel } from "../model/api-model.js";
+import { identifier, NameRegistry, pascalCase } from "../model/names.js";
 
 /**
  * schema.ts: openapi-typescript's `paths`, `components` and `operations`, from its Node API.
@@ -44,5 +47,138 @@ export function emitSchema(model: ApiModel): string {
       return resolveRef(schema, $ref, { silent: true });
     },
   };
-  return astToString(transformSchema(schema, ctx));
+  return astToString(aliasRecursiveSchemas(transformSchema(schema, ctx), model.source));
+}
+
+/**
+ * openapi-typescript refers to every schema as `components["schemas"]["X"]`. TypeScript
+ * resolves such an indexed access at once unless it stands inside an object type, so a
+ * schema that reaches itself through unions, arrays or tuples alone (`Json = string |
+ * Json[]`, a legal recursive schema) is "referenced directly or indirectly in its own
+ * type annotation" (TS2502). Those schemas, and only those, are given a type alias of
+ * their own, which may recurse through arrays and tuples: `Json: RecursiveJson` with
+ * `type RecursiveJson = string | RecursiveJson[]`. A cycle with no array, tuple or object
+ * on it at all (`A = B | string`, `B = A | number`) cannot be typed and is refused.
+ */
+function aliasRecursiveSchemas(nodes: TS.Node[], source: string): TS.Node[] {
+  const schemas = schemaMembers(nodes);
+  if (schemas === undefined) return nodes;
+  const eager = new Map<string, Set<string>>();
+  const direct = new Map<string, Set<string>>();
+  for (const [name, member] of schemas) {
+    eager.set(name, new Set());
+    direct.set(name, new Set());
+    if (member.type) collectRefs(member.type, false, eager.get(name)!, direct.get(name)!);
+  }
+  const recursive = onCycles(eager);
+  if (recursive.size === 0) return nodes;
+  const untypable = findCycle(direct, recursive);
+  if (untypable !== undefined) {
+    throw new SpecError([{ file: source, message: `schemas ${untypable.join(" → ")} contain each other with no object, array or tuple in between: no TypeScript type can express them` }]);
+  }
+
+  const names = new NameRegistry(["paths", "webhooks", "components", "$defs", "operations"]);
+  const alias = new Map([...recursive].map((name) => [name, names.claim(`Recursive${identifier(pascalCase(name), "Schema")}`)]));
+  const toAlias = (type: TS.TypeNode): TS.TypeNode =>
+    ts.transform(type, [
+      (context) => (root) => {
+        const visit = (node: TS.Node): TS.Node => {
+          const name = schemaRef(node);
+          if (name !== undefined && alias.has(name)) return ts.factory.createTypeReferenceNode(alias.get(name)!);
+          return ts.visitEachChild(node, visit, context);
+        };
+        return ts.visitNode(root, visit) as TS.TypeNode;
+      },
+    ]).transformed[0]!;
+  const declarations: TS.Node[] = [];
+  for (const [name, member] of schemas) {
+    if (!alias.has(name) || !member.type) continue;
+    declarations.push(ts.factory.createTypeAliasDeclaration(undefined, alias.get(name)!, undefined, toAlias(member.type)));
+    (member as { type: TS.TypeNode }).type = ts.factory.createTypeReferenceNode(alias.get(name)!);
+  }
+  return [...nodes, ...declarations];
+}
+
+/** The members of `components.schemas` in openapi-typescript's `export interface components`. */
+function schemaMembers(nodes: TS.Node[]): Map<string, TS.PropertySignature> | undefined {
+  const components = nodes.find((n): n is TS.InterfaceDeclaration => ts.isInterfaceDeclaration(n) && n.name.text === "components");
+  const schemas = components?.members.find((m): m is TS.PropertySignature => ts.isPropertySignature(m) && propertyName(m) === "schemas");
+  if (!schemas?.type || !ts.isTypeLiteralNode(schemas.type)) return undefined;
+  const members = new Map<string, TS.PropertySignature>();
+  for (const member of schemas.type.members) {
+    const name = ts.isPropertySignature(member) ? propertyName(member) : undefined;
+    if (name !== undefined) members.set(name, member as TS.PropertySignature);
+  }
+  return members;
+}
+
+function propertyName(member: TS.PropertySignature): string | undefined {
+  return ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) || ts.isNumericLiteral(member.name) ? member.name.text : undefined;
+}
+
+/** `components["schemas"]["X"]` (possibly indexed further): X. */
+function schemaRef(node: TS.Node): string | undefined {
+  if (!ts.isIndexedAccessTypeNode(node) || !ts.isIndexedAccessTypeNode(node.objectType)) return undefined;
+  const base = node.objectType;
+  const literal = (n: TS.TypeNode) => (ts.isLiteralTypeNode(n) && ts.isStringLiteral(n.literal) ? n.literal.text : undefined);
+  const isComponents = ts.isTypeReferenceNode(base.objectType) && ts.isIdentifier(base.objectType.typeName) && base.objectType.typeName.text === "components";
+  return isComponents && literal(base.indexType) === "schemas" ? literal(node.indexType) : undefined;
+}
+
+/**
+ * The schemas a type refers to outside any object type (`eager`: resolved at once), and
+ * of those the ones outside any array or tuple as well (`direct`: not even an alias can
+ * recurse through them).
+ */
+function collectRefs(node: TS.Node, inArray: boolean, eager: Set<string>, direct: Set<string>): void {
+  if (ts.isTypeLiteralNode(node)) return;
+  const name = schemaRef(node);
+  if (name !== undefined) {
+    eager.add(name);
+    if (!inArray) direct.add(name);
+    return;
+  }
+  const arrayLike = ts.isArrayTypeNode(node) || ts.isTupleTypeNode(node);
+  ts.forEachChild(node, (child) => collectRefs(child, inArray || arrayLike, eager, direct));
+}
+
+/** The nodes of a graph that lie on a cycle. */
+function onCycles(graph: Map<string, Set<string>>): Set<string> {
+  const result = new Set<string>();
+  for (const start of graph.keys()) {
+    const seen = new Set<string>();
+    const stack = [...(graph.get(start) ?? [])];
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (next === start) {
+        result.add(start);
+        break;
+      }
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...(graph.get(next) ?? []));
+    }
+  }
+  return result;
+}
+
+/** A cycle among `within`, as the names along it (first repeated last). */
+function findCycle(graph: Map<string, Set<string>>, within: Set<string>): string[] | undefined {
+  const done = new Set<string>();
+  const visit = (name: string, path: string[]): string[] | undefined => {
+    const at = path.indexOf(name);
+    if (at >= 0) return [...path.slice(at), name];
+    if (done.has(name) || !within.has(name)) return undefined;
+    for (const next of graph.get(name) ?? []) {
+      const cycle = visit(next, [...path, name]);
+      if (cycle) return cycle;
+    }
+    done.add(name);
+    return undefined;
+  };
+  for (const name of within) {
+    const cycle = visit(name, []);
+    if (cycle) return cycle;
+  }
+  return undefined;
 }

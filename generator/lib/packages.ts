@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import type * as OpenapiCore from "@redocly/openapi-core";
 import type * as OpenapiTypescript from "openapi-typescript";
 import type * as TsMorph from "ts-morph";
+import type * as TypeScript from "typescript";
 
 /**
  * The three big CommonJS packages, loaded with require() rather than `import`. An ESM
@@ -14,3 +15,5 @@ const require = createRequire(import.meta.url);
 export const openapiCore = require("@redocly/openapi-core") as typeof OpenapiCore;
 export const openapiTypescript = require("openapi-typescript") as typeof OpenapiTypescript;
 export const tsMorph = require("ts-morph") as typeof TsMorph;
+/** The compiler openapi-typescript builds schema.ts's syntax tree with (already loaded by it: no extra cost). */
+export const typescript = require("typescript") as typeof TypeScript;

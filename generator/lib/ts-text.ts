@@ -20,8 +20,13 @@ export function literal(value: unknown): string {
   return json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
-/** An object literal's key: bare when it is a plain identifier, else a string literal. */
+/**
+ * An object literal's key: bare when it is a plain identifier, else a string literal.
+ * `__proto__`, bare or quoted, would set the object's prototype instead of adding a key
+ * (the entry would vanish from Object.keys and Object.hasOwn): it is computed.
+ */
 export function propertyKey(key: string): string {
+  if (key === "__proto__") return '["__proto__"]';
   return /^[A-Za-z_$][\w$]*$/.test(key) ? key : literal(key);
 }
 

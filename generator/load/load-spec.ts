@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import type { Document, NormalizedProblem, YamlParseError as YamlParseErrorType } from "@redocly/openapi-core";
 import { openapiCore } from "../lib/packages.js";
-import { GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
+import { GuardedResolver, RefusedDocumentError, type RefusedRef } from "./guarded-resolver.js";
 import { SpecError, type SpecProblem } from "./spec-error.js";
 
 const { bundleDocument, createConfig, getLineColLocation, lintDocument, YamlParseError } = openapiCore;
@@ -24,8 +24,9 @@ export interface OpenApiDocument {
 /**
  * Load step: parse, lint and bundle the spec with Redocly (the same library
  * openapi-typescript uses), refusing refs that leave the spec's folder.
- * Lints with Redocly's `minimal` ruleset plus unique operationIds: the errors that
- * would make generated code wrong. Style is `npm run lint`'s job (redocly.yaml).
+ * Lints for the errors that would make generated code wrong: unresolved refs, duplicate
+ * operationIds, and parts of the wrong type (a list where the spec wants a map: the
+ * emitters would crash on them). Style is `npm run lint`'s job (redocly.yaml).
  */
 export async function loadSpec(specPath: string): Promise<LoadedSpec> {
   const absolute = path.resolve(specPath);
@@ -36,14 +37,13 @@ export async function loadSpec(specPath: string): Promise<LoadedSpec> {
   const document = await parseRoot(resolver, absolute, display);
   checkVersion(document, display);
 
-  const config = await createConfig(
-    { rules: { "operation-operationId-unique": "error", "no-unresolved-refs": "error" } },
-    { extends: ["minimal"] },
-  );
-  const problems = await lintDocument({ document, config: config.styleguide, externalRefResolver: resolver });
+  const config = await createConfig({
+    rules: { struct: "warn", "operation-operationId-unique": "error", "no-unresolved-refs": "error" },
+  });
+  const problems = await loaderStep(lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }), document, display);
   throwIfErrors(problems, resolver.refused, resolver);
 
-  const bundled = await bundleDocument({ document, config: config.styleguide, externalRefResolver: resolver, dereference: false });
+  const bundled = await loaderStep(bundleDocument({ document, config: config.styleguide, externalRefResolver: resolver, dereference: false }), document, display);
   throwIfErrors(bundled.problems, resolver.refused, resolver);
 
   return { document: bundled.bundle.parsed as OpenApiDocument, files: [...resolver.getFiles()].sort() };
@@ -61,7 +61,8 @@ async function parseRoot(resolver: GuardedResolver, absolute: string, display: s
   }
   if (result instanceof Error) {
     const original = (result as { originalError?: Error }).originalError ?? result;
-    throw new SpecError([{ file: display, message: firstLine(original.message) }]);
+    const at = original instanceof RefusedDocumentError && original.line !== undefined ? { line: original.line, col: original.col } : {};
+    throw new SpecError([{ file: display, ...at, message: firstLine(original.message) }]);
   }
   return result;
 }
@@ -78,12 +79,78 @@ function checkVersion(document: Document, display: string): void {
 function throwIfErrors(problems: readonly NormalizedProblem[], refused: readonly RefusedRef[], resolver: GuardedResolver): void {
   const found: SpecProblem[] = refused.map((r) => locateRefusal(r, resolver));
   for (const problem of problems) {
-    if (problem.severity !== "error") continue;
+    if (problem.severity !== "error" && !isWrongType(problem)) continue;
     // The refusals above already say why these refs were not followed.
     if (problem.ruleId === "no-unresolved-refs" && problem.message.includes("refused $ref")) continue;
     found.push(toSpecProblem(problem));
   }
   if (found.length > 0) throw new SpecError(dedupe(found));
+}
+
+/**
+ * `struct` runs as a warning: most of what it finds (an unexpected field, `nullable`
+ * without `type`, as in Cloudflare's own document) is harmless to the generator. A value
+ * of the wrong type is not: every later step would walk into it.
+ */
+function isWrongType(problem: NormalizedProblem): boolean {
+  return problem.ruleId === "struct" && /^Expected type /.test(problem.message);
+}
+
+/**
+ * Redocly throws, rather than reports, on a `$ref` chain that loops without reaching a
+ * value ("Self-referencing circular pointer"): says which one. Its walkers recurse
+ * through every `$ref`, so a chain of ~1,000 schemas exhausts the stack. Any other throw
+ * is reported as the loader's, without a stack trace.
+ */
+async function loaderStep<T>(step: Promise<T>, document: Document, display: string): Promise<T> {
+  try {
+    return await step;
+  } catch (error) {
+    if (error instanceof SpecError) throw error;
+    const message = firstLine(error instanceof Error ? error.message : String(error));
+    if (error instanceof RangeError && /call stack/.test(message)) {
+      throw new SpecError([{ file: display, message: `the spec nests too deeply for the OpenAPI loader (through $ref or allOf chains): ${message}` }]);
+    }
+    const cause = refCycle(document.parsed);
+    if (cause === undefined) throw new SpecError([{ file: display, message: `the OpenAPI loader failed: ${message}` }]);
+    const { start } = getLineColLocation({ source: document.source, pointer: cause.pointer, reportOnKey: true });
+    throw new SpecError([{ file: display, line: start.line, col: start.col, message: `${cause.message} (the OpenAPI loader failed: ${message})` }]);
+  }
+}
+
+type Cause = { pointer: string; message: string };
+
+/** Every object in the parsed document with its JSON pointer ("#/a/b"), depth first. */
+function* objects(node: unknown, pointer = "#"): Generator<[Record<string, unknown>, string]> {
+  if (typeof node !== "object" || node === null) return;
+  yield [node as Record<string, unknown>, pointer];
+  for (const [key, value] of Object.entries(node)) yield* objects(value, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+}
+
+function refCycle(root: unknown): Cause | undefined {
+  const at = (pointer: string): unknown => {
+    let node = root;
+    for (const raw of pointer.slice(2).split("/")) {
+      if (typeof node !== "object" || node === null) return undefined;
+      const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+      node = Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+    }
+    return node;
+  };
+  for (const [node, pointer] of objects(root)) {
+    const chain: string[] = [];
+    let current: unknown = node;
+    while (typeof current === "object" && current !== null && typeof (current as { $ref?: unknown }).$ref === "string") {
+      const ref = (current as { $ref: string }).$ref;
+      if (!ref.startsWith("#/")) break;
+      if (chain.includes(ref)) {
+        return { pointer: `${pointer}/$ref`, message: `$ref cycle with no schema in it: ${[...chain, ref].join(" → ")}` };
+      }
+      chain.push(ref);
+      current = at(ref);
+    }
+  }
+  return undefined;
 }
 
 function toSpecProblem(problem: NormalizedProblem): SpecProblem {

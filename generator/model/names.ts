@@ -5,10 +5,14 @@
  * a numeric suffix (2, 3, …).
  */
 
-/** Names a client method may not take: they would make the client a thenable, shadow `raw`, or clash with Object.prototype. */
+/**
+ * Names a client method may not take: they would make the client a thenable, shadow `raw`,
+ * or clash with Object.prototype; and `new`, which in the Client interface would declare a
+ * construct signature (`new(params): …`), not a method.
+ */
 const UNSAFE_METHOD_NAMES = new Set([
   "then", "catch", "finally", "raw", "constructor", "prototype", "toString", "toLocaleString", "valueOf",
-  "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toJSON",
+  "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toJSON", "new",
 ]);
 
 /** Longest identifier kept whole; longer names are cut and given a short hash so they stay distinct. */

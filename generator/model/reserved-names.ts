@@ -13,4 +13,5 @@ export const RESERVED_NAMES: readonly string[] = [
   "ZtRiskScoringError", "ApiError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
   "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError",
   "ConnectionError", "TimeoutError", "ValidationError", "ConfigurationError", "InvalidArgumentError",
+  "UserAbortError", "ApiMessage",
 ];

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { HEADER_PREFIXES, type GeneratedFile } from "./generated-file.js";
 import { unifiedDiff } from "./unified-diff.js";
@@ -26,6 +26,7 @@ export function readOutput(dir: string): Map<string, string> {
 
 /** The differences between the folder and the files it should hold, as one unified diff ("" when in step). */
 export function diffOutput(dir: string, files: readonly GeneratedFile[]): string {
+  refuseForeignFiles(dir, "compare");
   const current = readOutput(dir);
   const wanted = new Map(files.map((f) => [f.path, f.content]));
   const names = [...new Set([...current.keys(), ...wanted.keys()])].sort();
@@ -44,11 +45,7 @@ export function diffOutput(dir: string, files: readonly GeneratedFile[]): string
 export function replaceOutput(dir: string, files: readonly GeneratedFile[]): void {
   const absolute = path.resolve(dir);
   recoverInterruptedSwap(absolute);
-  for (const [name, content] of readOutput(absolute)) {
-    if (!HEADER_PREFIXES.some((prefix) => content.startsWith(prefix))) {
-      throw new OutputFolderError(`refusing to write to ${dir}: it holds ${name}, which the generator did not write`);
-    }
-  }
+  refuseForeignFiles(dir, "write to");
   const staging = `${absolute}.tmp-${process.pid}`;
   const retired = `${absolute}.old-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
@@ -60,6 +57,42 @@ export function replaceOutput(dir: string, files: readonly GeneratedFile[]): voi
   if (existsSync(absolute)) renameSync(absolute, retired);
   renameSync(staging, absolute);
   rmSync(retired, { recursive: true, force: true });
+}
+
+/**
+ * Refuses a folder holding anything the generator did not write. Stops at the first such
+ * file and reads only the first bytes of each, so `--out .` or `--out ~` is refused at
+ * once instead of after reading the whole tree into memory.
+ */
+function refuseForeignFiles(dir: string, verb: "write to" | "compare"): void {
+  const absolute = path.resolve(dir);
+  if (!existsSync(absolute)) return;
+  if (!statSync(absolute).isDirectory()) throw new OutputFolderError(`${dir} is not a folder`);
+  const headerBytes = Math.max(...HEADER_PREFIXES.map((prefix) => Buffer.byteLength(prefix)));
+  const head = Buffer.alloc(headerBytes);
+  const walk = (sub: string): string | undefined => {
+    for (const entry of readdirSync(path.join(absolute, sub), { withFileTypes: true })) {
+      const relative = sub === "" ? entry.name : `${sub}/${entry.name}`;
+      if (entry.isDirectory()) {
+        const found = walk(relative);
+        if (found !== undefined) return found;
+        continue;
+      }
+      // Links, FIFOs and devices are never the generator's: and a FIFO would block a read.
+      if (!entry.isFile()) return relative;
+      const fd = openSync(path.join(absolute, relative), "r");
+      let text: string;
+      try {
+        text = head.toString("utf8", 0, readSync(fd, head, 0, headerBytes, 0));
+      } finally {
+        closeSync(fd);
+      }
+      if (!HEADER_PREFIXES.some((prefix) => text.startsWith(prefix))) return relative;
+    }
+    return undefined;
+  };
+  const foreign = walk("");
+  if (foreign !== undefined) throw new OutputFolderError(`refusing to ${verb} ${dir}: it holds ${foreign}, which the generator did not write`);
 }
 
 /** A run killed between its two renames leaves the old folder under `.old-<pid>`: put it back. */
