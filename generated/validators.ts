@@ -3,7 +3,7 @@
 import type { Validators } from "./runtime/index.js";
 import { deepEqual, ucs2length } from "./runtime/validation.js";
 
-export const v0 = validate0;
+const v0 = validate0;
 const schema0 = {"$id":"v0","$ref":"openapi.json#/paths/~1accounts~1%7Baccount_id%7D~1zt_risk_scoring~1behaviors/get/responses/200/content/application~1json/schema"};
 const schema2 = {"allOf":[{"$ref":"#/components/schemas/ResponseCommon"},{"type":"object","properties":{"result":{"$ref":"#/components/schemas/Behaviors"}},"required":["result"]}]};
 const schema3 = {"description":"The envelope of every successful Cloudflare API response.","type":"object","properties":{"errors":{"$ref":"#/components/schemas/Messages"},"messages":{"$ref":"#/components/schemas/Messages"},"success":{"description":"Whether the API call was successful.","type":"boolean","enum":[true]}},"required":["success","errors","messages"]};
@@ -500,7 +500,7 @@ return errors === 0;
 }
 validate0.evaluated = {"props":{"result":true,"errors":true,"messages":true,"success":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v1 = validate13;
+const v1 = validate13;
 const schema9 = {"$id":"v1","$ref":"openapi.json#/paths/~1accounts~1%7Baccount_id%7D~1zt_risk_scoring~1behaviors/put/requestBody/content/application~1json/schema"};
 const schema10 = {"description":"Behavior configurations, keyed by behavior id.","type":"object","properties":{"behaviors":{"type":"object","additionalProperties":{"$ref":"#/components/schemas/UpdateBehavior"}}},"required":["behaviors"]};
 const schema11 = {"description":"The new configuration of one behavior.","type":"object","properties":{"enabled":{"type":"boolean","description":"Whether the behavior contributes to the risk score."},"risk_level":{"$ref":"#/components/schemas/RiskLevel"}},"required":["enabled","risk_level"]};
@@ -667,7 +667,7 @@ return errors === 0;
 }
 validate13.evaluated = {"props":{"behaviors":true},"dynamicProps":false,"dynamicItems":false};
 
-export const v2 = validate18;
+const v2 = validate18;
 const schema13 = {"$id":"v2","$ref":"openapi.json#/paths/~1accounts~1%7Baccount_id%7D~1zt_risk_scoring~1behaviors/put/responses/200/content/application~1json/schema"};
 const schema14 = {"allOf":[{"$ref":"#/components/schemas/ResponseCommon"},{"type":"object","properties":{"result":{"$ref":"#/components/schemas/UpdateBehaviors"}},"required":["result"]}]};
 

@@ -8,10 +8,11 @@
  *
  * Exit codes: 0 ok, 1 stale output or invalid spec, 2 bad usage.
  */
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { generate } from "./pipeline.js";
 import { SpecError } from "./load/spec-error.js";
-import { diffOutput, OutputFolderError, replaceOutput } from "./write/output-folder.js";
+import { diffOutput, OutputFolderError, recoverInterruptedSwap, replaceOutput } from "./write/output-folder.js";
 import { watchSpec } from "./watch.js";
 
 const USAGE = `usage: npm run generate -- [--spec FILE] [--out DIR] [--check | --watch]
@@ -31,6 +32,8 @@ export interface CliOptions {
 export async function runOnce(options: CliOptions, log: (line: string) => void = console.log, fail: (line: string) => void = console.error): Promise<number> {
   const started = performance.now();
   try {
+    // Before anything can fail: a run killed mid-swap left the previous output aside.
+    recoverInterruptedSwap(path.resolve(options.out));
     const { files, model } = await generate(options.spec);
     const elapsed = `${Math.round(performance.now() - started)} ms`;
     if (options.check) {
@@ -77,7 +80,7 @@ function parse(argv: readonly string[]): CliOptions | string {
     if (positionals.length > 0) return `unexpected argument: ${positionals[0]}`;
     if (values.check && values.watch) return "--check and --watch cannot be used together";
     if (values.spec.trim() === "" || values.out.trim() === "") return "--spec and --out need a value";
-    return { spec: values.spec, out: values.out.replace(/[\\/]+$/, ""), check: values.check, watch: values.watch };
+    return { spec: values.spec, out: values.out.replace(/(.)[\\/]+$/, "$1"), check: values.check, watch: values.watch };
   } catch (error) {
     return (error as Error).message;
   }

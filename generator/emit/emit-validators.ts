@@ -55,6 +55,8 @@ export function emitValidators(model: ApiModel): string | undefined {
     throw new SpecError([{ file: model.source, message: `cannot build validators: ${(error as Error).message}` }]);
   }
   for (const [call, helper] of Object.entries(AJV_HELPERS)) code = code.split(call).join(helper);
+  // Only `validators` is public: Ajv's own exports would put its untyped functions in the .d.ts.
+  code = code.replace(/^export const (v\d+) = /gm, "const $1 = ");
   const leftover = /require\("([^"]+)"\)/.exec(code);
   if (leftover) throw new SpecError([{ file: model.source, message: `cannot build validators: Ajv needs ${leftover[1]}, which the generated package does not ship` }]);
 

@@ -1,3 +1,13 @@
+/** What the package root re-exports from generator/runtime/index.ts: errors and option types, not its internals. */
+export const RUNTIME_PUBLIC_VALUES: readonly string[] = [
+  "ZtRiskScoringError", "ApiError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
+  "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError",
+  "ConnectionError", "TimeoutError", "UserAbortError", "ConfigurationError", "InvalidArgumentError", "ValidationError",
+];
+export const RUNTIME_PUBLIC_TYPES: readonly string[] = [
+  "ApiPromise", "ClientOptions", "RequestOptions", "Validators", "ValidateFunction", "ApiMessage",
+];
+
 /**
  * Names the generated package already uses. A spec name that lands on one of these is
  * renamed (see names.ts), so `index.ts` can re-export everything without a clash.
@@ -7,11 +17,6 @@ export const RESERVED_NAMES: readonly string[] = [
   "paths", "components", "operations", "webhooks", "$defs", "createClient", "Client",
   // TypeScript globals that types.ts refers to
   "NonNullable", "Record",
-  // generator/runtime/index.ts (test/generator/reserved-names.test.ts keeps this list complete)
-  "createRuntime", "Runtime", "ApiPromise", "ClientOptions", "RequestOptions", "Operation",
-  "Validators", "ValidateFunction",
-  "ZtRiskScoringError", "ApiError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
-  "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError",
-  "ConnectionError", "TimeoutError", "ValidationError", "ConfigurationError", "InvalidArgumentError",
-  "UserAbortError", "ApiMessage",
+  // generator/runtime/index.ts, public and internal (a test keeps this list complete)
+  ...RUNTIME_PUBLIC_VALUES, ...RUNTIME_PUBLIC_TYPES, "createRuntime", "Runtime", "Operation",
 ];

@@ -96,7 +96,7 @@ function refuseForeignFiles(dir: string, verb: "write to" | "compare"): void {
 }
 
 /** A run killed between its two renames leaves the old folder under `.old-<pid>`: put it back. */
-function recoverInterruptedSwap(absolute: string): void {
+export function recoverInterruptedSwap(absolute: string): void {
   const parent = path.dirname(absolute);
   if (!existsSync(parent)) return;
   const base = path.basename(absolute);

@@ -74,6 +74,8 @@ const SERVICE = `import {
 } from "zt-risk-scoring";
 import type { components, paths } from "zt-risk-scoring/schema";
 import spec from "zt-risk-scoring/openapi.json" with { type: "json" };
+import { validators } from "zt-risk-scoring/validators";
+import { ValidationError } from "zt-risk-scoring";
 
 type PutBody =
   paths["/accounts/{account_id}/zt_risk_scoring/behaviors"]["put"]["requestBody"]["content"]["application/json"];
@@ -102,8 +104,14 @@ ${EXPECT_ERROR}
   });
 }
 
+// Opt-in validation from the ./validators subpath: a bad body is refused before sending.
+const checked = createClient({ apiToken: "t", baseUrl: process.env.ZT_BASE_URL!, validate: validators });
+const refused = await checked
+  .updateBehaviors({ account_id: "abc", behaviors: { foo: { enabled: "yes" as unknown as boolean, risk_level: "low" } } })
+  .then(() => "sent", (e: unknown) => (e instanceof ValidationError ? e.direction : String(e)));
+
 console.log(
-  JSON.stringify({ result, level, levels: fromSchema, body, title: spec.info.title, isError: ApiError.name }),
+  JSON.stringify({ result, level, levels: fromSchema, body, title: spec.info.title, isError: ApiError.name, refused }),
 );
 `;
 
@@ -165,7 +173,7 @@ describe("the packed package in a downstream service", () => {
     );
     expect(unexpected, "files in the tarball no consumer needs").toEqual([]);
     expect(files.filter((f) => /\/(docs|test|fixtures)\//.test(f))).toEqual([]);
-    for (const f of ["index.js", "index.d.ts", "index.d.ts.map", "schema.js", "schema.d.ts", "openapi.json", "openapi.yaml"]) {
+    for (const f of ["index.js", "index.d.ts", "index.d.ts.map", "schema.js", "schema.d.ts", "validators.js", "validators.d.ts", "openapi.json", "openapi.yaml"]) {
       expect(files).toContain(`package/dist/${f}`);
     }
   });
@@ -202,7 +210,9 @@ describe("the packed package in a downstream service", () => {
       body: { behaviors: {} },
       title: "Cloudflare Zero Trust Risk Scoring API (behaviors)",
       isError: "ApiError",
+      refused: "request",
     });
+    // The body refused by the validator never reached the server.
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ method: "PUT", url: "/accounts/abc/zt_risk_scoring/behaviors", auth: "Bearer t" });
     expect(seen[0]!.type).toMatch(/^application\/json/);
