@@ -20,7 +20,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { runAsScript } from "./run-script.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** The API's alias in redocly.yaml (its root is spec/openapi.yaml). */
@@ -94,15 +95,7 @@ export function buildDocs(outDir: string = join(ROOT, "dist/docs")): DocsOutput 
   return out;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  try {
-    const out = buildDocs(process.argv[2]);
-    for (const file of Object.values(out)) console.log(`wrote ${file}`);
-  } catch (err) {
-    const e = err as { stderr?: Buffer; stdout?: Buffer };
-    if (e.stdout) process.stderr.write(e.stdout);
-    if (e.stderr) process.stderr.write(e.stderr);
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  }
-}
+runAsScript(import.meta.url, () => {
+  const out = buildDocs(process.argv[2]);
+  for (const file of Object.values(out)) console.log(`wrote ${file}`);
+});

@@ -6,8 +6,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { bundleSpec, ROOT } from "./build-docs.js";
+import { runAsScript } from "./run-script.js";
 
 export function build(outDir: string = join(ROOT, "dist")): string {
   const dir = resolve(ROOT, outDir);
@@ -28,14 +28,4 @@ export function build(outDir: string = join(ROOT, "dist")): string {
   return dir;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  try {
-    console.log(`built ${build(process.argv[2])}`);
-  } catch (err) {
-    const e = err as { stderr?: Buffer; stdout?: Buffer };
-    if (e.stdout) process.stderr.write(e.stdout);
-    if (e.stderr) process.stderr.write(e.stderr);
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  }
-}
+runAsScript(import.meta.url, () => console.log(`built ${build(process.argv[2])}`));

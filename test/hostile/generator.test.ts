@@ -25,6 +25,7 @@ import type { BatchJob, BatchResult } from "./support/batch.js";
 import { fileSet } from "./support/file-sets.js";
 import { allText, bin, buildChildren, guardImport, HOSTILE, readGuardLog, removeScratch, runNode, snapshot } from "./support/children.js";
 import { layOut, loadCorpus, type HostileCase } from "./support/corpus.js";
+import { mulberry32 } from "./support/soak-scenarios.js";
 import type { GuardEvent } from "./support/guard.js";
 import type { LoadReport } from "./support/load-check.js";
 import { startLoopbackServer, text, type LoopbackServer } from "../support/loopback-server.js";
@@ -664,16 +665,4 @@ function killWhenReady(script: string, args: string[], delayMs: number): Promise
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve({ pid: child.pid!, ready: seen.includes("ready"), code, signal }));
   });
-}
-
-/** A small seeded PRNG, so a failing round can be replayed (HOSTILE_SEED). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
