@@ -5,8 +5,10 @@
  *
  * One module on purpose: the generator copies it verbatim into `generated/runtime/`, and
  * each extra ES module costs ~0.3 ms of cold `import`, as much as openapi-fetch itself.
- * It is also written for size (a consumer bundle must stay under 4 KB gzipped with
- * openapi-fetch): short messages, no option tables. Sections stand in for files.
+ * It is also written for size (bench row 5: a consumer bundle with openapi-fetch, which is
+ * ~2.7 KB gzipped of it): short messages, no option tables, one code path per job, and
+ * openapi-fetch's own work (URL, headers, query, error-body parsing) where it is right.
+ * Sections stand in for files.
  */
 import createFetchClient, { type Client, type Middleware } from "openapi-fetch";
 import type { Operation } from "./operation.js";
@@ -57,15 +59,24 @@ export class ApiError extends ZtRiskScoringError {
     Object.assign(this, init);
   }
 }
-// One class per status, as in Cloudflare's SDK.
+// One class per status, as in Cloudflare's SDK. Plain classes: a factory (an interface for
+// the type plus `const X = statusError("X", 404)`, registering the status) measured larger
+// once gzipped, as soon as it kept `constructor.name`.
+/** HTTP 400. */
 export class BadRequestError extends ApiError { declare readonly status: 400; }
+/** HTTP 401: missing or rejected credentials. */
 export class AuthenticationError extends ApiError { declare readonly status: 401; }
+/** HTTP 403: the credentials lack a permission. */
 export class PermissionDeniedError extends ApiError { declare readonly status: 403; }
+/** HTTP 404. */
 export class NotFoundError extends ApiError { declare readonly status: 404; }
+/** HTTP 409 (retried first). */
 export class ConflictError extends ApiError { declare readonly status: 409; }
+/** HTTP 422. */
 export class UnprocessableEntityError extends ApiError { declare readonly status: 422; }
+/** HTTP 429 (retried first, honouring Retry-After). */
 export class RateLimitError extends ApiError { declare readonly status: 429; }
-/** Any status >= 500. */
+/** Any status >= 500 (retried first). */
 export class InternalServerError extends ApiError { private declare readonly _internalServerError: void; }
 
 /** No usable response: the connection failed or broke mid-response; `cause` is fetch's error. */
@@ -94,12 +105,13 @@ export class ValidationError extends ZtRiskScoringError {
 }
 
 // On the prototype: shared, and not an own property showing in JSON.stringify or inspect.
-// Spelled out because minifiers rename classes.
+// Spelled out because minifiers rename classes; every name ends in "Error".
 for (const [name, cls] of Object.entries({
-  ZtRiskScoringError, ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError,
-  ConflictError, UnprocessableEntityError, RateLimitError, InternalServerError, ConnectionError, TimeoutError,
-  ConfigurationError, InvalidArgumentError, ValidationError, AbortError: UserAbortError,
-})) cls.prototype.name = name;
+  ZtRiskScoring: ZtRiskScoringError, Api: ApiError, BadRequest: BadRequestError, Authentication: AuthenticationError,
+  PermissionDenied: PermissionDeniedError, NotFound: NotFoundError, Conflict: ConflictError, UnprocessableEntity: UnprocessableEntityError,
+  RateLimit: RateLimitError, InternalServer: InternalServerError, Connection: ConnectionError, Timeout: TimeoutError,
+  Configuration: ConfigurationError, InvalidArgument: InvalidArgumentError, Validation: ValidationError, Abort: UserAbortError,
+})) cls.prototype.name = `${name}Error`;
 
 // ───────────────────────────── options ─────────────────────────────
 
@@ -111,6 +123,7 @@ export type Validators = {
   readonly [operationId: string]: { readonly request?: ValidateFunction; readonly response?: ValidateFunction } | undefined;
 };
 
+/** Options of `createClient`: credentials, base URL, retries, timeouts, headers, fetch and validation. */
 export interface ClientOptions {
   /** Sent as `Authorization: Bearer …`; wins over apiEmail/apiKey. Default: env CLOUDFLARE_API_TOKEN. */
   apiToken?: string;
@@ -148,7 +161,7 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** Through globalThis: no @types/node needed, and no ReferenceError where `process` does not exist. */
+/** Through globalThis: no @types/node needed, and no ReferenceError where `process` does not exist. "" is unset. */
 const env = (name: string): string | undefined =>
   (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
 
@@ -157,58 +170,54 @@ const env = (name: string): string | undefined =>
  * overridden by a token in the environment); a token beats email + key; "" is unset.
  */
 function resolveAuth(o: ClientOptions): Record<string, string> {
-  const inCode = o.apiToken || o.apiEmail || o.apiKey;
-  const token = o.apiToken || (inCode ? undefined : env("CLOUDFLARE_API_TOKEN"));
+  const token = o.apiToken || (o.apiEmail || o.apiKey ? "" : env("CLOUDFLARE_API_TOKEN"));
   const email = o.apiEmail || env("CLOUDFLARE_EMAIL");
   const key = o.apiKey || env("CLOUDFLARE_API_KEY");
   if (!token && !(email && key)) {
-    throw new ConfigurationError(
-      email || key
-        ? "apiEmail and apiKey must be set together"
-        : "no credentials: set apiToken or CLOUDFLARE_API_TOKEN (or apiEmail + apiKey)",
-    );
+    throw new ConfigurationError(email || key ? "apiEmail and apiKey must be set together" : "no credentials: set apiToken or CLOUDFLARE_API_TOKEN (or apiEmail + apiKey)");
   }
-  // Checked here because fetch's own header errors quote the value.
-  if ((token ? [token] : [email, key]).some((v) => !/^[!-~]+$/.test(v!))) {
-    throw new ConfigurationError("credentials are not valid header values");
-  }
+  // Checked here because fetch's own header errors quote the value. (email + key is
+  // printable without spaces exactly when both are.)
+  if (!/^[!-~]+$/.test(token || email! + key)) throw new ConfigurationError("credentials are not valid header values");
   return token ? { Authorization: `Bearer ${token}` } : { "X-Auth-Email": email!, "X-Auth-Key": key! };
 }
 
 function resolveBaseUrl(o: ClientOptions): string {
-  let url: URL | undefined;
+  let href: string | undefined;
   try {
-    url = new URL(o.baseUrl || env("CLOUDFLARE_BASE_URL") || "https://api.cloudflare.com/client/v4");
+    ({ href } = new URL(o.baseUrl || env("CLOUDFLARE_BASE_URL") || "https://api.cloudflare.com/client/v4"));
   } catch {}
   // No userinfo (a second credential), query or fragment (they would swallow the path).
-  if (!url || !/^https?:\/\/[^/@]+\/[^?#]*$/.test(url.href)) throw new ConfigurationError("invalid baseUrl");
+  // (`test(undefined)` tests "undefined", which fails.)
+  if (!/^https?:\/\/[^/@]+\/[^?#]*$/.test(href!)) throw new ConfigurationError("invalid baseUrl");
   // URL() has already normalised 127.1, 2130706433, [0::1] and LOCALHOST.
-  if (url.protocol == "http:" && !o.allowInsecureHttp && !/^(localhost|\[::1\]|127(\.\d+){3})$/.test(url.hostname)) {
+  if (!o.allowInsecureHttp && !/^(https:|http:\/\/(localhost|\[::1\]|127(\.\d+){3})[:/])/.test(href!)) {
     throw new ConfigurationError("plain http to a remote host needs allowInsecureHttp");
   }
-  return url.href.replace(/\/+$/, "");
+  return href!.replace(/\/+$/, "");
 }
 
-type ErrorClass = typeof ZtRiskScoringError;
-
 /** Exactly one auth scheme is ever sent, so `headers` may neither add nor remove one. */
-function checkHeaders(headers: object | undefined, E: ErrorClass): void {
+function checkHeaders(headers: object | undefined, E: typeof ZtRiskScoringError): void {
   for (const name in headers) {
     if (/^(authorization|x-auth-(email|key))$/i.test(name)) throw new E(`headers.${name}: use apiToken/apiEmail/apiKey`);
   }
 }
 
+const STATUS_ERRORS: Record<number, typeof ApiError> = {
+  400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError,
+  409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError,
+};
+
 // ───────────────────────────── requests ─────────────────────────────
 
-const own = (o: object, key: string): unknown => (Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined);
+const own = (o: object, key: string): any => (Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined);
 const isObject = (v: unknown): v is object => typeof v == "object" && v !== null && !Array.isArray(v);
 
-/** Null-prototype, so "__proto__" as a name is an ordinary own property. */
-const dict = (): Record<string, unknown> => ({ __proto__: null }) as Record<string, unknown>;
-
 /**
- * Substitutes the segments `run` has encoded. Not openapi-fetch's default, which hands
- * values to String.replace as patterns ("$&" would expand); split/join is also faster.
+ * Substitutes the segments `run` has checked and encoded. Not openapi-fetch's default,
+ * which would encode them again and reads `{.name}`, `{;name}` and `{name*}` as RFC 6570
+ * operators; split/join is also faster.
  */
 const pathSerializer = (url: string, path: Record<string, string>): string => {
   for (const name in path) url = url.split(`{${name}}`).join(path[name]);
@@ -219,100 +228,42 @@ const toJson = (body: unknown): string => JSON.stringify(body);
 const asIs = (body: unknown): unknown => body;
 
 /**
- * Stands in for `Request` inside openapi-fetch: a real one costs tens of µs to build, and
- * fetch() builds its own anyway. Used only while `raw` has no middleware.
+ * Stands in for `Request` inside openapi-fetch (which calls it with `new`): a real one
+ * costs tens of µs to build, and fetch() builds its own anyway. Used only while `raw`
+ * has no middleware; a real Request has no `init`, which is how `run` tells them apart.
  */
-class LiteRequest {
-  declare url: string;
-  declare init: RequestInit;
-  constructor(url: string, init: RequestInit) {
-    this.url = url;
-    this.init = init;
-  }
-}
-
-function validate(op: Operation, direction: "request" | "response", fn: ValidateFunction, data: unknown): void {
-  let ok: boolean;
-  try {
-    ok = fn(data);
-  } catch (cause) {
-    throw new ValidationError(op.id, direction, [], cause);
-  }
-  if (!ok) throw new ValidationError(op.id, direction, [...(fn.errors ?? [])]);
+function LiteRequest(url: string, init: RequestInit) {
+  return { url, init };
 }
 
 // ───────────────────────────── responses ─────────────────────────────
 
-const messageList = (envelope: unknown, key: string): ApiMessage[] => {
-  const list = isObject(envelope) && own(envelope, key);
+/** The envelope's `errors` or `messages`, without entries that are not objects. */
+const messageList = (data: unknown, key: string): ApiMessage[] => {
+  const list = isObject(data) && own(data, key);
   return Array.isArray(list) ? list.filter(isObject) as ApiMessage[] : [];
 };
 
-const STATUS_ERRORS: Record<number, typeof ApiError> = {
-  400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError,
-  409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError,
-};
+// ───────────────────────────── timers ─────────────────────────────
 
-/** `text` is the raw body, kept when it was not JSON or not an envelope. */
-function apiError(op: Operation, { status, headers }: Response, envelope: unknown, text?: string, why?: string): ApiError {
-  const errors = messageList(envelope, "errors");
-  const detail = errors.map((e) => `${e.message} (${e.code})`).join("; ") || why;
-  return new (status >= 500 ? InternalServerError : STATUS_ERRORS[status] ?? ApiError)(`${op.id}: HTTP ${status}${detail ? `: ${detail}` : ""}`, {
-    status,
-    headers,
-    requestId: headers.get("cf-ray") ?? undefined,
-    errors,
-    messages: messageList(envelope, "messages"),
-    body: text?.slice(0, 65_536),
-  });
-}
-
-/** The value a successful call resolves to: the envelope's `result`, or the whole body. */
-function decode(op: Operation, res: Response, text: string, check: ValidateFunction | undefined): unknown {
-  let data: unknown;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw apiError(op, res, 0, text, "invalid JSON");
-    }
+/**
+ * Runs `work` with a signal that aborts after `ms`, or as soon as `signal` does (at once
+ * if it already has); the timer and the listener are gone when it settles. Used for each
+ * attempt and for each backoff, so that both end at once when the caller aborts.
+ */
+async function within<T>(ms: number, signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  // Clamped: setTimeout fires at once for delays of 2^31 ms or more (timeoutMs: Infinity).
+  const timer = setTimeout(abort, signal?.aborted ? 0 : Math.min(ms, 2 ** 31 - 1));
+  signal?.addEventListener("abort", abort);
+  try {
+    return await work(controller.signal);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", abort);
   }
-  if (op.envelope && data !== undefined) {
-    if (!isObject(data)) throw apiError(op, res, 0, text, "not an envelope");
-    if (own(data, "success") === false) throw apiError(op, res, data, undefined, "success: false");
-  }
-  if (check) validate(op, "response", check, data);
-  return op.envelope && isObject(data) ? own(data, "result") : data;
 }
-
-// ───────────────────────────── retries ─────────────────────────────
-
-/** 408, 409, 429 and >= 500 are retried, unless `x-should-retry` says otherwise. */
-const retryable = ({ status, headers }: Response): boolean => {
-  const should = headers.get("x-should-retry");
-  return should == "true" || (should != "false" && (status == 408 || status == 409 || status == 429 || status >= 500));
-};
-
-/** The server's delay (retry-after-ms, Retry-After seconds or date), capped at 60 s; else backoff with jitter. */
-function retryDelay(headers: Headers | undefined, retry: number, initialMs: number, maxMs: number): number {
-  const ms = headers?.get("retry-after-ms");
-  const after = headers?.get("retry-after");
-  // "0" seconds falls through to Date.parse, which gives a date in the past: 0 as well.
-  const given = ms ? +ms : after ? +after * 1e3 || Date.parse(after) - Date.now() : NaN;
-  return given >= 0 ? Math.min(given, 60_000) : given < 0 ? 0 : Math.min(initialMs * 2 ** retry, maxMs) * (1 - Math.random() / 4);
-}
-
-/** Resolves after `ms`, or as soon as `signal` aborts (the caller checks it next). */
-const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
-  new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, signal?.aborted ? 0 : ms);
-    signal?.addEventListener("abort", done);
-  });
 
 // ───────────────────────────── ApiPromise ─────────────────────────────
 
@@ -327,19 +278,9 @@ export interface ApiPromise<T> extends Promise<T> {
 
 const ignore = () => {};
 
-function apiPromise<T>(inner: Promise<{ data: T; response: Response }>): ApiPromise<T> {
-  // `inner` always has this reaction, so it never reports an unhandled rejection itself:
-  // only a promise the caller holds (this one, or one from withResponse()) can.
-  const promise = inner.then((r) => r.data) as ApiPromise<T>;
-  promise.withResponse = () => {
-    promise.catch(ignore); // the caller handles the failure through withResponse()
-    return inner.then();
-  };
-  return promise;
-}
-
 // ───────────────────────────── runtime ─────────────────────────────
 
+/** The transport a generated client wraps. */
 export interface Runtime<Paths extends {}> {
   /** The openapi-fetch client typed by `Paths`, sharing auth, base URL and headers. */
   readonly raw: Client<Paths>;
@@ -347,7 +288,8 @@ export interface Runtime<Paths extends {}> {
   call<R>(op: Operation, params: object | undefined, options?: RequestOptions): ApiPromise<R>;
 }
 
-type Sent = { error?: unknown; response: Response };
+/** What openapi-fetch's `request` resolves to, with `parseAs: "text"`. */
+type Sent = { data?: string; error?: unknown; response: Response };
 
 /**
  * Creates the shared transport. Throws ConfigurationError synchronously, before any
@@ -371,103 +313,145 @@ export function createRuntime<Paths extends {}>(options: ClientOptions = {}): Ru
     use(...m);
   };
 
-  async function run(op: Operation, params: object | undefined, ro: RequestOptions = {}) {
+  async function run(op: Operation, params: object | undefined, ro: RequestOptions = {}): Promise<{ data: unknown; response: Response }> {
     const { signal, timeoutMs: attemptMs = timeoutMs, maxRetries: retries = maxRetries } = ro;
-    const aborted = () => new UserAbortError(`${op.id}: aborted`, { cause: signal!.reason });
+    /** An error of class `E` about this call: the message starts with the operationId. */
+    const fail = <E>(E: new (message: string, options: ErrorOptions) => E, problem: string, cause?: unknown): E =>
+      new E(`${op.id}: ${problem}`, { cause });
+    const checks = validators && own(validators, op.id);
+    /** Runs the `validate` hook for `direction`, if there is one. */
+    const check = (direction: "request" | "response", data: unknown) => {
+      const fn: ValidateFunction | undefined = checks?.[direction];
+      let ok: boolean | undefined;
+      try {
+        ok = !fn || fn(data);
+      } catch (cause) {
+        throw new ValidationError(op.id, direction, [], cause);
+      }
+      if (!ok) throw new ValidationError(op.id, direction, [...(fn!.errors ?? [])]);
+    };
     checkHeaders(ro.headers, InvalidArgumentError);
 
     // Own properties only: "__proto__" or "constructor" never come from Object.prototype.
     const p: object = params ?? {};
-    if (typeof p != "object") throw new InvalidArgumentError(`${op.id}: params must be an object`);
+    if (typeof p != "object") throw fail(InvalidArgumentError, "params must be an object");
     // Grouped operations (parameter names collide) take { path, query, header, body }.
-    const group = (key: string): object => (op.grouped ? Object(own(p, key)) : p);
-    const pick = (names: readonly string[], from: object) => {
-      if (!names.length) return; // saves allocating a dictionary-mode object
-      const values = dict();
-      for (const name of names) values[name] = own(from, name);
-      return values;
+    // fromEntries defines "__proto__" as an own property; openapi-fetch skips undefined values.
+    const pick = (names: readonly string[], group: string): Record<string, any> | undefined => {
+      const from: object = op.grouped ? Object(own(p, group)) : p;
+      return names.length ? Object.fromEntries(names.map((name) => [name, own(from, name)])) : undefined;
     };
-    const path = pick(op.pathParams, group("path"));
+    const path = pick(op.pathParams, "path");
     for (const name in path) {
       const v = path[name];
-      let segment: string | undefined;
+      let segment: string | false | undefined;
       try {
         // Exactly one segment: "", "." and ".." are refused, as URL parsing resolves even %2E%2E.
-        if (typeof v == "number" ? isFinite(v) : typeof v == "string" && !/^\.{0,2}$/.test(v)) segment = encodeURIComponent(v as string);
+        segment = (typeof v == "number" ? isFinite(v) : typeof v == "string" && !/^\.{0,2}$/.test(v)) && encodeURIComponent(v);
       } catch {} // lone surrogate
-      if (segment === undefined) throw new InvalidArgumentError(`${op.id}: invalid ${name}`);
+      if (!segment) throw fail(InvalidArgumentError, `invalid ${name}`);
       path[name] = segment;
     }
-    let body = op.body == "value" || (op.grouped && op.body != "none") ? own(p, "body") : undefined;
-    if (op.body == "fields" && !op.grouped) {
-      // fromEntries defines "__proto__" as an own property, and keeps a fast-mode object for JSON.stringify.
-      body = Object.fromEntries(Object.entries(p).filter(([k]) => !op.pathParams.includes(k) && !op.queryParams.includes(k) && !op.headerParams.includes(k)));
-    }
-    const checks = validators && Object.hasOwn(validators, op.id) ? validators[op.id] : undefined;
-    if (checks?.request && op.body != "none") validate(op, "request", checks.request, body);
+    const body =
+      op.body == "none" ? undefined
+      : op.body == "value" || op.grouped ? own(p, "body")
+      : Object.fromEntries(Object.entries(p).filter(([k]) => !op.pathParams.includes(k) && !op.queryParams.includes(k) && !op.headerParams.includes(k)));
+    if (op.body != "none") check("request", body);
 
-    const contentType = op.contentType ?? "application/json";
-    // openapi-fetch skips undefined query values and header values.
     const init: Record<string, unknown> = {
-      params: { path, query: pick(op.queryParams, group("query")), header: pick(op.headerParams, group("header")) },
+      params: { path, query: pick(op.queryParams, "query"), header: pick(op.headerParams, "header") },
       body,
-      headers: body === undefined ? ro.headers : { "Content-Type": contentType, ...ro.headers },
-      parseAs: "stream", // the success body is read and parsed below
+      // Without a contentType, openapi-fetch's default Content-Type: application/json.
+      headers: body === undefined ? ro.headers : { "Content-Type": op.contentType, ...ro.headers },
+      // Not openapi-fetch's default serialiser: it picks by the final Content-Type (which a
+      // caller's headers could change) and passes FormData through.
+      bodySerializer: /json/i.test(op.contentType ?? "json") ? toJson : asIs,
+      parseAs: "text", // parsed below; openapi-fetch parses error bodies itself
       pathSerializer,
-      bodySerializer: /json/i.test(contentType) ? toJson : asIs,
     };
 
     for (let retry = 0; ; retry++) {
-      if (signal?.aborted) throw aborted();
-      // A fresh controller and timer per attempt: a timed-out signal stays aborted.
-      const controller = new AbortController();
-      const onAbort = () => controller.abort();
-      let timedOut = false;
+      if (signal?.aborted) throw fail(UserAbortError, "aborted", signal.reason);
       let sent = false;
+      let attempt: AbortSignal | undefined;
       let result: Sent | undefined;
-      let text = "";
       let failure: ZtRiskScoringError | undefined;
-      // Clamped: setTimeout fires at once for delays of 2^31 ms or more (timeoutMs: Infinity).
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, Math.min(attemptMs, 2 ** 31 - 1));
-      signal?.addEventListener("abort", onAbort);
-      init.signal = controller.signal;
       init.Request = middleware ? undefined : LiteRequest;
-      init.fetch = (req: LiteRequest | Request) => {
+      init.fetch = (req: Request | ReturnType<typeof LiteRequest>) => {
         sent = true;
-        return req instanceof LiteRequest ? fetchImpl(req.url, req.init) : fetchImpl(req);
+        return "init" in req ? fetchImpl(req.url, req.init) : fetchImpl(req);
       };
       try {
-        result = await request(op.method, op.path, init);
-        if (result.response.ok) text = await result.response.text();
+        // A fresh signal and timer per attempt: a timed-out signal stays aborted.
+        result = await within(attemptMs, signal, (s) => request(op.method, op.path, { ...init, signal: (attempt = s) }));
       } catch (error) {
-        // Not sent: the arguments could not be serialised (JSON.stringify, a header value).
-        if (!sent) throw error instanceof ZtRiskScoringError ? error : new InvalidArgumentError(`${op.id}: ${error}`, { cause: error });
-        if (signal?.aborted) throw aborted();
-        failure = new (timedOut ? TimeoutError : ConnectionError)(`${op.id}: ${timedOut ? `timed out after ${attemptMs} ms` : "connection failed"}`, { cause: error });
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
+        // Not sent: the arguments could not be serialised (JSON.stringify, a header value),
+        // or a middleware threw.
+        if (!sent) throw error instanceof ZtRiskScoringError ? error : fail(InvalidArgumentError, `${error}`, error);
+        if (signal?.aborted) continue; // reported at the top
+        // The attempt's signal aborted but not the caller's: the timer fired.
+        failure = attempt!.aborted ? fail(TimeoutError, `timed out after ${attemptMs} ms`, error) : fail(ConnectionError, "connection failed", error);
       }
 
-      const response = result?.response;
-      if (response && !failure) {
-        if (response.ok) return { data: decode(op, response, text, checks?.response), response };
-        // openapi-fetch has read the error body: the parsed JSON, else the text.
-        const error = result!.error;
-        failure = typeof error == "object" ? apiError(op, response, error) : apiError(op, response, 0, String(error ?? ""));
-        if (!retryable(response)) throw failure;
+      if (result) {
+        const { response, data: text, error } = result;
+        const { ok, status, headers } = response;
+        // A success body is parsed here; an error body openapi-fetch has parsed (the JSON, else the text).
+        let data = error;
+        const rawBody = ok ? text : typeof error == "object" ? undefined : `${error ?? ""}`;
+        let why: string | false | undefined;
+        if (ok) {
+          try {
+            data = text ? JSON.parse(text) : undefined;
+          } catch {
+            why = "invalid JSON";
+          }
+          if (op.envelope && data !== undefined) why = isObject(data) ? own(data, "success") === false && "success: false" : "not an envelope";
+          if (!why) {
+            check("response", data);
+            // The envelope's `result`, or the whole body.
+            return { data: op.envelope && data ? own(data as object, "result") : data, response };
+          }
+        }
+        const errors = messageList(data, "errors");
+        const detail = errors.map((e) => `${e.message} (${e.code})`).join("; ") || why;
+        failure = new (status >= 500 ? InternalServerError : STATUS_ERRORS[status] ?? ApiError)(`${op.id}: HTTP ${status}${detail ? `: ${detail}` : ""}`, {
+          status,
+          headers,
+          requestId: headers.get("cf-ray") ?? undefined,
+          errors,
+          messages: messageList(data, "messages"),
+          // The raw body, bounded, when it was not an envelope.
+          body: isObject(data) ? undefined : rawBody?.slice(0, 65_536),
+        });
+        // 408, 409, 429 and >= 500 are retried, unless `x-should-retry` says otherwise; a 2xx never.
+        const should = headers.get("x-should-retry");
+        if (ok || (should != "true" && (should == "false" || (status != 408 && status != 409 && status != 429 && status < 500)))) throw failure;
       }
       if (retry >= retries) throw failure;
-      await sleep(retryDelay(response?.headers, retry, initialRetryDelayMs, maxRetryDelayMs), signal);
+
+      // The server's delay (retry-after-ms, Retry-After seconds or date) capped at 60 s, else backoff with jitter.
+      // "0" seconds falls through to Date.parse, which gives a date in the past: 0 as well.
+      const ms = result?.response.headers.get("retry-after-ms");
+      const after = result?.response.headers.get("retry-after");
+      const given = ms ? +ms : after ? +after * 1e3 || Date.parse(after) - Date.now() : NaN;
+      const delay = given >= 0 ? Math.min(given, 60_000) : given < 0 ? 0 : Math.min(initialRetryDelayMs * 2 ** retry, maxRetryDelayMs) * (1 - Math.random() / 4);
+      await within(delay, signal, (wait) => new Promise((resolve) => wait.addEventListener("abort", resolve)));
     }
   }
 
   return {
     raw,
-    call: <R>(op: Operation, params: object | undefined, ro?: RequestOptions) =>
-      apiPromise(run(op, params, ro) as Promise<{ data: R; response: Response }>),
+    call<R>(op: Operation, params: object | undefined, ro?: RequestOptions) {
+      const inner = run(op, params, ro);
+      // `inner` always has this reaction, so it never reports an unhandled rejection itself:
+      // only a promise the caller holds (this one, or one from withResponse()) can.
+      const promise = inner.then((r) => r.data) as ApiPromise<R>;
+      promise.withResponse = () => {
+        promise.catch(ignore); // the caller handles the failure through withResponse()
+        return inner.then() as Promise<{ data: R; response: Response }>;
+      };
+      return promise;
+    },
   };
 }
