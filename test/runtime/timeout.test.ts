@@ -129,7 +129,8 @@ describe("the caller's AbortSignal", () => {
     await runtime.call(getBehaviors, params, { signal: controller.signal }); // success
     await runtime.call(getBehaviors, params, { signal: controller.signal }); // 503, 503, success
     await runtime.call(getBehaviors, params, { signal: controller.signal, timeoutMs: 50, maxRetries: 0 }).catch(() => {}); // timeout
-    expect(timers()).toBe(before);
+    // At most as many as before: a timer of undici's or an earlier test's may have ended meanwhile.
+    expect(timers()).toBeLessThanOrEqual(before);
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 });
