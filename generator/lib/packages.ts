@@ -5,7 +5,7 @@ import type * as TsMorph from "ts-morph";
 import type * as TypeScript from "typescript";
 
 /**
- * The three big CommonJS packages, loaded with require() rather than `import`. An ESM
+ * The big CommonJS packages, loaded with require() rather than `import`. An ESM
  * import of CommonJS makes Node scan each file for its exports, and these pull in two
  * copies of the TypeScript compiler (openapi-typescript's and ts-morph's, 9 MB each):
  * require() halves the generator's cold start (measured by `npm run bench`).

@@ -1,6 +1,7 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import type { Document, Source } from "@redocly/openapi-core";
+import { escapeSegment } from "../lib/json-pointer.js";
 import { openapiCore } from "../lib/packages.js";
 
 /** A `$ref` (or example `externalValue`) that the spec may not follow, and where it stands. */
@@ -125,7 +126,7 @@ function documentProblem(root: unknown): { message: string; pointer?: string } |
   const frames: { node: object; key: string; keys: string[]; next: number; size: number }[] = [];
   let held = 0;
   let total = 0;
-  const pointer = (...last: string[]) => ["#", ...frames.slice(1).map((f) => f.key), ...last].map((k) => k.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+  const pointer = (...last: string[]) => ["#", ...frames.slice(1).map((f) => f.key), ...last].map(escapeSegment).join("/");
   const enter = (node: object, key: string) => {
     const prototype = Object.getPrototypeOf(node);
     const plain = prototype === Object.prototype || prototype === Array.prototype || prototype === null;

@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { Document, NormalizedProblem, YamlParseError as YamlParseErrorType } from "@redocly/openapi-core";
+import { escapeSegment, lookup } from "../lib/json-pointer.js";
 import { openapiCore } from "../lib/packages.js";
 import { GuardedResolver, RefusedDocumentError, type RefusedRef } from "./guarded-resolver.js";
 import { SpecError, type SpecProblem } from "./spec-error.js";
@@ -124,19 +125,10 @@ type Cause = { pointer: string; message: string };
 function* objects(node: unknown, pointer = "#"): Generator<[Record<string, unknown>, string]> {
   if (typeof node !== "object" || node === null) return;
   yield [node as Record<string, unknown>, pointer];
-  for (const [key, value] of Object.entries(node)) yield* objects(value, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+  for (const [key, value] of Object.entries(node)) yield* objects(value, `${pointer}/${escapeSegment(key)}`);
 }
 
 function refCycle(root: unknown): Cause | undefined {
-  const at = (pointer: string): unknown => {
-    let node = root;
-    for (const raw of pointer.slice(2).split("/")) {
-      if (typeof node !== "object" || node === null) return undefined;
-      const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-      node = Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
-    }
-    return node;
-  };
   for (const [node, pointer] of objects(root)) {
     const chain: string[] = [];
     let current: unknown = node;
@@ -147,7 +139,7 @@ function refCycle(root: unknown): Cause | undefined {
         return { pointer: `${pointer}/$ref`, message: `$ref cycle with no schema in it: ${[...chain, ref].join(" → ")}` };
       }
       chain.push(ref);
-      current = at(ref);
+      current = lookup(root, ref);
     }
   }
   return undefined;

@@ -1,3 +1,5 @@
+import { escapeSegment, lookup } from "../lib/json-pointer.js";
+
 /** The bundled document: every `$ref` is a local JSON pointer ("#/components/…"). */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -39,16 +41,9 @@ export function locate(document: JsonObject, start: string): string | undefined 
 
 /** A key as one JSON pointer segment, URI-encoded for use in a fragment (RFC 6901 §6). */
 export function pointerSegment(key: string): string {
-  return encodeURIComponent(key.replace(/~/g, "~0").replace(/\//g, "~1"));
+  return encodeURIComponent(escapeSegment(key));
 }
 
-/** RFC 6901 JSON pointer lookup, from a URI fragment ("#/a/b~1c"). */
 function pointer(document: JsonObject, ref: string): Json | undefined {
-  let node: Json | undefined = document;
-  for (const raw of ref.slice(1).split("/").slice(1)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!isObject(node) && !Array.isArray(node)) return undefined;
-    node = Object.hasOwn(node, key) ? (node as Record<string, Json>)[key] : undefined;
-  }
-  return node;
+  return lookup(document, ref) as Json | undefined;
 }
