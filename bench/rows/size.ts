@@ -11,9 +11,11 @@ import { bytes, times, type RowReport } from "../lib/table.js";
 
 const CALL = `{ account_id: "023e105f4ecef8ad9ca31a8372d0c353", behaviors: { high_dlp: { enabled: true, risk_level: "high" } } }`;
 
+const OURS = "ours: generated/index.ts";
+
 /** Each consumer does the same: create a client with a token, call the update, log the result. */
 const CONSUMERS: Record<string, string> = {
-  "ours: generated/index.ts": `
+  [OURS]: `
     import { createClient } from "${path.join(ROOT, "generated/index.js")}";
     const client = createClient({ apiToken: "token" });
     console.log(await client.updateBehaviors(${CALL}));`,
@@ -37,11 +39,15 @@ export async function sizeRow(ctx: Context): Promise<RowReport> {
   // Under .bench/ so that bare imports resolve from the repo's node_modules/.
   const dir = workDir("size");
   const results: Array<{ name: string; min: number; gz: number; inputs: Record<string, number> }> = [];
-  for (const [i, [name, source]] of Object.entries(CONSUMERS).entries()) {
+  const consumers = Object.entries(CONSUMERS).map(([name, source]) => ({ name, source, external: [] as string[] }));
+  // What `client.raw` costs: the same consumer with openapi-fetch left out of the bundle.
+  consumers.splice(1, 0, { name: "ours, openapi-fetch left out (what client.raw costs)", source: CONSUMERS[OURS]!, external: ["openapi-fetch"] });
+  for (const [i, { name, source, external }] of consumers.entries()) {
     ctx.log(`  row 5: bundling ${name}`);
     const entry = path.join(dir, `consumer-${i}.ts`);
     writeFileSync(entry, source);
     const out = await build({
+      external,
       entryPoints: [entry],
       bundle: true,
       minify: true,
@@ -57,7 +63,7 @@ export async function sizeRow(ctx: Context): Promise<RowReport> {
     const byInput = Object.fromEntries(Object.entries(inputs).map(([file, { bytesInOutput }]) => [file, bytesInOutput]));
     results.push({ name, min: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength, inputs: byInput });
   }
-  const [ours, openapiFetch, cloudflare] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0]];
+  const [ours, withoutRaw, openapiFetch, cloudflare] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0], (typeof results)[0]];
   return {
     id: 5,
     title: "Client, size (a consumer calling updateBehaviors, bundled)",
@@ -79,6 +85,7 @@ export async function sizeRow(ctx: Context): Promise<RowReport> {
       },
     ],
     notes: [
+      `Without openapi-fetch (which \`client.raw\` is, so no bundle of \`createClient\` can leave it out) the same consumer is ${bytes(withoutRaw.gz)}; openapi-fetch adds ${bytes(ours.gz - withoutRaw.gz)} to it.`,
       `What our consumer's minified bundle holds (bytes before gzip): ${Object.entries(ours.inputs)
         .filter(([, b]) => b > 0)
         .sort((a, b) => b[1] - a[1])
