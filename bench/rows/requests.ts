@@ -44,7 +44,8 @@ export async function requestsRow(ctx: Context): Promise<RowReport> {
     ],
     notes: [
       "Server: node:http on 127.0.0.1 in its own process; it checks method, path, `Authorization`, content type and the exact JSON body, and answers a Cloudflare envelope (a mismatch gets a 400 and fails the bench).",
-      "All four use Node's global fetch (undici) with its default keep-alive pool; ours and Cloudflare's SDK run with `maxRetries: 0`; each contestant parses the JSON and returns `result`.",
+      "“raw fetch + timeout signal” is raw fetch with an AbortController and a 60 s timer, as ours has per attempt: informative; the target is against plain raw fetch.",
+      "All of them use Node's global fetch (undici) with its default keep-alive pool; ours and Cloudflare's SDK run with `maxRetries: 0`; each contestant parses the JSON and returns `result`.",
     ],
   };
 }
