@@ -18,11 +18,12 @@ const requests = Number(requestsArg);
 type Result = { behaviors: Record<string, { enabled: boolean; risk_level: string }> };
 
 /** What an application would write without a client: same URL, headers and body; parse; read result. */
-async function rawFetch(): Promise<Result> {
+async function rawFetch(signal?: AbortSignal): Promise<Result> {
   const res = await fetch(`${BASE}/accounts/${encodeURIComponent(ACCOUNT)}/zt_risk_scoring/behaviors`, {
     method: "PUT",
     headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
     body: JSON.stringify({ behaviors: BEHAVIORS }),
+    signal,
   });
   const json = (await res.json()) as { success: boolean; result: Result };
   if (!res.ok || !json.success) throw new Error(`HTTP ${res.status}`);
@@ -37,15 +38,7 @@ async function rawFetchWithTimeout(): Promise<Result> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), 60_000);
   try {
-    const res = await fetch(`${BASE}/accounts/${encodeURIComponent(ACCOUNT)}/zt_risk_scoring/behaviors`, {
-      method: "PUT",
-      headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
-      body: JSON.stringify({ behaviors: BEHAVIORS }),
-      signal: controller.signal,
-    });
-    const json = (await res.json()) as { success: boolean; result: Result };
-    if (!res.ok || !json.success) throw new Error(`HTTP ${res.status}`);
-    return json.result;
+    return await rawFetch(controller.signal);
   } finally {
     clearTimeout(timer);
   }
@@ -68,7 +61,7 @@ const cloudflare = new Cloudflare({ apiToken: TOKEN, baseURL: BASE, maxRetries: 
 const viaCloudflare = (): Promise<Result> => cloudflare.zeroTrust.riskScoring.behaviours.update({ account_id: ACCOUNT, behaviors: BEHAVIORS });
 
 const clients: Array<[string, () => Promise<Result>]> = [
-  ["raw fetch", rawFetch],
+  ["raw fetch", () => rawFetch()],
   ["ours: updateBehaviors", viaOurs],
   ["raw fetch + timeout signal", rawFetchWithTimeout],
   ["openapi-fetch", viaOpenapiFetch],
