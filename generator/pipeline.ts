@@ -33,11 +33,13 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
   const { worker } = options;
   const loaded = await loadSpec(specPath, worker ? { lint: (spec) => worker.lint(spec) } : {});
   const source = displayPath(path.resolve(specPath));
+  // Posted before the model is built: schema.ts needs only the document, and the worker is free.
+  const inWorker = worker?.emitSchema({ document: loaded.document, source });
+  inWorker?.catch(() => undefined); // awaited below, unless the model step fails first
   const model = buildModel(loaded, source);
   const fromSpec = (path: string, content: string): GeneratedFile => ({ path, content: withHeader("generated", model.source, content) });
   const optional = (path: string, content: string | undefined) => (content === undefined ? [] : [fromSpec(path, content)]);
-  // Started first: in the worker, schema.ts is emitted while this thread emits the other files.
-  const schema = worker ? worker.emitSchema(model) : emitSchema(model);
+  const schema = inWorker ?? emitSchema(model);
   let others: GeneratedFile[];
   try {
     others = [
