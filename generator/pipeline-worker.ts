@@ -7,14 +7,16 @@ import type { ApiModel } from "./model/api-model.js";
 
 /**
  * The CLI's second thread. Two steps need nothing from the others but the spec's path
- * and, for schema.ts, the bundled document: linting (2 s of ~9 s on Cloudflare's whole
- * API) and openapi-typescript's transform (3 s). On a second core the worker lints while
- * the main thread bundles, then emits schema.ts while the main thread emits types.ts and
- * client.ts; the main thread never loads openapi-typescript or its TypeScript compiler.
+ * and, for schema.ts, the bundled document: linting and openapi-typescript's transform,
+ * together nearly half of a one-thread run on Cloudflare's whole API. On a second core
+ * the worker lints while the main thread bundles, then emits schema.ts while the main
+ * thread emits types.ts and client.ts; the main thread never loads openapi-typescript or
+ * its TypeScript compiler.
  *
  * Its entry is the CLI's own bundle (one file to build): the bundle sees
  * isPipelineWorker() and serves instead of running the CLI. generate() runs both steps
- * in-thread unless handed a worker, as the tests do; the CLI tests cover the worker.
+ * in-thread unless handed a worker, as most tests call it; test/generator/worker.test.ts
+ * and the CLI tests cover the worker.
  */
 
 /** Marks the threads started here (workerData), so that the bundle knows what to do in them. */
