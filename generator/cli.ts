@@ -10,7 +10,8 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generate } from "./pipeline.js";
+import { generate, type GenerateOptions } from "./pipeline.js";
+import { isPipelineWorker, servePipelineWorker, startPipelineWorker } from "./pipeline-worker.js";
 import { SpecError } from "./load/spec-error.js";
 import { diffOutput, OutputFolderError, recoverInterruptedSwap, replaceOutput } from "./write/output-folder.js";
 import { watchSpec } from "./watch.js";
@@ -29,12 +30,17 @@ export interface CliOptions {
 }
 
 /** Runs one generation and reports it; returns the exit code. */
-export async function runOnce(options: CliOptions, log: (line: string) => void = console.log, fail: (line: string) => void = console.error): Promise<number> {
+export async function runOnce(
+  options: CliOptions,
+  log: (line: string) => void = console.log,
+  fail: (line: string) => void = console.error,
+  generateOptions: GenerateOptions = {},
+): Promise<number> {
   const started = performance.now();
   try {
     // Before anything can fail: a run killed mid-swap left the previous output aside.
     recoverInterruptedSwap(path.resolve(options.out));
-    const { files, model } = await generate(options.spec);
+    const { files, model } = await generate(options.spec, generateOptions);
     const elapsed = `${Math.round(performance.now() - started)} ms`;
     if (options.check) {
       const diff = diffOutput(options.out, files);
@@ -97,11 +103,20 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  if (options.watch) {
-    await watchSpec(options, runOnce);
-    return;
+  // Lints and emits schema.ts on a second core; started now, so that it is up by the first lint.
+  const worker = startPipelineWorker(new URL(import.meta.url));
+  const generateOptions: GenerateOptions = { worker };
+  try {
+    if (options.watch) {
+      await watchSpec(options, (o) => runOnce(o, console.log, console.error, generateOptions));
+      return;
+    }
+    process.exitCode = await runOnce(options, console.log, console.error, generateOptions);
+  } finally {
+    await worker.close();
   }
-  process.exitCode = await runOnce(options);
 }
 
-await main();
+// This bundle is also the entry of the CLI's worker thread (pipeline-worker.ts).
+if (isPipelineWorker()) servePipelineWorker();
+else await main();

@@ -8,6 +8,7 @@ import { emitClient } from "./emit/emit-client.js";
 import { emitIndex } from "./emit/emit-index.js";
 import { emitValidators } from "./emit/emit-validators.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
+import type { PipelineWorker } from "./pipeline-worker.js";
 import { withHeader, type GeneratedFile } from "./write/generated-file.js";
 
 export interface Generated {
@@ -18,21 +19,42 @@ export interface Generated {
   readonly inputs: readonly string[];
 }
 
+export interface GenerateOptions {
+  /**
+   * Where linting and schema.ts run: in this thread by default. The CLI passes its worker
+   * thread (pipeline-worker.ts), which lints while this thread bundles and emits schema.ts
+   * while this thread emits the other files.
+   */
+  readonly worker?: PipelineWorker;
+}
+
 /** The pipeline, in memory: load → model → emit. Writing is the caller's choice (write/). */
-export async function generate(specPath: string): Promise<Generated> {
-  const loaded = await loadSpec(specPath);
+export async function generate(specPath: string, options: GenerateOptions = {}): Promise<Generated> {
+  const { worker } = options;
+  const loaded = await loadSpec(specPath, worker ? { lint: (spec) => worker.lint(spec) } : {});
   const source = displayPath(path.resolve(specPath));
+  // Posted before the model is built: schema.ts needs only the document, and the worker is free.
+  const inWorker = worker?.emitSchema({ document: loaded.document, source });
+  inWorker?.catch(() => undefined); // awaited below, unless the model step fails first
   const model = buildModel(loaded, source);
   const fromSpec = (path: string, content: string): GeneratedFile => ({ path, content: withHeader("generated", model.source, content) });
   const optional = (path: string, content: string | undefined) => (content === undefined ? [] : [fromSpec(path, content)]);
-  const files: GeneratedFile[] = [
-    fromSpec("schema.ts", emitSchema(model)),
-    fromSpec("types.ts", emitTypes(model)),
-    fromSpec("client.ts", emitClient(model)),
-    fromSpec("index.ts", emitIndex()),
-    ...optional("validators.ts", emitValidators(model)),
-    ...runtimeFiles().map((f) => ({ path: f.path, content: withHeader("copied", `generator/${f.path}`, f.content) })),
-  ];
+  const schema = inWorker ?? emitSchema(model);
+  let others: GeneratedFile[];
+  try {
+    others = [
+      fromSpec("types.ts", emitTypes(model)),
+      fromSpec("client.ts", emitClient(model)),
+      fromSpec("index.ts", emitIndex()),
+      ...optional("validators.ts", emitValidators(model)),
+      ...runtimeFiles().map((f) => ({ path: f.path, content: withHeader("copied", `generator/${f.path}`, f.content) })),
+    ];
+  } catch (error) {
+    // schema.ts's error, if it has one, is the one to report, as when it runs first in-thread.
+    await schema;
+    throw error;
+  }
+  const files = [fromSpec("schema.ts", await schema), ...others];
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { model, files, inputs: loaded.files };
 }

@@ -5,14 +5,13 @@ import { literal } from "../lib/ts-text.js";
 import { operationDocs } from "./operation-docs.js";
 import { printStructure } from "./print-structure.js";
 
-const { StructureKind } = tsMorph;
-
 /**
  * client.ts: the operations as plain data, a `Client` interface with one documented
  * method per operation, and `createClient`, whose methods only hand their operation to
  * the runtime (generator/runtime/), which does all the work.
  */
 export function emitClient(model: ApiModel): string {
+  const { StructureKind } = tsMorph();
   const ops = model.operations;
   const typeImports = ops.flatMap((op) => [`${op.typeName}Params`, `${op.typeName}Result`]);
   const statements: (StatementStructures | WriterFunction)[] = [

@@ -1,6 +1,6 @@
 import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
 import type * as TS from "typescript";
-import { openapiTypescript, typescript as ts } from "../lib/packages.js";
+import { openapiTypescript, typescript } from "../lib/packages.js";
 import { SpecError } from "../load/spec-error.js";
 import type { ApiModel } from "../model/api-model.js";
 import { identifier, NameRegistry, pascalCase } from "../model/names.js";
@@ -11,8 +11,8 @@ import { identifier, NameRegistry, pascalCase } from "../model/names.js";
  * transform directly instead of `openapiTS()`, which would parse, lint and bundle again.
  * The options are openapiTS()'s defaults.
  */
-export function emitSchema(model: ApiModel): string {
-  const { astToString, resolveRef, scanDiscriminators, transformSchema } = openapiTypescript;
+export function emitSchema(model: Pick<ApiModel, "document" | "source">): string {
+  const { astToString, resolveRef, scanDiscriminators, transformSchema } = openapiTypescript();
   const schema = model.document as OpenAPI3;
   const ctx: GlobalContext = {
     additionalProperties: false,
@@ -61,6 +61,7 @@ export function emitSchema(model: ApiModel): string {
  * on it at all (`A = B | string`, `B = A | number`) cannot be typed and is refused.
  */
 function aliasRecursiveSchemas(nodes: TS.Node[], source: string): TS.Node[] {
+  const ts = typescript();
   const schemas = schemaMembers(nodes);
   if (schemas === undefined) return nodes;
   const eager = new Map<string, Set<string>>();
@@ -101,6 +102,7 @@ function aliasRecursiveSchemas(nodes: TS.Node[], source: string): TS.Node[] {
 
 /** The members of `components.schemas` in openapi-typescript's `export interface components`. */
 function schemaMembers(nodes: TS.Node[]): Map<string, TS.PropertySignature> | undefined {
+  const ts = typescript();
   const components = nodes.find((n): n is TS.InterfaceDeclaration => ts.isInterfaceDeclaration(n) && n.name.text === "components");
   const schemas = components?.members.find((m): m is TS.PropertySignature => ts.isPropertySignature(m) && propertyName(m) === "schemas");
   if (!schemas?.type || !ts.isTypeLiteralNode(schemas.type)) return undefined;
@@ -113,11 +115,13 @@ function schemaMembers(nodes: TS.Node[]): Map<string, TS.PropertySignature> | un
 }
 
 function propertyName(member: TS.PropertySignature): string | undefined {
+  const ts = typescript();
   return ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) || ts.isNumericLiteral(member.name) ? member.name.text : undefined;
 }
 
 /** `components["schemas"]["X"]` (possibly indexed further): X. */
 function schemaRef(node: TS.Node): string | undefined {
+  const ts = typescript();
   if (!ts.isIndexedAccessTypeNode(node) || !ts.isIndexedAccessTypeNode(node.objectType)) return undefined;
   const base = node.objectType;
   const literal = (n: TS.TypeNode) => (ts.isLiteralTypeNode(n) && ts.isStringLiteral(n.literal) ? n.literal.text : undefined);
@@ -131,6 +135,7 @@ function schemaRef(node: TS.Node): string | undefined {
  * recurse through them).
  */
 function collectRefs(node: TS.Node, inArray: boolean, eager: Set<string>, direct: Set<string>): void {
+  const ts = typescript();
   if (ts.isTypeLiteralNode(node)) return;
   const name = schemaRef(node);
   if (name !== undefined) {

@@ -5,8 +5,6 @@ import { docText, indexed, literal } from "../lib/ts-text.js";
 import { operationDocs } from "./operation-docs.js";
 import { printStructure } from "./print-structure.js";
 
-const { StructureKind, VariableDeclarationKind } = tsMorph;
-
 /**
  * types.ts: a named alias for every component schema, each string enum's values as a
  * readonly tuple, and per operation `<Op>PathParams`, `<Op>QueryParams`,
@@ -15,6 +13,7 @@ const { StructureKind, VariableDeclarationKind } = tsMorph;
  * two can never disagree.
  */
 export function emitTypes(model: ApiModel): string {
+  const { StructureKind } = tsMorph();
   const statements: StatementStructures[] = [
     {
       kind: StructureKind.ImportDeclaration,
@@ -30,6 +29,7 @@ export function emitTypes(model: ApiModel): string {
 }
 
 function schemaStatements(schema: SchemaModel): StatementStructures[] {
+  const { StructureKind, VariableDeclarationKind } = tsMorph();
   const alias: StatementStructures = {
     kind: StructureKind.TypeAlias,
     isExported: true,
@@ -51,6 +51,7 @@ function schemaStatements(schema: SchemaModel): StatementStructures[] {
 }
 
 function operationStatements(op: OperationModel): StatementStructures[] {
+  const { StructureKind } = tsMorph();
   const operation = indexed("paths", op.path, op.method.toLowerCase());
   const t = op.typeName;
   const alias = (suffix: string, type: string, lead: string): StatementStructures => ({

@@ -7,6 +7,6 @@ import { tsMorph } from "../lib/packages.js";
  * so the cost stays linear in the size of the spec.
  */
 export function printStructure(structure: OptionalKind<SourceFileStructure>): string {
-  const { printStructure: print, StructureKind } = tsMorph;
+  const { printStructure: print, StructureKind } = tsMorph();
   return print({ ...structure, kind: StructureKind.SourceFile }, { indentNumberOfSpaces: 2 });
 }

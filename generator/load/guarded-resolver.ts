@@ -2,6 +2,7 @@ import { realpathSync } from "node:fs";
 import path from "node:path";
 import type { Document, Source } from "@redocly/openapi-core";
 import { escapeSegment } from "../lib/json-pointer.js";
+import { once } from "../lib/once.js";
 import { openapiCore } from "../lib/packages.js";
 
 /** A `$ref` (or example `externalValue`) that the spec may not follow, and where it stands. */
@@ -25,65 +26,76 @@ export class RefusedDocumentError extends Error {
   }
 }
 
+/** The resolver for a spec in `rootDir`: see guardedResolverClass. */
+export function createGuardedResolver(rootDir: string): GuardedResolver {
+  return new (guardedResolverClass())(rootDir);
+}
+
+export type GuardedResolver = InstanceType<ReturnType<typeof guardedResolverClass>>;
+
 /**
  * Redocly's resolver follows every `$ref` it meets: http(s) URLs, absolute paths, even
  * refs inside examples. This one refuses, before any I/O, every ref that is a URL (any
  * scheme) or that leaves the spec's folder, and records it so the loader can report it
  * with its location. Nothing outside the folder is ever read, nothing is fetched.
+ *
+ * Defined on first use rather than when the module is evaluated: its base class is
+ * Redocly's, which is loaded only when needed (lib/packages.ts).
  */
-const { BaseResolver, ResolveError, getLineColLocation } = openapiCore;
+const guardedResolverClass = once(() => {
+  const { BaseResolver, ResolveError } = openapiCore();
+  return class GuardedResolver extends BaseResolver {
+    readonly refused: RefusedRef[] = [];
+    readonly sources = new Map<string, string>();
+    private readonly root: string;
 
-export class GuardedResolver extends BaseResolver {
-  readonly refused: RefusedRef[] = [];
-  readonly sources = new Map<string, string>();
-  private readonly root: string;
-
-  constructor(rootDir: string) {
-    super({ http: { headers: [] } });
-    this.root = realpathSync(rootDir);
-  }
-
-  override async resolveDocument(base: string | null, ref: string, isRoot = false) {
-    const reason = base === null ? undefined : this.refusal(base, ref);
-    if (reason !== undefined && base !== null) {
-      this.refused.push({ from: base, ref, reason });
-      throw new ResolveError(new Error(`refused $ref "${ref}": ${reason}`));
+    constructor(rootDir: string) {
+      super({ http: { headers: [] } });
+      this.root = realpathSync(rootDir);
     }
-    return super.resolveDocument(base, ref, isRoot);
-  }
 
-  override async loadExternalRef(absoluteRef: string): Promise<Source> {
-    const source = await super.loadExternalRef(absoluteRef);
-    this.sources.set(absoluteRef, source.body);
-    return source;
-  }
-
-  override parseDocument(source: Source, isRoot = false): Document {
-    const document = super.parseDocument(source, isRoot);
-    const problem = documentProblem(document.parsed);
-    if (problem !== undefined) {
-      const at = problem.pointer === undefined ? undefined : lineCol(source, problem.pointer);
-      // The root's problems are printed after its name; a referenced file's inside a lint problem at the $ref.
-      const where = isRoot ? "" : `${source.absoluteRef}${at ? `:${at.line}:${at.col}` : ""}: `;
-      const pointer = at === undefined && problem.pointer !== undefined ? ` (at ${problem.pointer})` : "";
-      throw new ResolveError(new RefusedDocumentError(where + problem.message + pointer, at?.line, at?.col));
+    override async resolveDocument(base: string | null, ref: string, isRoot = false) {
+      const reason = base === null ? undefined : this.refusal(base, ref);
+      if (reason !== undefined && base !== null) {
+        this.refused.push({ from: base, ref, reason });
+        throw new ResolveError(new Error(`refused $ref "${ref}": ${reason}`));
+      }
+      return super.resolveDocument(base, ref, isRoot);
     }
-    return document;
-  }
 
-  private refusal(base: string, ref: string): string | undefined {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) return "URLs are not followed; keep every file inside the spec's folder";
-    if (path.isAbsolute(ref) || ref.startsWith("\\")) return "absolute paths are not followed; use a path relative to the spec's folder";
-    const target = path.resolve(path.dirname(base), ref);
-    if (!isInside(this.root, target)) return "it leaves the spec's folder";
-    try {
-      if (!isInside(this.root, realpathSync(target))) return "it leaves the spec's folder through a symbolic link";
-    } catch {
-      // A missing file is reported by the linter as an unresolved $ref, with its location.
+    override async loadExternalRef(absoluteRef: string): Promise<Source> {
+      const source = await super.loadExternalRef(absoluteRef);
+      this.sources.set(absoluteRef, source.body);
+      return source;
     }
-    return undefined;
-  }
-}
+
+    override parseDocument(source: Source, isRoot = false): Document {
+      const document = super.parseDocument(source, isRoot);
+      const problem = documentProblem(document.parsed);
+      if (problem !== undefined) {
+        const at = problem.pointer === undefined ? undefined : lineCol(source, problem.pointer);
+        // The root's problems are printed after its name; a referenced file's inside a lint problem at the $ref.
+        const where = isRoot ? "" : `${source.absoluteRef}${at ? `:${at.line}:${at.col}` : ""}: `;
+        const pointer = at === undefined && problem.pointer !== undefined ? ` (at ${problem.pointer})` : "";
+        throw new ResolveError(new RefusedDocumentError(where + problem.message + pointer, at?.line, at?.col));
+      }
+      return document;
+    }
+
+    private refusal(base: string, ref: string): string | undefined {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) return "URLs are not followed; keep every file inside the spec's folder";
+      if (path.isAbsolute(ref) || ref.startsWith("\\")) return "absolute paths are not followed; use a path relative to the spec's folder";
+      const target = path.resolve(path.dirname(base), ref);
+      if (!isInside(this.root, target)) return "it leaves the spec's folder";
+      try {
+        if (!isInside(this.root, realpathSync(target))) return "it leaves the spec's folder through a symbolic link";
+      } catch {
+        // A missing file is reported by the linter as an unresolved $ref, with its location.
+      }
+      return undefined;
+    }
+  };
+});
 
 function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
@@ -93,7 +105,7 @@ function isInside(root: string, target: string): boolean {
 /** Where a JSON pointer stands in the source; undefined when the YAML AST parser cannot tell (it chokes on some tags). */
 function lineCol(source: Source, pointer: string): { line: number; col: number } | undefined {
   try {
-    return getLineColLocation({ source, pointer, reportOnKey: true }).start;
+    return openapiCore().getLineColLocation({ source, pointer, reportOnKey: true }).start;
   } catch {
     return undefined;
   }

@@ -3,10 +3,8 @@ import path from "node:path";
 import type { Document, NormalizedProblem, YamlParseError as YamlParseErrorType } from "@redocly/openapi-core";
 import { escapeSegment, lookup } from "../lib/json-pointer.js";
 import { openapiCore } from "../lib/packages.js";
-import { GuardedResolver, RefusedDocumentError, type RefusedRef } from "./guarded-resolver.js";
+import { createGuardedResolver, RefusedDocumentError, type GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
 import { SpecError, type SpecProblem } from "./spec-error.js";
-
-const { bundleDocument, createConfig, getLineColLocation, lintDocument, YamlParseError } = openapiCore;
 
 /** The spec after loading: one bundled document whose `$ref`s all point inside it. */
 export interface LoadedSpec {
@@ -22,6 +20,17 @@ export interface OpenApiDocument {
   readonly [key: string]: unknown;
 }
 
+/** What lintSpec read: each file's text, by absolute path. */
+export type SpecSources = ReadonlyMap<string, string>;
+
+export interface LoadOptions {
+  /**
+   * Lints elsewhere, at the same time (the CLI's worker thread runs lintSpec): loadSpec
+   * then only parses and bundles, and still reports lint's verdict before bundling's.
+   */
+  readonly lint?: (specPath: string) => Promise<SpecSources>;
+}
+
 /**
  * Load step: parse, lint and bundle the spec with Redocly (the same library
  * openapi-typescript uses), refusing refs that leave the spec's folder.
@@ -29,28 +38,80 @@ export interface OpenApiDocument {
  * operationIds, and parts of the wrong type (a list where the spec wants a map: the
  * emitters would crash on them). Style is `npm run lint`'s job (redocly.yaml).
  */
-export async function loadSpec(specPath: string): Promise<LoadedSpec> {
+export async function loadSpec(specPath: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+  // Started before anything else, so that it overlaps all of the below.
+  const linted = options.lint?.(specPath);
+  // Awaited below, unless an earlier error (the same one: it parses the same files) ends the load first.
+  linted?.catch(() => undefined);
+  const { resolver, document, display } = await openSpec(specPath);
+  const config = await lintConfig();
+  if (linted === undefined) await lint(document, resolver, display, config);
+
+  const bundling = bundle(document, resolver, display, config);
+  if (linted !== undefined) {
+    // The verdicts in the order the steps run in-thread: lint's first.
+    await bundling.catch(() => undefined);
+    checkSameSources(await linted, resolver, display);
+  }
+  return { document: await bundling, files: [...resolver.getFiles()].sort() };
+}
+
+/**
+ * The lint step on its own, for another thread: parses the spec (again) and lints it,
+ * throwing what loadSpec would. Returns what it read, for loadSpec to compare.
+ */
+export async function lintSpec(specPath: string): Promise<SpecSources> {
+  const { resolver, document, display } = await openSpec(specPath);
+  await lint(document, resolver, display, await lintConfig());
+  return resolver.sources;
+}
+
+/** Parses the root document (the resolver reads the rest as refs need it) and checks it is OpenAPI 3.0/3.1. */
+async function openSpec(specPath: string): Promise<{ resolver: GuardedResolver; document: Document; display: string }> {
   const absolute = path.resolve(specPath);
   const display = displayPath(absolute);
   if (!isFile(absolute)) throw new SpecError([{ file: display, message: "no such file" }]);
-
-  const resolver = new GuardedResolver(path.dirname(absolute));
+  const resolver = createGuardedResolver(path.dirname(absolute));
   const document = await parseRoot(resolver, absolute, display);
   checkVersion(document, display);
+  return { resolver, document, display };
+}
 
-  const config = await createConfig({
+/** The rules the load step lints with (see loadSpec). */
+function lintConfig() {
+  return openapiCore().createConfig({
     rules: { struct: "warn", "operation-operationId-unique": "error", "no-unresolved-refs": "error" },
   });
-  const problems = await loaderStep(lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }), document, display);
+}
+
+type LintConfig = Awaited<ReturnType<typeof lintConfig>>;
+
+/** Throws a SpecError for every lint error (and every refused ref). */
+async function lint(document: Document, resolver: GuardedResolver, display: string, config: LintConfig): Promise<void> {
+  const problems = await loaderStep(openapiCore().lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }), document, display);
   throwIfErrors(problems, resolver.refused, resolver);
+}
 
-  const bundled = await loaderStep(bundleDocument({ document, config: config.styleguide, externalRefResolver: resolver, dereference: false }), document, display);
+/** Bundles the document in place: every `$ref` then points inside it. */
+async function bundle(document: Document, resolver: GuardedResolver, display: string, config: LintConfig): Promise<OpenApiDocument> {
+  const bundleDocument = openapiCore().bundleDocument({ document, config: config.styleguide, externalRefResolver: resolver, dereference: false });
+  const bundled = await loaderStep(bundleDocument, document, display);
   throwIfErrors(bundled.problems, resolver.refused, resolver);
+  return bundled.bundle.parsed as OpenApiDocument;
+}
 
-  return { document: bundled.bundle.parsed as OpenApiDocument, files: [...resolver.getFiles()].sort() };
+/**
+ * Linted in one read and bundled from another, the spec must have read the same text
+ * both times: an editor may save in between, and the bundled text must be the linted one.
+ */
+function checkSameSources(linted: SpecSources, resolver: GuardedResolver, display: string): void {
+  const read = resolver.sources;
+  const same = linted.size === read.size && [...read].every(([file, text]) => linted.get(file) === text);
+  if (!same) throw new SpecError([{ file: display, message: "the spec changed while it was being read: run again" }]);
 }
 
 async function parseRoot(resolver: GuardedResolver, absolute: string, display: string): Promise<Document> {
+  const { YamlParseError } = openapiCore();
   let result: Awaited<ReturnType<GuardedResolver["resolveDocument"]>>;
   try {
     result = await resolver.resolveDocument(null, absolute, true);
@@ -114,7 +175,7 @@ async function loaderStep<T>(step: Promise<T>, document: Document, display: stri
     }
     const cause = refCycle(document.parsed);
     if (cause === undefined) throw new SpecError([{ file: display, message: `the OpenAPI loader failed: ${message}` }]);
-    const { start } = getLineColLocation({ source: document.source, pointer: cause.pointer, reportOnKey: true });
+    const { start } = openapiCore().getLineColLocation({ source: document.source, pointer: cause.pointer, reportOnKey: true });
     throw new SpecError([{ file: display, line: start.line, col: start.col, message: `${cause.message} (the OpenAPI loader failed: ${message})` }]);
   }
 }
@@ -148,7 +209,7 @@ function refCycle(root: unknown): Cause | undefined {
 function toSpecProblem(problem: NormalizedProblem): SpecProblem {
   const location = problem.location[0];
   if (!location) return { file: "(spec)", message: problem.message };
-  const { start } = getLineColLocation(location);
+  const { start } = openapiCore().getLineColLocation(location);
   return { file: displayPath(location.source.absoluteRef), line: start.line, col: start.col, message: `${problem.message} (${problem.ruleId})` };
 }
 

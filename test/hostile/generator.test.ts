@@ -10,7 +10,7 @@
  * runs nothing from the spec, is not a thenable, and has its methods and enum values.
  */
 import { randomUUID } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
@@ -39,8 +39,19 @@ const BUNDLES = path.join(HOSTILE, "bundles");
 const SANDBOX = path.join(HOSTILE, "sandbox");
 const SENTINEL = `SENTINEL-${randomUUID()}`;
 const LOOPBACK_MARKER = `LOOPBACK-${randomUUID()}`;
-/** What the generator may read besides the case's folder and output: its own code and dependencies. */
-const STATIC_READ = [path.join(ROOT, "node_modules"), path.join(ROOT, "generator"), path.join(HOSTILE, "bin")];
+const NODE_MODULES = path.join(ROOT, "node_modules");
+/**
+ * What the generator may read besides the case's folder and output: its own code and
+ * dependencies. It loads its packages on first use, inside the first case, and Node reads
+ * them by their real path, so the folders they really live in count too: node_modules, or
+ * its entries, may be symbolic links (a worktree sharing another checkout's packages).
+ */
+const STATIC_READ = [
+  NODE_MODULES,
+  ...new Set(readdirSync(NODE_MODULES).map((entry) => path.dirname(realpathSync(path.join(NODE_MODULES, entry))))),
+  path.join(ROOT, "generator"),
+  path.join(HOSTILE, "bin"),
+];
 
 const corpus = loadCorpus();
 
