@@ -68,6 +68,7 @@ export async function runOnce(
   }
 }
 
+/** The CLI's options, or a usage problem to print ("" for --help). */
 function parse(argv: readonly string[]): CliOptions | string {
   try {
     const { values, positionals } = parseArgs({

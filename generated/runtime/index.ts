@@ -375,7 +375,7 @@ export function createRuntime<Paths extends {}>(options: ClientOptions = {}): Ru
       let attempt: AbortSignal | undefined;
       let result: Sent | undefined;
       let failure: ZtRiskScoringError | undefined;
-      /** One attempt, sent through openapi-fetch. */
+      /** Sends one attempt and reads its body: through openapi-fetch's request() when `raw` has middleware, else with its builders. */
       const send = (signal: AbortSignal): Promise<Sent> => {
         if (middleware) {
           const fetch = (request: Request) => ((sent = true), fetchImpl(request));

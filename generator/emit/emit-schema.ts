@@ -114,6 +114,7 @@ function schemaMembers(nodes: TS.Node[]): Map<string, TS.PropertySignature> | un
   return members;
 }
 
+/** A property's name when it is written as an identifier, string or number. */
 function propertyName(member: TS.PropertySignature): string | undefined {
   const ts = typescript();
   return ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) || ts.isNumericLiteral(member.name) ? member.name.text : undefined;
