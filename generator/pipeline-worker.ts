@@ -3,7 +3,6 @@ import { emitSchema } from "./emit/emit-schema.js";
 import { openapiTypescript } from "./lib/packages.js";
 import { lintSpec, type SpecSources } from "./load/load-spec.js";
 import { SpecError, type SpecProblem } from "./load/spec-error.js";
-import type { ApiModel } from "./model/api-model.js";
 
 /**
  * The CLI's second thread. Two steps need nothing from the others but the spec's path
@@ -41,8 +40,8 @@ type Reply =
 export interface PipelineWorker {
   /** lintSpec(specPath), in the worker. */
   lint(specPath: string): Promise<SpecSources>;
-  /** emitSchema(model), in the worker (the document is copied there). */
-  emitSchema(model: Pick<ApiModel, "document" | "source">): Promise<string>;
+  /** emitSchema(document, source), in the worker (the document is copied there). */
+  emitSchema(document: unknown, source: string): Promise<string>;
   /** Stops the worker; a later call starts a new one. */
   close(): Promise<void>;
 }
@@ -101,7 +100,7 @@ export function startPipelineWorker(entry: URL): PipelineWorker {
 
   return {
     lint: (specPath) => run<SpecSources>({ id: nextId++, kind: "lint", specPath }),
-    emitSchema: (model) => run<string>({ id: nextId++, kind: "emitSchema", document: model.document, source: model.source }),
+    emitSchema: (document, source) => run<string>({ id: nextId++, kind: "emitSchema", document, source }),
     async close() {
       const current = worker;
       worker = undefined;
@@ -130,7 +129,7 @@ export function servePipelineWorker(): void {
 /** One step's reply: its value, or the problems of its SpecError, or any other error's message. */
 async function settle(job: Job): Promise<Reply> {
   try {
-    const value = job.kind === "lint" ? await lintSpec(job.specPath) : emitSchema({ document: job.document, source: job.source });
+    const value = job.kind === "lint" ? await lintSpec(job.specPath) : emitSchema(job.document, job.source);
     return { id: job.id, value };
   } catch (error) {
     if (error instanceof SpecError) return { id: job.id, problems: error.problems };

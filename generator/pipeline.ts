@@ -34,19 +34,19 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
   const loaded = await loadSpec(specPath, worker ? { lint: (spec) => worker.lint(spec) } : {});
   const source = displayPath(path.resolve(specPath));
   // Posted before the model is built: schema.ts needs only the document, and the worker is free.
-  const inWorker = worker?.emitSchema({ document: loaded.document, source });
+  const inWorker = worker?.emitSchema(loaded.document, source);
   inWorker?.catch(() => undefined); // awaited below, unless the model step fails first
-  const model = buildModel(loaded, source);
+  const model = buildModel(loaded.document, source);
   const fromSpec = (path: string, content: string): GeneratedFile => ({ path, content: withHeader("generated", model.source, content) });
   const optional = (path: string, content: string | undefined) => (content === undefined ? [] : [fromSpec(path, content)]);
-  const schema = inWorker ?? emitSchema(model);
+  const schema = inWorker ?? emitSchema(loaded.document, source);
   let others: GeneratedFile[];
   try {
     others = [
       fromSpec("types.ts", emitTypes(model)),
       fromSpec("client.ts", emitClient(model)),
       fromSpec("index.ts", emitIndex()),
-      ...optional("validators.ts", emitValidators(model)),
+      ...optional("validators.ts", emitValidators(model, loaded.document)),
       ...runtimeFiles().map((f) => ({ path: f.path, content: withHeader("copied", `generator/${f.path}`, f.content) })),
     ];
   } catch (error) {

@@ -2,18 +2,18 @@ import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
 import type * as TS from "typescript";
 import { openapiTypescript, typescript } from "../lib/packages.js";
 import { SpecError } from "../load/spec-error.js";
-import type { ApiModel } from "../model/api-model.js";
 import { identifier, NameRegistry, pascalCase } from "../model/names.js";
 
 /**
  * schema.ts: openapi-typescript's `paths`, `components` and `operations`, from its Node API.
+ * It reads the bundled document, not the model: openapi-typescript types the document whole.
  * The document is already linted and bundled by the load step, so this calls the
  * transform directly instead of `openapiTS()`, which would parse, lint and bundle again.
  * The options are openapiTS()'s defaults.
  */
-export function emitSchema(model: Pick<ApiModel, "document" | "source">): string {
+export function emitSchema(document: unknown, source: string): string {
   const { astToString, resolveRef, scanDiscriminators, transformSchema } = openapiTypescript();
-  const schema = model.document as OpenAPI3;
+  const schema = document as OpenAPI3;
   const ctx: GlobalContext = {
     additionalProperties: false,
     alphabetize: false,
@@ -47,7 +47,7 @@ export function emitSchema(model: Pick<ApiModel, "document" | "source">): string
       return resolveRef(schema, $ref, { silent: true });
     },
   };
-  return astToString(aliasRecursiveSchemas(transformSchema(schema, ctx), model.source));
+  return astToString(aliasRecursiveSchemas(transformSchema(schema, ctx), source));
 }
 
 /**

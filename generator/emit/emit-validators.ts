@@ -22,11 +22,12 @@ const AJV_HELPERS: Record<string, string> = {
  * standalone code generator (JSON Schema 2020-12 for OpenAPI 3.1, draft-07 with
  * `nullable` for 3.0), so using them at run time needs no compiler and no `eval`.
  * Consumers opt in with `createClient({ validate: validators })`; the module stays out
- * of bundles that do not import it.
+ * of bundles that do not import it. Ajv compiles the bundled document itself (the model
+ * only says where each operation's schemas are), so it is passed in beside the model.
  */
-export function emitValidators(model: ApiModel): string | undefined {
-  if (!model.validators) return undefined;
-  const document = model.document as { openapi: string };
+export function emitValidators(model: ApiModel, bundled: unknown): string | undefined {
+  if (!model.options.validators) return undefined;
+  const document = bundled as { openapi: string };
   const Ajv = (document.openapi.startsWith("3.1") ? require("ajv/dist/2020") : require("ajv")).default;
   const standaloneCode = require("ajv/dist/standalone").default as (ajv: unknown, refs: Record<string, string>) => string;
   const ajv = new Ajv({ code: { source: true, esm: true, lines: true }, strict: false, validateSchema: false, validateFormats: false, allErrors: true });

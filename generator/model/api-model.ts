@@ -1,16 +1,35 @@
 /**
- * The model: the spec reduced to plain data. Every step after this one reads the model,
- * never the raw document, and nothing here knows about TypeScript.
+ * The model: the spec reduced to plain data. Every emitter reads the model; only two read
+ * the bundled document as well, because they hand it whole to a library that types or
+ * compiles JSON Schema: emit-schema.ts (openapi-typescript) and emit-validators.ts (Ajv).
+ * Nothing here knows about TypeScript, and nothing here names one API: every spec gets
+ * the same treatment.
  */
 export interface ApiModel {
   /** Where the spec came from, for the header of every generated file. */
   readonly source: string;
-  /** The bundled document, handed untouched to openapi-typescript for schema.ts. */
-  readonly document: unknown;
   readonly operations: readonly OperationModel[];
   readonly schemas: readonly SchemaModel[];
-  /** Emit request and response validators (the spec's root says `x-zt-generator: { validators: true }`). */
+  /** `components.securitySchemes`, in document order: one client credential option each. */
+  readonly securitySchemes: readonly SecuritySchemeModel[];
+  /**
+   * The document's first server: the default base URL, which the client's `baseUrl`
+   * option (or the server's `x-zt-env` variable) replaces. Absent when the document has
+   * no `servers`.
+   */
+  readonly server?: ServerModel;
+  /** The root's `x-zt-generator` options. */
+  readonly options: GeneratorOptions;
+}
+
+/** What a spec asks of the generator with `x-zt-generator` at its root; OpenAPI has no field for these. */
+export interface GeneratorOptions {
+  /** `validators: true`: also emit request and response validators (generated/validators.ts). */
   readonly validators: boolean;
+  /** `requestIdHeader: cf-ray`: the response header that `ApiError.requestId` reads. */
+  readonly requestIdHeader?: string;
+  /** `errorClass: ZtRiskScoringError`: the name the package exports its base error class under. */
+  readonly errorClass?: string;
 }
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
@@ -36,14 +55,30 @@ export interface OperationModel {
   /** True when the method's argument may be left out (nothing in it is required). */
   readonly paramsOptional: boolean;
   readonly success?: ResponseModel;
-  /** True when the success body is a Cloudflare envelope with a `result` to unwrap. */
+  /** True when the success body is an envelope (`success` and `result`) whose `result` the call resolves to. */
   readonly envelope: boolean;
   readonly errors: readonly ResponseModel[];
+  /**
+   * The operation's security requirements, else the root's (OpenAPI 3 §4.8.10): the
+   * alternatives in spec order, each the keys of the schemes it needs together. `[]` in
+   * the list is the empty alternative `{}` (no credentials); an empty list (`security: []`)
+   * or no `security` anywhere means the operation is public.
+   */
+  readonly security: readonly (readonly string[])[];
+  /** The operation's first server, else its path item's: it replaces the document's. */
+  readonly server?: ServerModel;
+  /** `x-zt-idempotent: true`: a POST or PATCH that is safe to retry like a PUT. */
+  readonly idempotent: boolean;
+  /** `x-api-token-group`: the permissions that may call it (any one of them suffices). */
+  readonly permissions: readonly string[];
 }
 
 export interface ParamModel {
   readonly name: string;
   readonly required: boolean;
+  readonly description?: string;
+  /** The parameter's example, else one made from its schema (see examples.ts). */
+  readonly example?: unknown;
 }
 
 export interface BodyModel {
@@ -53,15 +88,20 @@ export interface BodyModel {
   readonly shape: "fields" | "value";
   /** JSON pointer to its schema in the bundled document (for validators). */
   readonly schemaPointer?: string;
+  /** The media type's example, else one made from its schema (see examples.ts). */
+  readonly example?: unknown;
 }
 
 export interface ResponseModel {
   /** The key in `responses`: "200", "4XX", "default"… */
   readonly status: string;
+  readonly description?: string;
   /** The media type whose schema types the body; absent when the response has no body. */
   readonly contentType?: string;
   /** JSON pointer to that media type's schema in the bundled document (for validators). */
   readonly schemaPointer?: string;
+  /** The media type's example, else one made from its schema (see examples.ts). */
+  readonly example?: unknown;
 }
 
 export interface SchemaModel {
@@ -72,4 +112,39 @@ export interface SchemaModel {
   readonly description?: string;
   /** For string enums: the values, and the name of the readonly tuple that holds them. */
   readonly enum?: { readonly constName: string; readonly values: readonly string[] };
+}
+
+/**
+ * One entry of `components.securitySchemes` (OpenAPI 3 §4.8.27), as the client sends it:
+ * - "bearer": a string, sent as `Authorization: Bearer …` (http bearer, oauth2, openIdConnect);
+ * - "basic": `{ username, password }`, sent as `Authorization: Basic …`;
+ * - "http": another http scheme: a string sent as `Authorization: <scheme> …`;
+ * - "apiKey": a string, sent as the header, query parameter or cookie `name`;
+ * - "unsupported": no credential the client can hold (mutualTLS): alternatives that need it are never met.
+ */
+export interface SecuritySchemeModel {
+  /** The key in `components.securitySchemes`, as security requirements name it. */
+  readonly key: string;
+  /** The `createClient` option that holds its credential: the camelCase of `key`, unique and safe. */
+  readonly option: string;
+  readonly kind: "bearer" | "basic" | "http" | "apiKey" | "unsupported";
+  /** For "http": the scheme as written in the spec (`Authorization: <scheme> …`). */
+  readonly scheme?: string;
+  /** For "apiKey": where it goes, and the header, query parameter or cookie name. */
+  readonly in?: "header" | "query" | "cookie";
+  readonly name?: string;
+  /** The spec's `type` (http, apiKey, oauth2, openIdConnect, mutualTLS), for docs. */
+  readonly type: string;
+  readonly description?: string;
+  /** `x-zt-env: NAME`: the environment variable that supplies the credential by default. */
+  readonly env?: string;
+}
+
+/** A server (OpenAPI 3 §4.8.5), its variables replaced by their defaults. */
+export interface ServerModel {
+  /** May be relative ("/v1"): it is then resolved against the client's base URL. */
+  readonly url: string;
+  readonly description?: string;
+  /** `x-zt-env: NAME` (document servers only): the environment variable that replaces it. */
+  readonly env?: string;
 }

@@ -20,3 +20,12 @@ export const RESERVED_NAMES: readonly string[] = [
   // generator/runtime/index.ts, public and internal (a test keeps this list complete)
   ...RUNTIME_PUBLIC_VALUES, ...RUNTIME_PUBLIC_TYPES, "createRuntime", "Runtime", "Operation",
 ];
+
+/**
+ * `createClient` options that are not credentials, and names no option may take
+ * (Object.prototype's): a security scheme's option is renamed when it lands on one.
+ */
+export const CLIENT_OPTION_NAMES: readonly string[] = [
+  "baseUrl", "timeoutMs", "maxRetries", "headers", "fetch", "allowInsecureHttp", "validate", "initialRetryDelayMs", "maxRetryDelayMs",
+  "__proto__", "constructor", "prototype", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toJSON",
+];

@@ -8,35 +8,37 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** An object reached through any `$ref`s, and the JSON pointer of where it really lives. */
+export interface Resolved {
+  readonly node: JsonObject;
+  /** Undefined when the walk started from a value whose place is unknown and met no `$ref`. */
+  readonly pointer: string | undefined;
+}
+
 /**
- * Follows `$ref`s until it reaches an object that is not a reference. Returns undefined
- * for a dangling or circular chain (the linter has already reported real breakage).
+ * Follows `$ref`s from `value`, which sits at pointer `at` when that is known, until it
+ * reaches an object that is not a reference. Returns the object and its pointer (the last
+ * `$ref` followed, else `at`), so that a validator can be aimed at it; undefined for a
+ * dangling or circular chain or a value that is not an object (the linter has already
+ * reported real breakage).
  */
-export function deref(document: JsonObject, value: Json | undefined): JsonObject | undefined {
+export function resolve(document: JsonObject, value: Json | undefined, at?: string): Resolved | undefined {
   const seen = new Set<string>();
   let current = value;
+  let pointer = at;
   while (isObject(current) && typeof current.$ref === "string") {
     const ref = current.$ref;
     if (seen.has(ref) || !ref.startsWith("#")) return undefined;
     seen.add(ref);
-    current = pointer(document, ref);
+    pointer = ref;
+    current = lookup(document, ref) as Json | undefined;
   }
-  return isObject(current) ? current : undefined;
+  return isObject(current) ? { node: current, pointer } : undefined;
 }
 
-/**
- * Where a value really lives: follows `$ref`s from `pointer` and returns the pointer of
- * the object reached ("#/components/requestBodies/X"), so a validator can be aimed at it.
- */
-export function locate(document: JsonObject, start: string): string | undefined {
-  const seen = new Set<string>();
-  let at = start;
-  for (let node = pointer(document, at); isObject(node) && typeof node.$ref === "string"; node = pointer(document, at)) {
-    if (seen.has(node.$ref) || !node.$ref.startsWith("#")) return undefined;
-    seen.add(node.$ref);
-    at = node.$ref;
-  }
-  return pointer(document, at) === undefined ? undefined : at;
+/** The object `value` stands for, through any `$ref`s. */
+export function deref(document: JsonObject, value: Json | undefined): JsonObject | undefined {
+  return resolve(document, value)?.node;
 }
 
 /** A key as one JSON pointer segment, URI-encoded for use in a fragment (RFC 6901 §6). */
@@ -44,6 +46,7 @@ export function pointerSegment(key: string): string {
   return encodeURIComponent(escapeSegment(key));
 }
 
-function pointer(document: JsonObject, ref: string): Json | undefined {
-  return lookup(document, ref) as Json | undefined;
+/** `pointer` extended by `keys`, each as one segment; undefined stays undefined. */
+export function child(pointer: string | undefined, ...keys: readonly string[]): string | undefined {
+  return pointer === undefined ? undefined : [pointer, ...keys.map(pointerSegment)].join("/");
 }

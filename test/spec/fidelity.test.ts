@@ -89,9 +89,12 @@ describe("spec/ is faithful to Cloudflare's definition and the seed page", () =>
 
   it("has the same security schemes, offered as alternatives: a token, or email + key", () => {
     const schemes = ours.components.securitySchemes;
-    for (const name of ["api_token", "api_email", "api_key"]) {
-      const { description: _, ...scheme } = schemes[name];
+    const env = { api_token: "CLOUDFLARE_API_TOKEN", api_email: "CLOUDFLARE_EMAIL", api_key: "CLOUDFLARE_API_KEY" };
+    for (const name of ["api_token", "api_email", "api_key"] as const) {
+      // x-zt-env is ours: the environment variable the generated client reads the credential from.
+      const { description: _, "x-zt-env": variable, ...scheme } = schemes[name];
       expect(scheme).toEqual(theirs.components.securitySchemes[name]);
+      expect(variable).toBe(env[name]);
     }
     expect(ours.security).toEqual([{ api_token: [] }, { api_email: [], api_key: [] }]);
     expect(theirs.paths[PATH].put.security).toEqual([{ api_email: [], api_key: [], api_token: [] }]);
