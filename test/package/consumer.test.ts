@@ -1,49 +1,18 @@
-// A real downstream service: `npm pack` this project (prepack builds dist/), install the
-// tarball into a fresh temp project, type-check a consumer under `strict` with NodeNext,
-// and run it against a local HTTP server. Also lints the tarball with publint and attw.
+// A real downstream service: pack this project (see test/support/packed-package.ts), install
+// the tarball into a fresh temp project from npm's offline cache, type-check a consumer under
+// `strict` with NodeNext, and run it against a local HTTP server. Also lints the tarball
+// with publint and attw.
 import { execFile as execFileCb } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { childEnv as env, consumerProject, ok, packedTarball, ROOT, run, TSC } from "../support/packed-package.js";
 
 const execFile = promisify(execFileCb);
-const ROOT = resolve(import.meta.dirname, "../..");
-const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
 const BIN = join(ROOT, "node_modules/.bin");
-const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
-
-/**
- * The environment for child processes, without what `npm test` exports to scripts
- * (npm_config_local_prefix & co. would point a nested npm back at this repo) and
- * without Cloudflare credentials the client would otherwise pick up.
- */
-const env: NodeJS.ProcessEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([key]) => !/^(npm_|cloudflare_)/i.test(key)),
-);
-
-interface Run {
-  code: number;
-  out: string;
-}
-/** Runs a command; resolves with its exit code and combined output instead of throwing. */
-async function run(cmd: string, args: string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
-  try {
-    const { stdout, stderr } = await execFile(cmd, args, { cwd, env: { ...env, ...extraEnv }, maxBuffer: 64 << 20 });
-    return { code: 0, out: stdout + stderr };
-  } catch (err) {
-    const e = err as { code?: number | string; stdout?: string; stderr?: string; message: string };
-    return { code: typeof e.code === "number" ? e.code : 1, out: `${e.stdout ?? ""}${e.stderr ?? ""}${e.message}` };
-  }
-}
-async function ok(cmd: string, args: string[], cwd: string, extraEnv?: NodeJS.ProcessEnv): Promise<string> {
-  const result = await run(cmd, args, cwd, extraEnv);
-  if (result.code !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${result.code}):\n${result.out}`);
-  return result.out;
-}
 
 const CONSUMER_TSCONFIG = {
   compilerOptions: {
@@ -125,25 +94,12 @@ describe("the packed package in a downstream service", () => {
   const seen: { method?: string; url?: string; auth?: string; type?: string; body: string }[] = [];
 
   beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), "zt-pack-"));
-    // prepack runs `npm run build`, so this works from a clean clone.
-    const packed = await ok("npm", ["pack", "--pack-destination", tmp], ROOT);
-    tarball = join(tmp, `${pkg.name}-${pkg.version}.tgz`);
-    expect(packed).toContain(`${pkg.name}-${pkg.version}.tgz`);
+    tarball = await packedTarball();
+    tmp = dirname(tarball);
     files = (await ok("tar", ["-tzf", tarball], tmp)).split("\n").filter(Boolean).sort();
-
-    consumer = join(tmp, "service");
-    mkdirSync(join(consumer, "src"), { recursive: true });
-    writeFileSync(
-      join(consumer, "package.json"),
-      JSON.stringify({ name: "service", private: true, type: "module", dependencies: { [pkg.name]: `file:${tarball}` } }, null, 2),
-    );
-    writeFileSync(join(consumer, "tsconfig.json"), JSON.stringify(CONSUMER_TSCONFIG, null, 2));
-    writeFileSync(join(consumer, "src/service.ts"), SERVICE);
-    // openapi-fetch from npm's cache when it is there (it is after `npm ci`), else the registry.
-    const flags = ["install", "--no-audit", "--no-fund", "--no-package-lock"];
-    const offline = await run("npm", [...flags, "--offline"], consumer);
-    if (offline.code !== 0) await ok("npm", [...flags, "--prefer-offline"], consumer);
+    consumer = await consumerProject("service", {
+      files: { "tsconfig.json": JSON.stringify(CONSUMER_TSCONFIG, null, 2), "src/service.ts": SERVICE },
+    });
 
     server = createServer((req: IncomingMessage, res) => {
       let body = "";
@@ -161,7 +117,6 @@ describe("the packed package in a downstream service", () => {
 
   afterAll(async () => {
     await new Promise((done) => (server ? server.close(done) : done(undefined)));
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   it("packs only what a consumer needs", () => {
