@@ -51,15 +51,13 @@ export async function ok(cmd: string, args: string[], cwd: string, extraEnv?: No
   return result.out;
 }
 
-/** This process's temporary folder, removed when its test file ends. */
+/** This process's temporary folder, made on first use and removed when its test file ends. */
 let scratch: string | undefined;
-function scratchDir(): string {
-  if (scratch === undefined) {
-    const dir = (scratch = mkdtempSync(join(tmpdir(), "zt-package-")));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  }
-  return scratch;
-}
+const scratchDir = (): string => (scratch ??= mkdtempSync(join(tmpdir(), "zt-package-")));
+// Registered when a test file imports this module: hooks added from inside a hook never run.
+afterAll(() => {
+  if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+});
 
 let packing: Promise<string> | undefined;
 
