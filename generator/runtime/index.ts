@@ -301,12 +301,14 @@ export function createRuntime<Paths extends {}>(options: ClientOptions = {}): Ru
   const auth = resolveAuth(options);
   const baseUrl = resolveBaseUrl(options);
   checkHeaders(options.headers, ConfigurationError);
-  const fetchImpl = options.fetch ?? fetch;
+  // Without a `fetch` option, globalThis.fetch is looked up at each send, not now: a mock
+  // server (msw) started after the client was created must still see its requests.
+  const fetchImpl: NonNullable<ClientOptions["fetch"]> = options.fetch ?? ((input, init) => fetch(input, init));
 
   // Auth as default headers of the shared client (cheaper than a middleware), so `raw`
   // has it too. Redirects are not followed: fetch would replay X-Auth-Key to any host.
   const baseHeaders = { ...options.headers, ...auth };
-  const raw = createFetchClient<Paths>({ baseUrl, headers: baseHeaders, fetch: options.fetch, redirect: "manual" });
+  const raw = createFetchClient<Paths>({ baseUrl, headers: baseHeaders, fetch: fetchImpl, redirect: "manual" });
   const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<Sent>;
   const querySerializer = createQuerySerializer(); // openapi-fetch's default
   let middleware = false; // once `raw` has middleware, every call goes through it
