@@ -1,11 +1,17 @@
 /**
  * The package as a downstream service installs it: built into a private temporary folder
  * (never the repository's dist/, which other test files may be reading), packed with
- * `npm pack`, and installed into fresh consumer projects from npm's offline cache only.
- * The tests never reach the npm registry: when the cache lacks a package, the install
- * fails with a message that says so.
+ * `npm pack`, and installed into fresh consumer projects with `npm ci --offline`.
+ *
+ * The tests never reach the npm registry. `npm ci` at the repository's root leaves only
+ * tarballs in npm's cache, not the registry documents a plain `npm install` resolves
+ * versions with, so each consumer gets a lockfile: the tarball, plus the entries of the
+ * repository's own package-lock.json for the tarball's dependencies and the consumer's
+ * (the same versions, resolved URLs and integrity hashes). When the cache lacks a
+ * package, the install fails with a message that says so.
  */
 import { execFile as execFileCb } from "node:child_process";
+import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -27,6 +33,12 @@ export const PACKAGE_NAME = pkg.name;
 export const childEnv: NodeJS.ProcessEnv = Object.fromEntries(
   Object.entries(process.env).filter(([key]) => !/^(npm_|cloudflare_)/i.test(key)),
 );
+
+/**
+ * For every npm this module runs: the offline cache only, and none of the registry calls
+ * npm makes on its own (the update check, audit, funding).
+ */
+const NPM_OFFLINE: NodeJS.ProcessEnv = { npm_config_offline: "true", npm_config_update_notifier: "false", npm_config_audit: "false", npm_config_fund: "false" };
 
 export interface Run {
   code: number;
@@ -72,7 +84,7 @@ async function pack(): Promise<string> {
   for (const file of ["package.json", "README.md"]) copyFileSync(join(ROOT, file), join(stage, file));
   build(join(stage, "dist"));
   // --ignore-scripts: prepack would build again, into the stage's missing sources.
-  const out = await ok("npm", ["pack", "--ignore-scripts", "--pack-destination", scratchDir()], stage);
+  const out = await ok("npm", ["pack", "--ignore-scripts", "--pack-destination", scratchDir()], stage, NPM_OFFLINE);
   const tarball = join(scratchDir(), `${pkg.name}-${pkg.version}.tgz`);
   if (!out.includes(`${pkg.name}-${pkg.version}.tgz`)) throw new Error(`npm pack did not report ${tarball}:\n${out}`);
   return tarball;
@@ -81,31 +93,96 @@ async function pack(): Promise<string> {
 export interface ConsumerOptions {
   /** Files by path relative to the project, e.g. { "src/service.ts": "…" }. */
   readonly files: Readonly<Record<string, string>>;
-  /** Extra dependencies by name and version, installed from npm's cache (they must be devDependencies here). */
-  readonly dependencies?: Readonly<Record<string, string>>;
+  /** Extra dependencies by name, at the version this repository's lockfile has (they must be installed here). */
+  readonly dependencies?: readonly string[];
 }
 
 /**
  * A fresh project in this process's temporary folder that depends on the packed tarball
- * (and `dependencies`), installed with `npm install --offline`: from npm's cache, never
- * the registry. Returns its folder.
+ * (and `dependencies`), installed with `npm ci --offline` from a lockfile made as the
+ * module comment says. Returns its folder.
  */
 export async function consumerProject(name: string, options: ConsumerOptions): Promise<string> {
   const tarball = await packedTarball();
   const dir = join(scratchDir(), name);
   mkdirSync(dir, { recursive: true });
-  const manifest = { name, private: true, type: "module", dependencies: { [pkg.name]: `file:${tarball}`, ...options.dependencies } };
-  writeFileSync(join(dir, "package.json"), JSON.stringify(manifest, null, 2));
+  const lock = consumerLockfile(name, tarball, options.dependencies ?? []);
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true, type: "module", dependencies: lock.packages[""]!.dependencies }, null, 2));
+  writeFileSync(join(dir, "package-lock.json"), JSON.stringify(lock, null, 2));
   for (const [file, content] of Object.entries(options.files)) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), content);
   }
-  const installed = await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock"], dir);
+  const installed = await run("npm", ["ci", "--offline", "--ignore-scripts"], dir, NPM_OFFLINE);
   if (installed.code !== 0) {
     throw new Error(
-      `npm install --offline failed in ${dir}: npm's cache lacks a package the consumer needs ` +
+      `npm ci --offline failed in ${dir}: npm's cache lacks a package the consumer needs ` +
         `(run \`npm ci\` in the repository first; the tests never reach the registry).\n${installed.out}`,
     );
   }
   return dir;
+}
+
+interface LockEntry {
+  version?: string;
+  resolved?: string;
+  integrity?: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  dev?: boolean;
+  [key: string]: unknown;
+}
+interface Lockfile {
+  name: string;
+  lockfileVersion: 3;
+  requires: true;
+  packages: Record<string, LockEntry>;
+}
+
+/**
+ * The consumer's lockfile: the root, the tarball (its integrity computed here), and every
+ * package the tarball and `extra` need, copied from the repository's lockfile at the same
+ * place in the tree (so nested copies stay nested).
+ */
+function consumerLockfile(name: string, tarball: string, extra: readonly string[]): Lockfile {
+  const repo = (JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as Lockfile).packages;
+  const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as LockEntry;
+  const integrity = `sha512-${createHash("sha512").update(readFileSync(tarball)).digest("base64")}`;
+  const own: LockEntry = { version: pkg.version, resolved: `file:${tarball}`, integrity, license: manifest.license, dependencies: manifest.dependencies, peerDependencies: manifest.peerDependencies, peerDependenciesMeta: manifest.peerDependenciesMeta, engines: manifest.engines };
+  const packages: Record<string, LockEntry> = { [`node_modules/${pkg.name}`]: JSON.parse(JSON.stringify(own)) as LockEntry };
+  const rootDeps: Record<string, string> = { [pkg.name]: `file:${tarball}` };
+
+  /** The lockfile path npm resolves `dep` to from the package at `from` (Node's lookup: nearest node_modules up the tree). */
+  const locate = (dep: string, from: string): string | undefined => {
+    for (let at = from; ; at = at.slice(0, Math.max(0, at.lastIndexOf("/node_modules/")))) {
+      const candidate = `${at ? `${at}/` : ""}node_modules/${dep}`;
+      if (repo[candidate]) return candidate;
+      if (!at) return undefined;
+    }
+  };
+  const visit = (dep: string, from: string, optional: boolean): void => {
+    const at = locate(dep, from);
+    if (at === undefined) {
+      if (optional) return;
+      throw new Error(`${dep} (needed by ${from || "the consumer"}) is not in this repository's package-lock.json: add it as a devDependency`);
+    }
+    if (packages[at]) return;
+    const { dev: _, ...entry } = repo[at]!;
+    packages[at] = entry;
+    const optionalPeers = entry.peerDependenciesMeta ?? {};
+    for (const child of Object.keys(entry.dependencies ?? {})) visit(child, at, false);
+    for (const child of Object.keys(entry.optionalDependencies ?? {})) visit(child, at, true);
+    for (const child of Object.keys(entry.peerDependencies ?? {})) visit(child, at, optionalPeers[child]?.optional === true);
+  };
+  // The tarball's dependencies as if it sat where the repository's own packages do.
+  for (const dep of Object.keys(own.dependencies ?? {})) visit(dep, "", false);
+  for (const dep of extra) {
+    const at = locate(dep, "");
+    if (at === undefined) throw new Error(`${dep} is not in this repository's package-lock.json: add it as a devDependency`);
+    rootDeps[dep] = repo[at]!.version!;
+    visit(dep, "", false);
+  }
+  return { name, lockfileVersion: 3, requires: true, packages: { "": { name, dependencies: rootDeps }, ...packages } };
 }
