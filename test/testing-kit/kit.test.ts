@@ -130,6 +130,8 @@ describe("testKit({ baseUrl }) for a client created with another base URL", () =
   it("matches that base URL, and the default handlers do not", async () => {
     const other = createClient({ apiToken: "t", baseUrl: "https://proxy.internal.test/cf/", maxRetries: 0 });
     await expect(other.getBehaviors({ account_id: "abc" })).rejects.toBeInstanceOf(ConnectionError); // unhandled: msw errors
+    const otherHost = createClient({ apiToken: "t", baseUrl: "https://eu.cloudflare.test/client/v4", maxRetries: 0 });
+    await expect(otherHost.getBehaviors({ account_id: "abc" })).rejects.toBeInstanceOf(ConnectionError);
     const kit = testKit({ baseUrl: "https://proxy.internal.test/cf" });
     server.use(...kit.handlers);
     expect((await other.getBehaviors({ account_id: "abc" })).behaviors.foo?.name).toBe("Foo");

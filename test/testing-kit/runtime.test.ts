@@ -1,8 +1,10 @@
 // Unit tests of the test kit's hand-written runtime (generator/runtime/testing*.ts): URL
 // matching, parameter decoding, credential checks and body violations, on real Request
 // objects as msw hands them to a handler.
+import type { HttpHandler } from "msw";
+import { setupServer } from "msw/node";
 import { describe, expect, it } from "vitest";
-import { apiError, ApiErrorAnswer } from "../../generator/runtime/testing.js";
+import { apiError, ApiErrorAnswer, createTestKit, type MockOptions, type MockSpec } from "../../generator/runtime/testing.js";
 import {
   checkCredentials,
   compileRoute,
@@ -253,5 +255,44 @@ describe("apiError", () => {
   it("refuses a status no Response can carry", () => {
     expect(() => apiError(600)).toThrow(RangeError);
     expect(() => apiError(99.5)).toThrow(/integer from 200 to 599/);
+  });
+});
+
+describe("createTestKit", () => {
+  const spec: MockSpec = {
+    operations: {
+      getThing: op({ path: "/things/{id}", pathParams: [{ name: "id", type: "integer" }], envelope: false, example: '{"id":1}' }),
+      searchThings: op({ path: "/things/search", pathParams: [], envelope: false, example: '["found"]' }),
+      health: op({ path: "/health", pathParams: [], envelope: false, server: "/status-api", responseType: "text/plain", example: '"ok"' }),
+    },
+    schemes: {},
+    server: BASE,
+  };
+  const get = (url: string) => fetch(url).then(async (r) => `${r.status} ${await r.text()}`);
+
+  it("puts concrete paths first, resolves a relative operation server against the base URL, and answers examples", async () => {
+    const server = setupServer(...createTestKit(spec).handlers);
+    server.listen({ onUnhandledRequest: "error" });
+    try {
+      expect(await get(`${BASE}/things/search`)).toBe('200 ["found"]');
+      expect(await get(`${BASE}/things/5`)).toBe('200 {"id":1}');
+      expect(await get("https://api.example.com/status-api/health")).toBe("200 ok");
+      await expect(get(`${BASE}/health`)).rejects.toThrow();
+    } finally {
+      server.close();
+    }
+  });
+
+  it("mocks answer once when asked, then the example answers", async () => {
+    const kit = createTestKit<Record<string, (answer: unknown, options?: MockOptions) => HttpHandler>>(spec);
+    const server = setupServer(...kit.handlers);
+    server.listen({ onUnhandledRequest: "error" });
+    try {
+      server.use(kit.mock.getThing!((params: { id: number }) => ({ id: params.id * 2 }), { once: true }));
+      expect(await get(`${BASE}/things/21`)).toBe('200 {"id":42}');
+      expect(await get(`${BASE}/things/21`)).toBe('200 {"id":1}');
+    } finally {
+      server.close();
+    }
   });
 });
