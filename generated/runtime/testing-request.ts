@@ -125,6 +125,12 @@ function typed(value: string, type: ParamType | undefined, what: string): { valu
   return { value };
 }
 
+/** Keeps a value `typed` read, or records why it could not be read. */
+function keep(values: Record<string, unknown>, name: string, read: { value: unknown } | string, violations: Violation[]): void {
+  if (typeof read === "string") violations.push({ message: read });
+  else define(values, name, read.value);
+}
+
 /** Path parameters, each one segment the client encoded with encodeURIComponent. */
 function readPath(op: MockOperation, raw: Record<string, string>, violations: Violation[]): Record<string, unknown> {
   const values: Record<string, unknown> = {};
@@ -142,9 +148,7 @@ function readPath(op: MockOperation, raw: Record<string, string>, violations: Vi
       violations.push({ message: `${what} is empty` });
       continue;
     }
-    const read = typed(decoded, param.type, what);
-    if (typeof read === "string") violations.push({ message: read });
-    else define(values, param.name, read.value);
+    keep(values, param.name, typed(decoded, param.type, what), violations);
   }
   return values;
 }
@@ -171,12 +175,9 @@ function readQuery(op: MockOperation, search: URLSearchParams, violations: Viola
     } else if (param.type === "array" || (param.type === undefined && sent.length > 1)) {
       const items = sent.map((value) => typed(value, param.items, `${what} item`));
       const wrong = items.find((item) => typeof item === "string");
-      if (wrong) violations.push({ message: wrong });
-      else define(values, param.name, items.map((item) => (item as { value: unknown }).value));
+      keep(values, param.name, wrong ?? { value: items.map((item) => (item as { value: unknown }).value) }, violations);
     } else {
-      const read = typed(sent[0]!, param.type, what);
-      if (typeof read === "string") violations.push({ message: read });
-      else define(values, param.name, read.value);
+      keep(values, param.name, typed(sent[0]!, param.type, what), violations);
     }
   }
   return values;
@@ -191,9 +192,7 @@ function readHeaders(op: MockOperation, headers: Headers, violations: Violation[
       if (param.required) violations.push({ message: `${what} is required` });
       continue;
     }
-    const read = typed(sent, param.type, what);
-    if (typeof read === "string") violations.push({ message: read });
-    else define(values, param.name, read.value);
+    keep(values, param.name, typed(sent, param.type, what), violations);
   }
   return values;
 }

@@ -88,31 +88,30 @@ describe("zt-risk-scoring/testing in a downstream service", () => {
     expect(result.out).toMatch(/Tests\s+6 passed \(6\)/);
   }, 120_000);
 
-  it("fails them when the service disables a behavior it should not", async () => {
+  // Each bug once: the tests must fail, and say why.
+  it.each([
+    {
+      bug: "disables a behavior it should not",
+      find: "behaviors[id]!.enabled && ",
+      replace: "",
+      says: "disables the enabled high-risk behaviors, and only those",
+    },
+    {
+      bug: "writes a body the spec rejects",
+      find: 'risk_level: "high" as const',
+      replace: 'risk_level: "HIGH" as "high"',
+      says: "BadRequestError: updateBehaviors: HTTP 400: /behaviors/a/risk_level must be equal to one of the allowed values (400)",
+    },
+  ])("fails them when the service $bug", async ({ find, replace, says }) => {
     const service = example["src/risk.ts"]!;
-    const buggy = service.replace("behaviors[id]!.enabled && ", "");
+    const buggy = service.replace(find, replace);
     expect(buggy).not.toBe(service);
     writeFileSync(join(project, "src/risk.ts"), buggy);
     try {
       const result = await vitest(project);
       expect(result.code).not.toBe(0);
       expect(result.out).toMatch(/Tests\s+1 failed \| 5 passed \(6\)/);
-      expect(result.out).toContain("disables the enabled high-risk behaviors, and only those");
-    } finally {
-      writeFileSync(join(project, "src/risk.ts"), service);
-    }
-  }, 120_000);
-
-  it("fails them, naming the field, when the service writes a body the spec rejects", async () => {
-    const service = example["src/risk.ts"]!;
-    const buggy = service.replace('risk_level: "high" as const', 'risk_level: "HIGH" as "high"');
-    expect(buggy).not.toBe(service);
-    writeFileSync(join(project, "src/risk.ts"), buggy);
-    try {
-      const result = await vitest(project);
-      expect(result.code).not.toBe(0);
-      expect(result.out).toMatch(/Tests\s+1 failed \| 5 passed \(6\)/);
-      expect(result.out).toContain("BadRequestError: updateBehaviors: HTTP 400: /behaviors/a/risk_level must be equal to one of the allowed values (400)");
+      expect(result.out).toContain(says);
     } finally {
       writeFileSync(join(project, "src/risk.ts"), service);
     }
