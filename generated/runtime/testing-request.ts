@@ -7,6 +7,7 @@
  * copied verbatim into generated/runtime/; only generated/testing.ts imports it.
  */
 import type { Validators } from "./index.js";
+import type { Operation } from "./operation.js";
 
 /** A parameter's schema type, as the model reads it. */
 export type ParamType = "string" | "integer" | "number" | "boolean" | "array" | "object";
@@ -30,22 +31,17 @@ export interface MockScheme {
   readonly name?: string;
 }
 
-/** One operation as the kit matches, checks and answers it; generated/testing.ts holds one per operation. */
-export interface MockOperation {
-  /** The operationId as written in the spec (validators are keyed by it). */
-  readonly id: string;
-  readonly method: string;
-  /** OpenAPI path template. */
-  readonly path: string;
+/**
+ * One operation as the kit matches, checks and answers it; generated/testing.ts holds one
+ * per operation. What it shares with the client's Operation (method, path, how the body
+ * and the params are laid out, the envelope) means the same, so the kit reads a request
+ * into exactly the argument the client's method took.
+ */
+export interface MockOperation extends Omit<Operation, "pathParams" | "queryParams" | "headerParams"> {
   /** In template order. */
   readonly pathParams: readonly MockParam[];
   readonly queryParams: readonly MockParam[];
   readonly headerParams: readonly MockParam[];
-  /** As the client takes it: "fields" flattened into the params, "value" as `params.body`. */
-  readonly body: "none" | "fields" | "value";
-  /** The params are `{ path, query, header, body }` instead of flat. */
-  readonly grouped?: boolean;
-  readonly contentType?: string;
   readonly bodyRequired?: boolean;
   /** For a JSON object body: its required properties, checked when there are no validators. */
   readonly requiredFields?: readonly string[];
@@ -53,8 +49,6 @@ export interface MockOperation {
   readonly security: readonly (readonly string[])[];
   /** The operation's own server URL, which replaces the kit's base URL (a relative one is resolved against it). */
   readonly server?: string;
-  /** The success body is an envelope: results are wrapped in `{ success, errors, messages, result }`. */
-  readonly envelope: boolean;
   /** The success status. */
   readonly status: number;
   /** The success body's media type; none for a bodiless success (a 204). */
@@ -183,11 +177,20 @@ function readQuery(op: MockOperation, search: URLSearchParams, violations: Viola
   return values;
 }
 
+/** A header's value; null when absent, or when the spec's name is not a valid header name (fetch throws on those). */
+function header(headers: Headers, name: string): string | null {
+  try {
+    return headers.get(name);
+  } catch {
+    return null;
+  }
+}
+
 function readHeaders(op: MockOperation, headers: Headers, violations: Violation[]): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const param of op.headerParams) {
     const what = `header parameter ${param.name}`;
-    const sent = headers.get(param.name);
+    const sent = header(headers, param.name);
     if (sent === null) {
       if (param.required) violations.push({ message: `${what} is required` });
       continue;

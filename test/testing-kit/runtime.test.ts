@@ -131,7 +131,7 @@ describe("readRequest: parameters decoded as the client encodes them", () => {
       path: "/t",
       pathParams: [],
       queryParams: [{ name: "per_page", required: true, type: "integer" }, { name: "ids", type: "array", items: "integer" }],
-      headerParams: [{ name: "X-Request-Id", required: true }, { name: "X-Dry-Run", type: "boolean" }],
+      headerParams: [{ name: "X-Request-Id", required: true }, { name: "X-Dry-Run", type: "boolean" }, { name: "not a header name" }],
     });
     expect(messages(await read(operation, "/t?ids=1&ids=two", { headers: { "x-dry-run": "yes" } }))).toEqual([
       "query parameter per_page is required",
