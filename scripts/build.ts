@@ -1,7 +1,8 @@
 // `npm run build` (also `prepack`): the package's dist/.
 //   dist/**/*.d.ts, *.d.ts.map          generated/'s declarations, by tsc -p tsconfig.build.json
 //   dist/index.js, validators.js,       each entry point bundled into one ES module by esbuild,
-//     schema.js                         openapi-fetch included (its types still come from the dependency)
+//     schema.js, testing.js             openapi-fetch included (its types still come from the dependency);
+//                                       msw, the test kit's optional peer, left external
 //   dist/openapi.yaml, openapi.json     the bundled spec (exports "./openapi.yaml", "./openapi.json")
 // dist/docs/ (`npm run docs`) is left alone and is not part of the package.
 import { execFileSync } from "node:child_process";
@@ -39,7 +40,7 @@ export function build(outDir: string = join(ROOT, "dist")): string {
  * minified, so a stack trace still reads like the source.
  */
 function bundleEntryPoints(dir: string): void {
-  const entryPoints = ["index", "schema", "validators"].filter((name) => existsSync(join(ROOT, "generated", `${name}.ts`)));
+  const entryPoints = ["index", "schema", "validators", "testing"].filter((name) => existsSync(join(ROOT, "generated", `${name}.ts`)));
   for (const entry of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
     if (entry.endsWith(".js")) rmSync(join(dir, entry));
   }
@@ -50,6 +51,8 @@ function bundleEntryPoints(dir: string): void {
     format: "esm",
     platform: "neutral",
     target: "es2022",
+    // The test kit's peer: the consumer's own msw, whose interceptors their setupServer installs.
+    external: ["msw"],
     logLevel: "warning",
   });
 }

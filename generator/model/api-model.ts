@@ -79,7 +79,14 @@ export interface ParamModel {
   readonly description?: string;
   /** The parameter's example, else one made from its schema (see examples.ts). */
   readonly example?: unknown;
+  /** Its schema's type, when it names one (the test kit decodes and checks the value by it). */
+  readonly type?: ParamType;
+  /** For an array: its items' type, when it names one. */
+  readonly items?: ParamType;
 }
+
+/** A parameter schema's `type` (the first one that is not "null" in a 3.1 list). */
+export type ParamType = "string" | "integer" | "number" | "boolean" | "array" | "object";
 
 export interface BodyModel {
   readonly contentType: string;
@@ -90,6 +97,8 @@ export interface BodyModel {
   readonly schemaPointer?: string;
   /** The media type's example, else one made from its schema (see examples.ts). */
   readonly example?: unknown;
+  /** For a JSON object body: its required properties (through `allOf`), for checks without validators. */
+  readonly requiredFields?: readonly string[];
 }
 
 export interface ResponseModel {

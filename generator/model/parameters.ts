@@ -3,9 +3,9 @@
  * Cookie parameters are left out: the client has no way to send them apart from a
  * security scheme's cookie.
  */
-import type { ParamModel } from "./api-model.js";
+import type { ParamModel, ParamType } from "./api-model.js";
 import { exampleOf } from "./examples.js";
-import { deref, type JsonObject } from "./resolve-ref.js";
+import { deref, type Json, type JsonObject } from "./resolve-ref.js";
 import { text } from "./text.js";
 
 export interface Parameters {
@@ -24,6 +24,9 @@ export function collectParameters(document: JsonObject, item: JsonObject, operat
       const param = deref(document, raw);
       if (!param || typeof param.name !== "string" || typeof param.in !== "string") continue;
       const example = exampleOf(document, param);
+      const schema = deref(document, param.schema);
+      const type = typeOf(schema);
+      const items = type === "array" ? typeOf(deref(document, schema?.items)) : undefined;
       byKey.set(`${param.in}\u0000${param.name}`, {
         in: param.in,
         param: {
@@ -31,6 +34,8 @@ export function collectParameters(document: JsonObject, item: JsonObject, operat
           required: param.required === true || param.in === "path",
           ...text("description", param.description),
           ...(example === undefined ? {} : { example }),
+          ...(type ? { type } : {}),
+          ...(items ? { items } : {}),
         },
       });
     }
@@ -38,6 +43,14 @@ export function collectParameters(document: JsonObject, item: JsonObject, operat
   const all = [...byKey.values()];
   const located = (where: string) => all.filter((p) => p.in === where).map((p) => p.param);
   return { path: orderByTemplate(located("path"), path), query: located("query"), header: located("header") };
+}
+
+const PARAM_TYPES: readonly Json[] = ["string", "integer", "number", "boolean", "array", "object"] satisfies ParamType[];
+
+/** A schema's `type`, or the first of a 3.1 type list that is not "null"; undefined when it names none. */
+function typeOf(schema: JsonObject | undefined): ParamType | undefined {
+  const type = Array.isArray(schema?.type) ? schema.type.find((t) => t !== "null") : schema?.type;
+  return PARAM_TYPES.includes(type ?? null) ? (type as ParamType) : undefined;
 }
 
 function orderByTemplate(params: ParamModel[], path: string): ParamModel[] {

@@ -26,11 +26,25 @@ export function buildRequestBody(document: JsonObject, raw: Json | undefined, at
     !Object.keys(schema.properties).some((key) => paramNames.includes(key));
   const example = exampleOf(document, media);
   const schemaPointer = schema ? child(requestBody.pointer, "content", contentType, "schema") : undefined;
+  const requiredFields = isJsonType(contentType) ? requiredProperties(document, schema, new Set()) : undefined;
   return {
     contentType,
     required,
     shape: flattenable ? "fields" : "value",
     ...(schemaPointer ? { schemaPointer } : {}),
     ...(example === undefined ? {} : { example }),
+    ...(requiredFields ? { requiredFields } : {}),
   };
+}
+
+/** An object schema's `required` names and those of its `allOf` parts; undefined when it is not an object schema. */
+function requiredProperties(document: JsonObject, raw: Json | undefined, seen: Set<JsonObject>): string[] | undefined {
+  const schema = deref(document, raw);
+  if (!schema || seen.has(schema)) return undefined;
+  seen.add(schema);
+  const parts = Array.isArray(schema.allOf) ? schema.allOf.map((part) => requiredProperties(document, part, seen)) : [];
+  const object = schema.type === "object" || isObject(schema.properties) || parts.some((part) => part !== undefined);
+  if (!object) return undefined;
+  const own = Array.isArray(schema.required) ? schema.required.filter((name) => typeof name === "string") : [];
+  return [...new Set([...own, ...parts.flatMap((part) => part ?? [])])];
 }

@@ -1,0 +1,171 @@
+/**
+ * The test kit behind `<package>/testing`: msw 2 handlers for every operation of the spec,
+ * built from the plain data generated/testing.ts holds. Each handler matches its
+ * operation's URL as the client builds it, reads the request as the client's method took
+ * it (testing-request.ts), answers a request that breaks the spec with a 400 naming why,
+ * and otherwise answers the spec's example, a resolver's result (wrapped in the envelope
+ * when the operation has one) or an `apiError(…)`. Only this file and testing-request.ts
+ * import msw; the client never loads them.
+ */
+import { HttpHandler } from "msw";
+import type { ApiMessage, Validators } from "./index.js";
+import { compileRoute, matchRoute, readRequest, type MockOperation, type MockScheme, type Violation } from "./testing-request.js";
+
+export type { MockOperation, MockParam, MockScheme, ParamType } from "./testing-request.js";
+
+/** What generated/testing.ts hands the kit: the spec's operations, schemes, server and validators. */
+export interface MockSpec {
+  readonly operations: Readonly<Record<string, MockOperation>>;
+  readonly schemes: Readonly<Record<string, MockScheme>>;
+  /** The document's first server URL ("" when it has none: any origin). */
+  readonly server: string;
+  /** The environment variable that replaces `server` for the client (`x-zt-env`), so for the kit too. */
+  readonly serverEnv?: string;
+  /** The request validators, when the spec has them. */
+  readonly validators?: Validators;
+}
+
+/** Options of `testKit`. */
+export interface TestKitOptions {
+  /** The base URL the client under test was given (`createClient({ baseUrl })`). Default: the client's default. */
+  baseUrl?: string;
+}
+
+/** Options of one mock handler. */
+export interface MockOptions {
+  /** Answer one request only, then let the next handler (the default) answer: e.g. a 429 then success. */
+  once?: boolean;
+}
+
+/** What `mock.<operation>` answers with, see {@link apiError}. A Response is sent as it is. */
+export type MockAnswer<Result> = Result | ApiErrorAnswer | Response;
+
+/** Information a resolver gets besides the params. */
+export interface MockInfo {
+  /** The request as msw received it (its body is still unread). */
+  readonly request: Request;
+}
+
+/** A resolver: the same one object the client's method took in, the result (or an `apiError(…)`) out. */
+export type MockResolver<Params, Result> = (params: Params, info: MockInfo) => MockAnswer<Result> | Promise<MockAnswer<Result>>;
+
+/** The argument of `mock.<operation>`: a resolver, or a fixed answer. */
+export type Mocked<Params, Result> = MockResolver<Params, Result> | MockAnswer<Result>;
+
+/** Options of {@link apiError}. */
+export interface ApiErrorOptions {
+  /** The envelope's `errors`; default: one entry naming the status. */
+  errors?: ApiMessage[];
+  /** Response headers, e.g. `{ "retry-after": "1" }`. */
+  headers?: Record<string, string>;
+}
+
+/** A failure answer made by {@link apiError}. */
+export class ApiErrorAnswer {
+  // A private member makes the class nominal: no result value can pass for it.
+  readonly #brand = true;
+  constructor(
+    readonly status: number,
+    readonly errors: ApiMessage[],
+    readonly headers: Readonly<Record<string, string>>,
+  ) {}
+}
+
+/**
+ * A failure answer: the status with a failure envelope (`success: false`, `errors`,
+ * `messages: []`, `result: null`), or `{ errors, messages }` for an operation without an
+ * envelope, so that the client throws the status's typed error (404 → NotFoundError;
+ * 429 with `retry-after` is retried).
+ */
+export function apiError(status: number, options: ApiErrorOptions = {}): ApiErrorAnswer {
+  if (!Number.isInteger(status) || status < 200 || status > 599) throw new RangeError(`apiError: status must be an integer from 200 to 599, not ${status}`);
+  return new ApiErrorAnswer(status, options.errors ?? [{ code: status, message: `HTTP ${status}` }], { ...options.headers });
+}
+
+/** Through globalThis: no Node types needed. "" is unset. */
+const env = (name: string): string | undefined =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
+
+/** The default handlers' answer: the operation's example. */
+const DEFAULT: unique symbol = Symbol("example");
+
+const JSON_HEADERS = { "content-type": "application/json" };
+const NO_BODY = new Set([204, 205, 304]);
+
+/** The failure body: an envelope, or its lists alone for an operation without one. */
+function failure(op: MockOperation, status: number, errors: ApiMessage[], headers: Readonly<Record<string, string>> = {}): Response {
+  const body = op.envelope ? { success: false, errors, messages: [], result: null } : { errors, messages: [] };
+  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+}
+
+/** The 400 for a request that broke the spec: one error per violation. */
+function rejected(op: MockOperation, violations: readonly Violation[]): Response {
+  const errors = violations.map(({ message, pointer }) => ({ code: 400, message, ...(pointer === undefined ? {} : { source: { pointer } }) }));
+  return failure(op, 400, errors);
+}
+
+/** The success answer for a result: enveloped, JSON, text, or no body. */
+function success(op: MockOperation, result: unknown): Response {
+  const { status, responseType } = op;
+  if (NO_BODY.has(status) || responseType === undefined) return new Response(null, { status });
+  if (op.envelope) return new Response(JSON.stringify({ success: true, errors: [], messages: [], result }), { status, headers: JSON_HEADERS });
+  const text = /json/i.test(responseType) ? JSON.stringify(result) : result;
+  return new Response((text ?? null) as BodyInit | null, { status, headers: { "content-type": responseType } });
+}
+
+/** The example answer: the spec's example body as it is. */
+function example(op: MockOperation): Response {
+  const { status, responseType } = op;
+  if (NO_BODY.has(status) || responseType === undefined || op.example === undefined) return new Response(null, { status });
+  const text = /json/i.test(responseType) ? op.example : JSON.parse(op.example);
+  return new Response(typeof text === "string" ? text : JSON.stringify(text), { status, headers: { "content-type": responseType } });
+}
+
+/** The base URL the client sends to: the option, else the server's environment variable, else the spec's server. */
+function baseUrlOf(spec: MockSpec, { baseUrl }: TestKitOptions): string {
+  if (baseUrl !== undefined && !/^(https?:\/\/[^/?#]+)?(\/[^?#]*)?$/i.test(baseUrl)) {
+    throw new TypeError(`testKit: baseUrl must be an http(s) URL or a path, not ${JSON.stringify(baseUrl)}`);
+  }
+  return baseUrl ?? (spec.serverEnv && env(spec.serverEnv)) ?? spec.server;
+}
+
+/** An operation's own server replaces the base URL; a relative one is resolved against it. */
+function serverOf(op: MockOperation, base: string): string {
+  if (op.server === undefined) return base;
+  if (/^[a-z][a-z\d+.-]*:/i.test(op.server) || !/^https?:/i.test(base)) return op.server;
+  return new URL(op.server, `${base.replace(/\/+$/, "")}/`).href;
+}
+
+/**
+ * The kit for one base URL: a default handler per operation (concrete paths first, so
+ * `/things/search` wins over `/things/{id}`), and `mock.<operation>`.
+ */
+export function createTestKit<Mock>(spec: MockSpec, options: TestKitOptions = {}): { handlers: HttpHandler[]; mock: Mock } {
+  const base = baseUrlOf(spec, options);
+  const entries = Object.entries(spec.operations);
+  const handlerFor = (op: MockOperation, answer: Mocked<any, any>, handlerOptions: MockOptions = {}): HttpHandler => {
+    const route = compileRoute(serverOf(op, base), op.path, op.pathParams.map((p) => p.name));
+    return new HttpHandler(
+      op.method,
+      ({ request }) => {
+        const params = matchRoute(route, new URL(request.url));
+        return params ? { matches: true, params } : false;
+      },
+      async ({ request, params }) => {
+        const read = await readRequest(op, params as Record<string, string>, request, spec.schemes, spec.validators);
+        if (read.violations.length > 0) return rejected(op, read.violations);
+        const given = typeof answer === "function" ? await answer(read.params, { request }) : answer;
+        if (given instanceof ApiErrorAnswer) return failure(op, given.status, given.errors, given.headers);
+        if (given instanceof Response) return given;
+        return given === DEFAULT ? example(op) : success(op, given);
+      },
+      handlerOptions.once ? { once: true } : {},
+    );
+  };
+  const concreteFirst = [...entries].sort(([, a], [, b]) => a.pathParams.length - b.pathParams.length);
+  return {
+    handlers: concreteFirst.map(([, op]) => handlerFor(op, DEFAULT)),
+    // Typed per operation by generated/testing.ts's `Mock` interface.
+    mock: Object.fromEntries(entries.map(([name, op]) => [name, (answer: Mocked<any, any>, options?: MockOptions) => handlerFor(op, answer, options)])) as Mock,
+  };
+}
