@@ -1,17 +1,10 @@
 // The test kit as a downstream service uses it: the README's example (a service that
 // disables every high-risk behavior, and its vitest tests with zt-risk-scoring/testing) is
-// copied into a fresh project that installs the packed tarball (from npm's offline cache,
-// as the other package tests do), type-checked under strict NodeNext, and run with the
-// project's own vitest. Then run again with a bug injected into the service, to show the
-// tests catch it.
-//
-// msw and vitest are this repository's pinned copies, linked into the project's
-// node_modules: npm's offline cache holds the tarballs `npm ci` fetched, not the registry
-// documents an install by version needs for msw's and vitest's own dependencies, so that
-// install would reach the registry (and npm 11 fails on a `file:` link that meets a peer
-// dependency). Linked, the project still runs its own vitest binary, and its tests and
-// the kit share one msw, as in a real service.
-import { readFileSync, symlinkSync, writeFileSync } from "node:fs";
+// copied into a fresh project that installs the packed tarball, msw and vitest (from npm's
+// offline cache, at this repository's pinned versions: test/support/packed-package.ts),
+// type-checked under strict NodeNext, and run with the project's own vitest. Then run
+// again with a bug injected into the service, to show the tests catch it.
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { consumerProject, ROOT, run, TSC } from "../support/packed-package.js";
@@ -60,8 +53,8 @@ describe("zt-risk-scoring/testing in a downstream service", () => {
     expect(Object.keys(example).sort()).toEqual(["src/risk.ts", "test/risk.test.ts", "vitest.config.ts"]);
     project = await consumerProject("kit-service", {
       files: { ...example, "tsconfig.json": JSON.stringify(TSCONFIG, null, 2) },
+      dependencies: ["msw", "vitest"],
     });
-    for (const name of ["msw", "vitest"]) symlinkSync(join(ROOT, "node_modules", name), join(project, "node_modules", name), "dir");
   }, 180_000);
 
   it("installs msw as the optional peer it is, and the package root bundles nothing of the kit", () => {
