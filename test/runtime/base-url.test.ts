@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigurationError, createRuntime } from "../../generator/runtime/index.js";
-import { ACCOUNT, BEHAVIORS_PATH, getBehaviors, isolateCloudflareEnv, SAMPLE, TOKEN } from "../support/behaviors-api.js";
+import { ConfigurationError } from "../../generator/runtime/index.js";
+import { ACCOUNT, BEHAVIORS_PATH, behaviorsRuntime, getBehaviors, isolateCloudflareEnv, SAMPLE, TOKEN } from "../support/behaviors-api.js";
 import { closeLoopbackServers, envelope, startLoopbackServer } from "../support/loopback-server.js";
 
 isolateCloudflareEnv();
@@ -11,7 +11,7 @@ describe("base URL", () => {
     // The fetch option forwards the real request to the loopback server, keeping the URL it was given.
     const server = await startLoopbackServer(envelope(SAMPLE));
     const urls: string[] = [];
-    const runtime = createRuntime({
+    const runtime = behaviorsRuntime({
       apiToken: TOKEN,
       fetch: (input, init) => {
         urls.push(String(input));
@@ -25,13 +25,13 @@ describe("base URL", () => {
 
   it.each(["", "/", "//"])("ignores trailing slashes (%j)", async (suffix) => {
     const server = await startLoopbackServer(envelope(SAMPLE));
-    await createRuntime({ apiToken: TOKEN, baseUrl: `${server.origin}/client/v4${suffix}` }).call(getBehaviors, { account_id: ACCOUNT });
+    await behaviorsRuntime({ apiToken: TOKEN, baseUrl: `${server.origin}/client/v4${suffix}` }).call(getBehaviors, { account_id: ACCOUNT });
     expect(server.requests[0]!.url).toBe(BEHAVIORS_PATH);
   });
 
   it("works at the root of a host", async () => {
     const server = await startLoopbackServer(envelope(SAMPLE));
-    await createRuntime({ apiToken: TOKEN, baseUrl: `${server.origin}/` }).call(getBehaviors, { account_id: "a" });
+    await behaviorsRuntime({ apiToken: TOKEN, baseUrl: `${server.origin}/` }).call(getBehaviors, { account_id: "a" });
     expect(server.requests[0]!.url).toBe("/accounts/a/zt_risk_scoring/behaviors");
   });
 
@@ -39,8 +39,8 @@ describe("base URL", () => {
     const fromEnv = await startLoopbackServer(envelope(SAMPLE));
     const fromOption = await startLoopbackServer(envelope(SAMPLE));
     process.env.CLOUDFLARE_BASE_URL = `${fromEnv.origin}/client/v4`;
-    await createRuntime({ apiToken: TOKEN }).call(getBehaviors, { account_id: ACCOUNT });
-    await createRuntime({ apiToken: TOKEN, baseUrl: `${fromOption.origin}/client/v4` }).call(getBehaviors, { account_id: ACCOUNT });
+    await behaviorsRuntime({ apiToken: TOKEN }).call(getBehaviors, { account_id: ACCOUNT });
+    await behaviorsRuntime({ apiToken: TOKEN, baseUrl: `${fromOption.origin}/client/v4` }).call(getBehaviors, { account_id: ACCOUNT });
     expect(fromEnv.requests.map((r) => r.url)).toEqual([BEHAVIORS_PATH]);
     expect(fromOption.requests.map((r) => r.url)).toEqual([BEHAVIORS_PATH]);
   });
@@ -55,13 +55,13 @@ describe("plain http", () => {
     "http://[::2]",
     "http://[::ffff:8.8.8.8]",
   ])("refuses credentials over plain http to %s", (baseUrl) => {
-    expect(() => createRuntime({ apiToken: TOKEN, baseUrl })).toThrow(ConfigurationError);
-    expect(() => createRuntime({ apiToken: TOKEN, baseUrl })).toThrow(/allowInsecureHttp/);
+    expect(() => behaviorsRuntime({ apiToken: TOKEN, baseUrl })).toThrow(ConfigurationError);
+    expect(() => behaviorsRuntime({ apiToken: TOKEN, baseUrl })).toThrow(/allowInsecureHttp/);
   });
 
   it("refuses it from CLOUDFLARE_BASE_URL too", () => {
     process.env.CLOUDFLARE_BASE_URL = "http://api.example.com/client/v4";
-    expect(() => createRuntime({ apiToken: TOKEN })).toThrow(ConfigurationError);
+    expect(() => behaviorsRuntime({ apiToken: TOKEN })).toThrow(ConfigurationError);
   });
 
   it.each([
@@ -75,11 +75,11 @@ describe("plain http", () => {
     "http://[0:0:0:0:0:0:0:1]",
     "https://example.com",
   ])("allows %s", (baseUrl) => {
-    expect(() => createRuntime({ apiToken: TOKEN, baseUrl })).not.toThrow();
+    expect(() => behaviorsRuntime({ apiToken: TOKEN, baseUrl })).not.toThrow();
   });
 
   it("allows any host when allowInsecureHttp is true", () => {
-    expect(() => createRuntime({ apiToken: TOKEN, baseUrl: "http://example.com", allowInsecureHttp: true })).not.toThrow();
+    expect(() => behaviorsRuntime({ apiToken: TOKEN, baseUrl: "http://example.com", allowInsecureHttp: true })).not.toThrow();
   });
 });
 
@@ -96,7 +96,7 @@ describe("malformed base URLs", () => {
   ])("rejects %j", (baseUrl) => {
     let thrown: unknown;
     try {
-      createRuntime({ apiToken: TOKEN, baseUrl });
+      behaviorsRuntime({ apiToken: TOKEN, baseUrl });
     } catch (error) {
       thrown = error;
     }

@@ -9,7 +9,7 @@ import {
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
-  ZtRiskScoringError,
+  ClientError,
   type Operation,
 } from "../../generator/runtime/index.js";
 import { ACCOUNT, getBehaviors, isolateCloudflareEnv, runtimeFor, SAMPLE, updateBehaviors } from "../support/behaviors-api.js";
@@ -83,7 +83,7 @@ describe("typed errors", () => {
     const messages = [{ code: 1000, message: "note" }];
     const { error, requests } = await failureOf(json(status, { success: false, errors, messages, result: null }, { "cf-ray": RAY }));
     expect(error.constructor).toBe(Class);
-    expect(error).toBeInstanceOf(ZtRiskScoringError);
+    expect(error).toBeInstanceOf(ClientError);
     expect(error).toMatchObject({ status, errors, messages, requestId: RAY, body: undefined });
     expect(error.headers.get("cf-ray")).toBe(RAY);
     expect(error.message).toBe(`getBehaviors: HTTP ${status}: No route for the URI (7003)`);
