@@ -27,20 +27,17 @@ export interface Credentials {
 /** One scheme's credential, ready to send: where, under which name, and the value. */
 type Part = readonly ["header" | "query" | "cookie", string, string];
 
-/** A header value: visible ASCII. A cookie value: RFC 6265's cookie-octets. */
-const VALID = { header: /^[!-~]+$/, query: /^[!-~]+$/, cookie: /^[!#-+\--:<-[\]-~]+$/ };
-
 const NONE: Sent = { headers: {} };
 
 /**
  * Reads every scheme's credential and checks it. Throws ConfigurationError for a value of
  * the wrong type or that cannot be sent, and when no operation could be called with what
- * was given (for "a and b" alternatives, a half-given pair says so).
+ * was given.
  */
 export function resolveCredentials(api: ApiDescription, options: BaseClientOptions, operations: readonly Operation[]): Credentials {
   const { schemes } = api;
-  const inCode = new Map<string, Part>();
-  const all = new Map<string, Part>();
+  const inCode = new Set<string>();
+  const values = new Map<string, Part>();
   const reserved = new Set<string>();
   for (const key of Object.keys(schemes)) {
     const scheme = schemes[key]!;
@@ -48,18 +45,17 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
     const option: unknown = own(options, scheme.option);
     const given = option !== undefined && option !== "";
     const value = given ? option : env(scheme.env);
-    if (value === undefined) continue;
-    const part = encode(scheme, value);
-    all.set(key, part);
-    if (given) inCode.set(key, part);
+    if (value !== undefined) values.set(key, encode(scheme, value));
+    if (given) inCode.add(key);
   }
 
   const name = (key: string): string => own(schemes, key)?.option ?? `${key} (not supported)`;
-  const describe = (security: Security): string =>
-    security
-      .filter((alternative) => alternative.length)
-      .map((alternative) => alternative.map((key) => name(key) + (own(schemes, key)?.env ? ` (${schemes[key]!.env})` : "")).join(" + "))
-      .join(", or ");
+  /** Why none of `alternatives` is met, naming each with its environment variables. */
+  const explain = (alternatives: Security): string => {
+    const half = alternatives.find((alternative) => alternative.some((key) => values.has(key)));
+    const each = alternatives.filter((a) => a.length).map((a) => a.map((key) => name(key) + (own(schemes, key)?.env ? ` (${schemes[key]!.env})` : "")).join(" + "));
+    return `${half ? `${half.map(name).join(" and ")} must be set together` : "no credentials"}: set ${each.join(", or ")}`;
+  };
 
   /**
    * The first alternative, in spec order, met by options alone; else met by options and the
@@ -73,17 +69,17 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
       let fromCode = 0;
       for (const key of alternative) {
         if (inCode.has(key)) fromCode++;
-        else met &&= all.has(key);
+        else met &&= values.has(key);
       }
       const r = !met ? 3 : fromCode == alternative.length ? 0 : fromCode ? 1 : 2;
       if (r < rank) [rank, best] = [r, alternative];
     }
-    if (!best) return !security.length || security.some((alternative) => !alternative.length) ? NONE : `needs credentials: set ${describe(security)}`;
+    if (!best) return !security.length || security.some((alternative) => !alternative.length) ? NONE : explain(security);
     const headers: [string, string][] = [];
     const query: [string, string][] = [];
     const cookies: string[] = [];
     for (const key of best) {
-      const [where, name, value] = all.get(key)!;
+      const [where, name, value] = values.get(key)!;
       if (where == "cookie") cookies.push(`${name}=${value}`);
       else (where == "query" ? query : headers).push([name, value]);
     }
@@ -93,14 +89,12 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
   };
 
   if (operations.length && operations.every((op) => typeof choose(op.security ?? api.security) == "string")) {
-    const alternatives = [...new Map(operations.flatMap((op) => op.security ?? api.security).map((a) => [String(a), a])).values()];
-    const half = alternatives.find((alternative) => alternative.some((key) => all.has(key)));
-    throw new ConfigurationError(half ? `${half.map(name).join(" and ")} must be set together` : `no credentials: set ${describe(alternatives)}`);
+    throw new ConfigurationError(explain([...new Map(operations.flatMap((op) => op.security ?? api.security).map((a) => [String(a), a])).values()]));
   }
 
   return {
     choose,
-    any: all.size > 0,
+    any: values.size > 0,
     check(headers, E) {
       for (const header in headers) if (reserved.has(header.toLowerCase())) throw new E(`headers.${header}: set by the credential options`);
     },
@@ -118,11 +112,11 @@ function encode(scheme: SecurityScheme, value: unknown): Part {
     if (typeof username != "string" || typeof password != "string" || username.includes(":")) {
       throw new ConfigurationError(`${option} must be { username, password }, the username without ":"`);
     }
-    const bytes = new TextEncoder().encode(`${username}:${password}`);
-    return ["header", "Authorization", `Basic ${btoa(String.fromCharCode(...bytes))}`];
+    return ["header", "Authorization", `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)))}`];
   }
   if (typeof value != "string") throw new ConfigurationError(`${option} must be a string`);
   const where = scheme.in ?? "header";
-  if (!VALID[where].test(value)) throw new ConfigurationError(`credentials are not valid ${where} values (${option})`);
+  // A header or query value: visible ASCII. A cookie value: RFC 6265's cookie-octets.
+  if (!(where == "cookie" ? /^[!#-+\--:<-[\]-~]+$/ : /^[!-~]+$/).test(value)) throw new ConfigurationError(`credentials are not valid ${where} values (${option})`);
   return [where, scheme.name ?? "Authorization", kind == "apiKey" ? value : `${kind == "bearer" ? "Bearer" : scheme.scheme} ${value}`];
 }

@@ -23,12 +23,12 @@ export interface Outgoing {
   readonly params: Parts;
   readonly body: unknown;
   readonly bodySerializer: (body: unknown) => unknown;
-  /** The client's headers and the credential headers. */
-  readonly baseHeaders: Record<string, string>;
-  /** The credential headers alone (openapi-fetch's client adds the client's own). */
-  readonly credentials: Record<string, string>;
+  /** The client's `headers` (openapi-fetch's client adds them itself). */
+  readonly clientHeaders: Record<string, string> | undefined;
   /** Content-Type and the call's headers. */
   readonly headers: Record<string, string> | undefined;
+  /** The credential headers: they win over header parameters of the same name. */
+  readonly credentials: Readonly<Record<string, string>>;
 }
 
 /** What an attempt resolves to, as openapi-fetch's `request()` gives it with `parseAs: "text"`. */
@@ -64,12 +64,12 @@ export async function attempt(out: Outgoing, ms: number, signal: AbortSignal | u
     const { method, path, baseUrl, params, body, bodySerializer, headers } = out;
     if (request) {
       const fetch = (request: Request) => ((sent = true), fetchImpl(request));
-      const init = { baseUrl, params, body, headers: { ...out.credentials, ...headers }, bodySerializer, parseAs: "text", pathSerializer, signal, fetch };
+      const init = { baseUrl, params: { ...params, header: { ...params.header, ...out.credentials } }, body, headers, bodySerializer, parseAs: "text", pathSerializer, signal, fetch };
       return request(method, path, init);
     }
     const init = {
       method,
-      headers: mergeHeaders(out.baseHeaders, headers, params.header), // throws on a bad header value: not sent
+      headers: mergeHeaders(out.clientHeaders, headers, params.header, out.credentials), // throws on a bad header value: not sent
       body: body === undefined ? undefined : (bodySerializer(body) as BodyInit),
       redirect: "manual" as const,
       signal,

@@ -38,13 +38,9 @@ interface Prepared {
   readonly error?: string;
   readonly baseUrl: string;
   /** The credential headers. */
-  readonly credentials: Record<string, string>;
-  /** The client's headers and the credential headers. */
-  readonly headers: Record<string, string>;
+  readonly headers: Readonly<Record<string, string>>;
   /** The credential query parameters. */
   readonly query?: Readonly<Record<string, string>>;
-  /** Its own query and header parameters that its credentials set: a call may not give them too. */
-  readonly clash: readonly string[];
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -80,35 +76,18 @@ export function createRuntime<Paths extends {}>(
     let p = prepared.get(op);
     if (!p) {
       const chosen = credentials.choose(op.security ?? api.security);
-      const sent = typeof chosen == "string" ? { headers: {} } : chosen;
-      let url = baseUrl;
       let error = typeof chosen == "string" ? chosen : undefined;
+      const sent = error ? { headers: {} } : (chosen as Exclude<typeof chosen, string>);
+      let url = baseUrl;
       try {
         if (op.server) url = serverUrl(op.server, baseUrl);
       } catch (e) {
         error ??= (e as Error).message;
       }
-      const names = Object.keys(sent.headers).map((name) => name.toLowerCase());
-      if ((names.length || sent.query) && insecure(url, options)) error ??= INSECURE;
-      p = {
-        ...(error ? { error } : {}),
-        baseUrl: url,
-        credentials: sent.headers,
-        headers: { ...options.headers, ...sent.headers },
-        ...(sent.query ? { query: sent.query } : {}),
-        clash: [...op.queryParams.filter((name) => own(sent.query ?? {}, name)), ...op.headerParams.filter((name) => names.includes(name.toLowerCase()))],
-      };
-      prepared.set(op, p);
+      if ((Object.keys(sent.headers).length || sent.query) && insecure(url, options)) error ??= INSECURE;
+      prepared.set(op, (p = { ...sent, baseUrl: url, ...(error ? { error } : {}) }));
     }
     return p;
-  };
-  /** Refuses a call that gives a parameter its credentials set. */
-  const refuseClash = (op: Operation, p: Prepared, parts: Parts | undefined) => {
-    for (const name of p.clash) {
-      if ((own(Object(parts?.query), name) ?? own(Object(parts?.header), name)) !== undefined) {
-        throw new InvalidArgumentError(`${op.id}: ${name} is sent by the credentials`);
-      }
-    }
   };
 
   // Redirects are not followed: fetch would replay the credentials to any host.
@@ -123,7 +102,7 @@ export function createRuntime<Paths extends {}>(
   // `raw` sends each operation's credentials to its server too; a path the spec does not
   // have gets the API's default security and base URL.
   let routes: Map<string, Operation> | undefined;
-  const unknown: Operation = { id: "raw", method: "GET", path: "", pathParams: [], queryParams: [], headerParams: [], body: "none", envelope: false };
+  const unknown = { id: "raw" } as Operation;
   const methods = raw as unknown as Record<string, (path: string, init?: any) => Promise<unknown>>;
   for (const method of METHODS) {
     const send = methods[method]!;
@@ -133,11 +112,10 @@ export function createRuntime<Paths extends {}>(
         const op = routes.get(`${method} ${path}`) ?? unknown;
         const p = prepare(op);
         if (p.error) throw new ConfigurationError(`${op.id}: ${p.error}`);
-        const headers = mergeHeaders(init.headers);
-        credentials.check({ ...Object.fromEntries(headers), ...init.params?.header }, InvalidArgumentError);
-        refuseClash(op, p, init.params);
-        for (const name in p.credentials) headers.set(name, p.credentials[name]!);
-        return send(path, { ...init, baseUrl: p.baseUrl, headers, params: { ...init.params, query: { ...init.params?.query, ...p.query } } });
+        const params = init.params ?? {};
+        const headers = mergeHeaders(init.headers, params.header);
+        credentials.check(Object.fromEntries(headers), InvalidArgumentError);
+        return send(path, { ...init, baseUrl: p.baseUrl, params: { ...params, query: { ...params.query, ...p.query }, header: { ...params.header, ...p.headers } } });
       } catch (error) {
         return Promise.reject(error);
       }
@@ -166,7 +144,7 @@ export function createRuntime<Paths extends {}>(
     const p = prepare(op);
     if (p.error) throw fail(ConfigurationError, p.error);
     const { parts, body } = splitParams(op, params);
-    refuseClash(op, p, parts);
+    // The credentials win over an operation's own parameter of the same name.
     if (p.query) parts.query = { ...parts.query, ...p.query };
     if (op.body != "none" && !(op.optionalBody && body === undefined)) check("request", body);
 
@@ -179,8 +157,8 @@ export function createRuntime<Paths extends {}>(
       // Not openapi-fetch's default serialiser: it picks by the final Content-Type (which a
       // caller's headers could change) and passes FormData through.
       bodySerializer: /json/i.test(op.contentType ?? "json") ? toJson : asIs,
-      baseHeaders: p.headers,
-      credentials: p.credentials,
+      clientHeaders: options.headers,
+      credentials: p.headers,
       // Without a contentType, JSON (openapi-fetch's default too).
       headers: body === undefined ? ro.headers : { "Content-Type": op.contentType ?? "application/json", ...ro.headers },
     };

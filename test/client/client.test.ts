@@ -14,7 +14,8 @@ import {
   type Behaviors,
   type UpdateBehaviors,
 } from "../../generated/index.js";
-import { ACCOUNT, BEHAVIORS_PATH, isolateCloudflareEnv, SAMPLE, TOKEN } from "../support/behaviors-api.js";
+import { api, operations } from "../../generated/client.js";
+import { ACCOUNT, BEHAVIORS_API, BEHAVIORS_PATH, isolateCloudflareEnv, OPERATIONS, SAMPLE, TOKEN } from "../support/behaviors-api.js";
 import { closeLoopbackServers, envelope, failure, startLoopbackServer, text } from "../support/loopback-server.js";
 
 isolateCloudflareEnv();
@@ -23,6 +24,11 @@ afterEach(closeLoopbackServers);
 const UPDATE: UpdateBehaviors = { behaviors: { foo: { enabled: false, risk_level: "high" } } };
 
 describe("generated createClient", () => {
+  it("holds the API description and operations the runtime tests use (test/support/behaviors-api.ts)", () => {
+    expect(api).toEqual(BEHAVIORS_API);
+    expect(operations).toEqual(OPERATIONS);
+  });
+
   it("gets and updates behaviors", async () => {
     const server = await startLoopbackServer(envelope(SAMPLE), envelope(UPDATE));
     const client = createClient({ apiToken: TOKEN, baseUrl: `${server.origin}/client/v4` });

@@ -10,9 +10,21 @@ import {
   RateLimitError,
   UnprocessableEntityError,
   ClientError,
+  createRuntime,
   type Operation,
 } from "../../generator/runtime/index.js";
-import { ACCOUNT, getBehaviors, isolateCloudflareEnv, runtimeFor, SAMPLE, updateBehaviors } from "../support/behaviors-api.js";
+import {
+  ACCOUNT,
+  BEHAVIORS_API,
+  getBehaviors,
+  isolateCloudflareEnv,
+  OPERATIONS,
+  runtimeFor,
+  SAMPLE,
+  TOKEN,
+  updateBehaviors,
+  type ClientOptions,
+} from "../support/behaviors-api.js";
 import { closeLoopbackServers, envelope, failure, json, startLoopbackServer, text, type Handler } from "../support/loopback-server.js";
 
 isolateCloudflareEnv();
@@ -88,6 +100,14 @@ describe("typed errors", () => {
     expect(error.headers.get("cf-ray")).toBe(RAY);
     expect(error.message).toBe(`getBehaviors: HTTP ${status}: No route for the URI (7003)`);
     expect(requests).toBe(1);
+  });
+
+  it("reads requestId from x-request-id when the spec names no request id header", async () => {
+    const { requestIdHeader: _, ...api } = BEHAVIORS_API;
+    const server = await startLoopbackServer(failure(404, [{ code: 1, message: "gone" }], { "x-request-id": "req-1", "cf-ray": RAY }));
+    const options: ClientOptions = { apiToken: TOKEN, baseUrl: server.origin, maxRetries: 0 };
+    const error = await createRuntime(api, OPERATIONS, options).call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 404, requestId: "req-1" });
   });
 
   it("turns success: false at 200 into an ApiError, not retried", async () => {
