@@ -54,7 +54,8 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
   const explain = (alternatives: Security): string => {
     const half = alternatives.find((alternative) => alternative.some((key) => values.has(key)));
     const each = alternatives.filter((a) => a.length).map((a) => a.map((key) => name(key) + (own(schemes, key)?.env ? ` (${schemes[key]!.env})` : "")).join(" + "));
-    return `${half ? `${half.map(name).join(" and ")} must be set together` : "no credentials"}: set ${each.join(", or ")}`;
+    // Option names are identifiers: the last ", " is the one to read "and".
+    return `${half ? `${half.map(name).join(", ").replace(/, (?!.*, )/, " and ")} must be set together` : "no credentials"}: set ${each.join(", or ")}`;
   };
 
   /**
@@ -116,7 +117,9 @@ function encode(scheme: SecurityScheme, value: unknown): Part {
   }
   if (typeof value != "string") throw new ConfigurationError(`${option} must be a string`);
   const where = scheme.in ?? "header";
-  // A header or query value: visible ASCII. A cookie value: RFC 6265's cookie-octets.
-  if (!(where == "cookie" ? /^[!#-+\--:<-[\]-~]+$/ : /^[!-~]+$/).test(value)) throw new ConfigurationError(`credentials are not valid ${where} values (${option})`);
+  // A header value: visible ASCII. A cookie value: RFC 6265's cookie-octets. A query value:
+  // any text that can be encoded (no lone surrogate).
+  const valid = where == "query" ? /^([^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])+$/ : where == "cookie" ? /^[!#-+\--:<-[\]-~]+$/ : /^[!-~]+$/;
+  if (!valid.test(value)) throw new ConfigurationError(`credentials are not valid ${where} values (${option})`);
   return [where, scheme.name ?? "Authorization", kind == "apiKey" ? value : `${kind == "bearer" ? "Bearer" : scheme.scheme} ${value}`];
 }

@@ -53,7 +53,8 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
   const explain = (alternatives: Security): string => {
     const half = alternatives.find((alternative) => alternative.some((key) => values.has(key)));
     const each = alternatives.filter((a) => a.length).map((a) => a.map((key) => name(key) + (own(schemes, key)?.env ? ` (${schemes[key]!.env})` : "")).join(" + "));
-    return `${half ? `${half.map(name).join(" and ")} must be set together` : "no credentials"}: set ${each.join(", or ")}`;
+    // Option names are identifiers: the last ", " is the one to read "and".
+    return `${half ? `${half.map(name).join(", ").replace(/, (?!.*, )/, " and ")} must be set together` : "no credentials"}: set ${each.join(", or ")}`;
   };
 
   /**
