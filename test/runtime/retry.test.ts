@@ -179,12 +179,12 @@ describe("by method: a retry must not do the work twice", () => {
   }
 
   it.each([
-    ["POST", post, 1, 3, 1],
-    ["PATCH", patch, 1, 3, 1],
-    ["PUT", put, 3, 3, 3],
-    ["DELETE", del, 3, 3, 3],
-    ["POST with x-zt-idempotent: true", idempotentPost, 3, 3, 3],
-  ] as const)("%s: 503, 429 and 409 make %i, %i and %i requests", async (_, op, on503, on429, on409) => {
+    ["POST", 1, 3, 1, post],
+    ["PATCH", 1, 3, 1, patch],
+    ["PUT", 3, 3, 3, put],
+    ["DELETE", 3, 3, 3, del],
+    ["POST with x-zt-idempotent: true", 3, 3, 3, idempotentPost],
+  ] as const)("%s: 503, 429 and 409 make %i, %i and %i requests", async (_, on503, on429, on409, op) => {
     expect([await attempts(op, text(503, "")), await attempts(op, text(429, "")), await attempts(op, text(409, ""))]).toEqual([on503, on429, on409]);
   });
 
