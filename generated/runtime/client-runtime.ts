@@ -46,6 +46,12 @@ interface Prepared {
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 const INSECURE = "plain http to a remote host needs allowInsecureHttp";
+/** `query` and the credential query parameters (their names encoded), which win over its own of the same name. */
+const withCredentials = (query: object | undefined, credentials: Readonly<Record<string, string>>): Record<string, unknown> => {
+  const merged: Record<string, unknown> = { ...query };
+  for (const name in credentials) delete merged[decodeURIComponent(name)];
+  return { ...merged, ...credentials };
+};
 const toJson = (body: unknown): string => JSON.stringify(body);
 const asIs = (body: unknown): unknown => body;
 const ignore = () => {};
@@ -116,7 +122,7 @@ export function createRuntime<Paths extends {}>(
         const params = init.params ?? {};
         const headers = mergeHeaders(init.headers, params.header);
         credentials.check(Object.fromEntries(headers), InvalidArgumentError);
-        return send(path, { ...init, baseUrl: p.baseUrl, params: { ...params, query: { ...params.query, ...p.query }, header: { ...params.header, ...p.headers } } });
+        return send(path, { ...init, baseUrl: p.baseUrl, params: { ...params, query: p.query ? withCredentials(params.query, p.query) : params.query, header: { ...params.header, ...p.headers } } });
       } catch (error) {
         return Promise.reject(error);
       }
@@ -145,8 +151,7 @@ export function createRuntime<Paths extends {}>(
     const p = prepare(op);
     if (p.error) throw fail(ConfigurationError, p.error);
     const { parts, body } = splitParams(op, params);
-    // The credentials win over an operation's own parameter of the same name.
-    if (p.query) parts.query = { ...parts.query, ...p.query };
+    if (p.query) parts.query = withCredentials(parts.query, p.query);
     if (op.body != "none" && !(op.optionalBody && body === undefined)) check("request", body);
 
     const out: Outgoing = {

@@ -121,5 +121,7 @@ function encode(scheme: SecurityScheme, value: unknown): Part {
   // any text that can be encoded (no lone surrogate).
   const valid = where == "query" ? /^([^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])+$/ : where == "cookie" ? /^[!#-+\--:<-[\]-~]+$/ : /^[!-~]+$/;
   if (!valid.test(value)) throw new ConfigurationError(`credentials are not valid ${where} values (${option})`);
-  return [where, scheme.name ?? "Authorization", kind == "apiKey" ? value : `${kind == "bearer" ? "Bearer" : scheme.scheme} ${value}`];
+  // openapi-fetch's query serialiser encodes values, not names.
+  const name = where == "query" ? encodeURIComponent(scheme.name!) : scheme.name ?? "Authorization";
+  return [where, name, kind == "apiKey" ? value : `${kind == "bearer" ? "Bearer" : scheme.scheme} ${value}`];
 }

@@ -114,7 +114,7 @@ export function emitClient(model: ApiModel): string {
 
 /**
  * The security most operations have: it is written once, in `api.security`, and only the
- * operations that differ carry their own (Cloudflare's 1,533 operations use eleven lists).
+ * operations that differ carry their own (a 1,533-operation spec measured used eleven lists).
  */
 function defaultSecurity(ops: readonly OperationModel[]): readonly (readonly string[])[] {
   const counts = new Map<string, { security: readonly (readonly string[])[]; count: number }>();

@@ -43,7 +43,7 @@ export class ApiError extends ClientError {
     Object.assign(this, init);
   }
 }
-// One class per status, as in Cloudflare's SDK. Plain classes: a factory (an interface for
+// One class per status, as in Stainless-generated SDKs. Plain classes: a factory (an interface for
 // the type plus `const X = statusError("X", 404)`, registering the status) measured larger
 // once gzipped, as soon as it kept `constructor.name`.
 /** HTTP 400. */

@@ -25,7 +25,7 @@ export interface Operation {
    * Where the request body comes from:
    * - "none": the operation takes no body;
    * - "fields": the body is every key of the params object that is not a path, query or
-   *   header parameter (the body's properties are flattened into params, as Cloudflare's SDK does);
+   *   header parameter (the body's properties are flattened into params, as Stainless-generated SDKs do);
    * - "value": the body is `params.body` (bodies that are not plain objects, or whose
    *   properties collide with parameter names).
    */
