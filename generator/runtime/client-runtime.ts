@@ -1,19 +1,20 @@
 /**
  * The runtime a generated client wraps. `createRuntime` reads the options once (credentials,
  * base URL, headers) and fails at once when they cannot work; `call` runs one operation:
- * builds, sends, retries and decodes it. What each operation sends (its credentials, its
- * server) is worked out on its first call and kept, so a call does no more than it must.
+ * builds, sends, retries and decodes it.
  */
-import createFetchClient, { mergeHeaders, type Client, type Middleware } from "openapi-fetch";
-import { insecure, resolveBaseUrl, serverUrl } from "./base-url.js";
-import { resolveCredentials } from "./credentials.js";
+import createFetchClient, { type Client, type Middleware } from "openapi-fetch";
+import { INSECURE_HTTP, insecure, resolveBaseUrl } from "./base-url.js";
+import { resolveCredentials, withCredentials } from "./credentials.js";
 import { ApiError, ClientError, ConfigurationError, ConnectionError, InvalidArgumentError, TimeoutError, UserAbortError, ValidationError } from "./errors.js";
 import type { ApiDescription, Operation } from "./operation.js";
 import { own, type BaseClientOptions, type RequestOptions, type ValidateFunction } from "./options.js";
 import { splitParams } from "./params.js";
+import { preparer } from "./prepare.js";
+import { routeRaw } from "./raw.js";
 import { decode } from "./response.js";
 import { retryable, retryDelay } from "./retry.js";
-import { attempt, within, type Outgoing, type Parts, type Received } from "./transport.js";
+import { attempt, within, type Outgoing, type Received } from "./transport.js";
 
 /**
  * A plain Promise of the result (awaitable, fine with Promise.all) with one extra method.
@@ -32,25 +33,6 @@ export interface Runtime<Paths extends {}> {
   call<R>(op: Operation, params: object | undefined, options?: RequestOptions): ApiPromise<R>;
 }
 
-/** What an operation sends, wherever it is called from. */
-interface Prepared {
-  /** Why it cannot be called, when it cannot: a ConfigurationError's message. */
-  readonly error?: string;
-  readonly baseUrl: string;
-  /** The credential headers. */
-  readonly headers: Readonly<Record<string, string>>;
-  /** The credential query parameters. */
-  readonly query?: Readonly<Record<string, string>>;
-}
-
-const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
-const INSECURE = "plain http to a remote host needs allowInsecureHttp";
-/** `query` and the credential query parameters (their names encoded), which win over its own of the same name. */
-const withCredentials = (query: object | undefined, credentials: Readonly<Record<string, string>>): Record<string, unknown> => {
-  const merged: Record<string, unknown> = { ...query };
-  for (const name in credentials) delete merged[decodeURIComponent(name)];
-  return { ...merged, ...credentials };
-};
 const toJson = (body: unknown): string => JSON.stringify(body);
 const asIs = (body: unknown): unknown => body;
 const ignore = () => {};
@@ -69,32 +51,14 @@ export function createRuntime<Paths extends {}>(
   const ops = Object.values(operations);
   const credentials = resolveCredentials(api, options, ops);
   const baseUrl = resolveBaseUrl(api.server, options);
-  if (credentials.any && insecure(baseUrl, options)) throw new ConfigurationError(INSECURE);
+  if (credentials.any && insecure(baseUrl, options)) throw new ConfigurationError(INSECURE_HTTP);
   credentials.check(options.headers, ConfigurationError);
   const requestIdHeader = api.requestIdHeader ?? "x-request-id";
   // Without a `fetch` option, globalThis.fetch is looked up at each send, not now: a mock
   // server (msw) started after the client was created must still see its requests.
   const fetchImpl: NonNullable<BaseClientOptions["fetch"]> = options.fetch ?? ((input, init) => fetch(input, init));
 
-  const prepared = new Map<Operation, Prepared>();
-  /** What `op` sends; worked out on its first call. */
-  const prepare = (op: Operation): Prepared => {
-    let p = prepared.get(op);
-    if (!p) {
-      const chosen = credentials.choose(op.security ?? api.security);
-      let error = typeof chosen == "string" ? chosen : undefined;
-      const sent = error ? { headers: {} } : (chosen as Exclude<typeof chosen, string>);
-      let url = baseUrl;
-      try {
-        if (op.server) url = serverUrl(op.server, baseUrl);
-      } catch (e) {
-        error ??= (e as Error).message;
-      }
-      if ((Object.keys(sent.headers).length || sent.query) && insecure(url, options)) error ??= INSECURE;
-      prepared.set(op, (p = { ...sent, baseUrl: url, ...(error ? { error } : {}) }));
-    }
-    return p;
-  };
+  const prepare = preparer(api, credentials, baseUrl, options);
 
   // Redirects are not followed: fetch would replay the credentials to any host.
   const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers, fetch: fetchImpl, redirect: "manual" });
@@ -105,29 +69,7 @@ export function createRuntime<Paths extends {}>(
     middleware = true;
     use(...m);
   };
-  // `raw` sends each operation's credentials to its server too; a path the spec does not
-  // have gets the API's default security and base URL.
-  let routes: Map<string, Operation> | undefined;
-  const unknown = { id: "raw" } as Operation;
-  const methods = raw as unknown as Record<string, (path: string, init?: any) => Promise<unknown>>;
-  for (const method of METHODS) {
-    const send = methods[method]!;
-    methods[method] = (path, init = {}) => {
-      try {
-        routes ??= new Map(ops.map((op) => [`${op.method} ${op.path}`, op]));
-        const op = routes.get(`${method} ${path}`) ?? unknown;
-        const p = prepare(op);
-        if (p.error) throw new ConfigurationError(`${op.id}: ${p.error}`);
-        const params = init.params ?? {};
-        const headers = mergeHeaders(init.headers, params.header);
-        credentials.check(Object.fromEntries(headers), InvalidArgumentError);
-        return send(path, { ...init, baseUrl: p.baseUrl, params: { ...params, query: p.query ? withCredentials(params.query, p.query) : params.query, header: { ...params.header, ...p.headers } } });
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    };
-  }
-  raw.request = ((method: string, path: string, init?: object) => methods[method.toUpperCase()]!(path, init)) as typeof raw.request;
+  routeRaw(raw, ops, prepare, credentials);
 
   async function run(op: Operation, params: object | undefined, ro: RequestOptions = {}): Promise<{ data: unknown; response: Response }> {
     const { signal, timeoutMs: attemptMs = timeoutMs, maxRetries: retries = maxRetries } = ro;

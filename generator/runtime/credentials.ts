@@ -23,6 +23,13 @@ export interface Credentials {
   check(headers: object | undefined, E: typeof ClientError): void;
 }
 
+/** `query` and the credential query parameters (their names encoded), which win over its own of the same name. */
+export function withCredentials(query: object | undefined, credentials: Readonly<Record<string, string>>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...query };
+  for (const name in credentials) delete merged[decodeURIComponent(name)];
+  return { ...merged, ...credentials };
+}
+
 /** One scheme's credential, ready to send: where, under which name, and the value. */
 type Part = readonly ["header" | "query" | "cookie", string, string];
 
