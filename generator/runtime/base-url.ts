@@ -21,6 +21,7 @@ export function resolveBaseUrl(server: ApiDescription["server"], options: BaseCl
 /** An operation's own server: absolute, or resolved against the base URL as a folder. */
 export const serverUrl = (server: string, baseUrl: string): string => checkUrl(new URL(server, `${baseUrl}/`).href, "server URL");
 
+/** Why credentials were not sent to a URL `insecure` refuses. */
 export const INSECURE_HTTP = "plain http to a remote host needs allowInsecureHttp";
 
 /** True when credentials may not be sent to `url`: plain http to a host that is not loopback. URL() has already normalised 127.1, 2130706433, [0::1] and LOCALHOST. */

@@ -72,6 +72,13 @@ describe("generated createClient", () => {
     expect(server.requests[0]).toMatchObject({ url: BEHAVIORS_PATH, headers: { "x-auth-email": "user@example.com", "x-auth-key": "key-123" } });
   });
 
+  it("exports the base error class under the spec's x-zt-generator.errorClass", async () => {
+    const exported = Object.keys(await import("../../generated/index.js"));
+    expect(exported).toContain("ZtRiskScoringError");
+    expect(exported).not.toContain("ClientError");
+    expect(new ConfigurationError("x")).toBeInstanceOf(ZtRiskScoringError);
+  });
+
   it("fails at creation without credentials", () => {
     expect(() => createClient({ baseUrl: "http://127.0.0.1:9" })).toThrow(ConfigurationError);
   });
