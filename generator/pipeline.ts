@@ -46,7 +46,7 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
     others = [
       fromSpec("types.ts", emitTypes(model)),
       fromSpec("client.ts", emitClient(model)),
-      fromSpec("index.ts", emitIndex()),
+      fromSpec("index.ts", emitIndex(model)),
       fromSpec("testing.ts", emitTesting(model)),
       ...optional("validators.ts", emitValidators(model, loaded.document)),
       ...runtimeFiles().map((f) => ({ path: f.path, content: withHeader("copied", `generator/${f.path}`, f.content) })),

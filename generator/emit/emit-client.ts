@@ -1,18 +1,22 @@
 import type { StatementStructures, WriterFunction } from "ts-morph";
 import { tsMorph } from "../lib/packages.js";
-import type { ApiModel, OperationModel } from "../model/api-model.js";
-import { literal } from "../lib/ts-text.js";
+import type { ApiModel, OperationModel, SecuritySchemeModel } from "../model/api-model.js";
+import { docText, literal, propertyKey } from "../lib/ts-text.js";
 import { operationDocs } from "./operation-docs.js";
 import { printStructure } from "./print-structure.js";
 
 /**
- * client.ts: the operations as plain data, a `Client` interface with one documented
- * method per operation, and `createClient`, whose methods only hand their operation to
- * the runtime (generator/runtime/), which does all the work.
+ * client.ts: what the spec says the client does, as plain data (the API's credentials,
+ * server and request id; each operation), a `ClientOptions` interface with one credential
+ * option per security scheme, a `Client` interface with one documented method per
+ * operation, and `createClient`, whose methods only hand their operation to the runtime
+ * (generator/runtime/), which does all the work.
  */
 export function emitClient(model: ApiModel): string {
   const { StructureKind } = tsMorph();
   const ops = model.operations;
+  const schemes = model.securitySchemes.filter((s) => s.kind !== "unsupported");
+  const security = defaultSecurity(ops);
   const typeImports = ops.flatMap((op) => [`${op.typeName}Params`, `${op.typeName}Result`]);
   const statements: (StatementStructures | WriterFunction)[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/index.js", namedImports: ["createRuntime"] },
@@ -20,7 +24,7 @@ export function emitClient(model: ApiModel): string {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: "./runtime/index.js",
-      namedImports: ["ApiPromise", "ClientOptions", "Operation", "RequestOptions"],
+      namedImports: ["ApiDescription", "ApiPromise", "BaseClientOptions", "Operation", "RequestOptions"],
     },
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["paths"] },
   ];
@@ -28,14 +32,38 @@ export function emitClient(model: ApiModel): string {
     statements.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: typeImports });
   }
   statements.push(
-    // A writer, not a VariableStatement structure: ts-morph gives a multi-line
-    // initializer a hanging indent, and the table reads better flush left.
+    // Writers, not VariableStatement structures: ts-morph gives a multi-line initializer a
+    // hanging indent, and the tables read better flush left.
     (writer) => {
+      writer.writeLine("/** What the spec says about the whole API: its security schemes, default security, server and request id header. */");
+      writer.write("export const api = ").inlineBlock(() => {
+        writer.write("schemes: ").inlineBlock(() => {
+          for (const scheme of schemes) writer.writeLine(`${propertyKey(scheme.key)}: ${literal(schemeData(scheme))},`);
+        });
+        writer.write(",").newLine();
+        writer.writeLine(`security: ${literal(security)},`);
+        if (model.server) writer.writeLine(`server: ${literal(model.server.env ? { url: model.server.url, env: model.server.env } : { url: model.server.url })},`);
+        if (model.options.requestIdHeader) writer.writeLine(`requestIdHeader: ${literal(model.options.requestIdHeader)},`);
+      });
+      writer.write(" as const satisfies ApiDescription;").newLine().blankLine();
       writer.writeLine("/** Every operation of the spec as plain data; the runtime builds requests from these. */");
-      writer.write("const operations = ").inlineBlock(() => {
-        for (const op of ops) writer.writeLine(`${op.name}: ${literal(descriptor(op))},`);
+      writer.write("export const operations = ").inlineBlock(() => {
+        for (const op of ops) writer.writeLine(`${op.name}: ${literal(descriptor(op, security))},`);
       });
       writer.write(" as const satisfies Record<string, Operation>;");
+    },
+    {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: "ClientOptions",
+      extends: ["BaseClientOptions"],
+      docs: ["Options of `createClient`: one credential per security scheme of the spec, and the options every client takes."],
+      properties: schemes.map((scheme) => ({
+        name: scheme.option,
+        hasQuestionToken: true,
+        type: scheme.kind === "basic" ? "{ username: string; password: string }" : "string",
+        docs: [docText([scheme.description, howSent(scheme)])],
+      })),
     },
     {
       kind: StructureKind.Interface,
@@ -47,7 +75,7 @@ export function emitClient(model: ApiModel): string {
           name: "raw",
           isReadonly: true,
           type: 'ReturnType<typeof createRuntime<paths>>["raw"]',
-          docs: ["The openapi-fetch client typed by `paths`, sharing this client's auth and base URL."],
+          docs: ["The openapi-fetch client typed by `paths`, sending each operation's credentials to its server as the methods do."],
         },
       ],
       methods: ops.map((op) => ({
@@ -64,11 +92,11 @@ export function emitClient(model: ApiModel): string {
       kind: StructureKind.Function,
       isExported: true,
       name: "createClient",
-      docs: ["Creates a client. Credentials default to the CLOUDFLARE_* environment variables; see ClientOptions."],
+      docs: [createClientDocs(model, schemes)],
       parameters: [{ name: "options", type: "ClientOptions", hasQuestionToken: true }],
       returnType: "Client",
       statements: [
-        "const runtime = createRuntime<paths>(options);",
+        "const runtime = createRuntime<paths>(api, operations, options);",
         (writer) => {
           writer.write("return ").inlineBlock(() => {
             writer.writeLine("raw: runtime.raw,");
@@ -84,8 +112,36 @@ export function emitClient(model: ApiModel): string {
   return printStructure({ statements });
 }
 
+/**
+ * The security most operations have: it is written once, in `api.security`, and only the
+ * operations that differ carry their own (a 1,533-operation spec measured used eleven lists).
+ */
+function defaultSecurity(ops: readonly OperationModel[]): readonly (readonly string[])[] {
+  const counts = new Map<string, { security: readonly (readonly string[])[]; count: number }>();
+  for (const op of ops) {
+    const key = JSON.stringify(op.security);
+    const entry = counts.get(key) ?? { security: op.security, count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+  }
+  let best: { security: readonly (readonly string[])[]; count: number } = { security: [], count: 0 };
+  for (const entry of counts.values()) if (entry.count > best.count) best = entry;
+  return best.security;
+}
+
+/** How the runtime sends a scheme's credential: see generator/runtime/operation.ts (SecurityScheme). */
+function schemeData(scheme: SecuritySchemeModel) {
+  return {
+    option: scheme.option,
+    kind: scheme.kind,
+    ...(scheme.scheme ? { scheme: scheme.scheme } : {}),
+    ...(scheme.in ? { in: scheme.in, name: scheme.name } : {}),
+    ...(scheme.env ? { env: scheme.env } : {}),
+  };
+}
+
 /** The data the runtime needs: see generator/runtime/operation.ts. */
-function descriptor(op: OperationModel) {
+function descriptor(op: OperationModel, security: readonly (readonly string[])[]) {
   return {
     id: op.id,
     method: op.method,
@@ -94,8 +150,39 @@ function descriptor(op: OperationModel) {
     queryParams: op.queryParams.map((p) => p.name),
     headerParams: op.headerParams.map((p) => p.name),
     body: op.body ? op.body.shape : "none",
+    ...(op.body && !op.body.required ? { optionalBody: true } : {}),
     ...(op.body ? { contentType: op.body.contentType } : {}),
     ...(op.layout === "grouped" ? { grouped: true } : {}),
     envelope: op.envelope,
+    ...(JSON.stringify(op.security) !== JSON.stringify(security) ? { security: op.security } : {}),
+    ...(op.server ? { server: op.server.url } : {}),
+    ...(op.idempotent ? { idempotent: true } : {}),
   };
+}
+
+/** The second paragraph of a credential option's JSDoc: how it is sent, and its environment variable. */
+function howSent(scheme: SecuritySchemeModel): string {
+  const sent =
+    scheme.kind === "basic" ? "Sent as `Authorization: Basic …` (base64 of `username:password`)."
+    : scheme.kind === "bearer" ? `Sent as \`Authorization: Bearer …\`${scheme.type === "http" ? "" : ` (an ${scheme.type} access token)`}.`
+    : scheme.kind === "http" ? `Sent as \`Authorization: ${scheme.scheme} …\`.`
+    : scheme.in === "header" ? `Sent as the \`${scheme.name}\` header.`
+    : scheme.in === "query" ? `Sent as the query parameter \`${scheme.name}\`.`
+    : `Sent as the cookie \`${scheme.name}\`.`;
+  const env = scheme.env ? ` Default: the environment variable ${scheme.env}${scheme.kind === "basic" ? " (`username:password`)" : ""}.` : "";
+  return sent + env;
+}
+
+/** createClient's JSDoc: where its credentials and base URL come from, as this spec says. */
+function createClientDocs(model: ApiModel, schemes: readonly SecuritySchemeModel[]): string {
+  const envs = schemes.flatMap((s) => (s.env ? [s.env] : []));
+  const server = model.server;
+  return docText([
+    "Creates a client. Each call sends the credentials its operation's security asks for, from the options in ClientOptions" +
+      (envs.length > 0 ? `, else from the environment variables ${envs.join(", ")}.` : "."),
+    server && /^https?:/i.test(server.url)
+      ? `Requests go to ${server.url}, unless \`baseUrl\`${server.env ? ` or the environment variable ${server.env}` : ""} says otherwise.`
+      : `\`baseUrl\`${server?.env ? ` (or the environment variable ${server.env})` : ""} is required: the spec names no absolute server URL.`,
+    "Throws ConfigurationError at once when no operation could be called with what it is given.",
+  ]);
 }

@@ -1,18 +1,29 @@
 import { tsMorph } from "../lib/packages.js";
+import type { ApiModel } from "../model/api-model.js";
 import { RUNTIME_PUBLIC_TYPES, RUNTIME_PUBLIC_VALUES } from "../model/reserved-names.js";
 import { printStructure } from "./print-structure.js";
 
-/** index.ts: the package root: the client, the named types, and the runtime's errors and option types (not its internals). */
-export function emitIndex(): string {
+/**
+ * index.ts: the package root: the client and its options, the named types, and the
+ * runtime's errors and option types (not its internals). The base error class is
+ * exported under the name the spec gives (`x-zt-generator.errorClass`), else as ClientError.
+ */
+export function emitIndex(model: ApiModel): string {
   const { StructureKind } = tsMorph();
+  const { errorClass } = model.options;
+  const values = RUNTIME_PUBLIC_VALUES.map((name) => (name === "ClientError" && errorClass ? { name, alias: errorClass } : name));
   return printStructure({
     statements: [
-      { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./client.js", namedExports: ["createClient", { name: "Client", isTypeOnly: true }] },
+      {
+        kind: StructureKind.ExportDeclaration,
+        moduleSpecifier: "./client.js",
+        namedExports: ["createClient", { name: "Client", isTypeOnly: true }, { name: "ClientOptions", isTypeOnly: true }],
+      },
       { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./types.js" },
       {
         kind: StructureKind.ExportDeclaration,
         moduleSpecifier: "./runtime/index.js",
-        namedExports: [...RUNTIME_PUBLIC_VALUES, ...RUNTIME_PUBLIC_TYPES.map((name) => ({ name, isTypeOnly: true }))],
+        namedExports: [...values, ...RUNTIME_PUBLIC_TYPES.map((name) => ({ name, isTypeOnly: true }))],
       },
     ],
   });

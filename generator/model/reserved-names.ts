@@ -1,11 +1,15 @@
-/** What the package root re-exports from generator/runtime/index.ts: errors and option types, not its internals. */
+/**
+ * What the package root re-exports from generator/runtime/index.ts: errors and option types,
+ * not its internals. ClientError is exported under the spec's `x-zt-generator.errorClass`
+ * when it names one.
+ */
 export const RUNTIME_PUBLIC_VALUES: readonly string[] = [
-  "ZtRiskScoringError", "ApiError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
+  "ClientError", "ApiError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
   "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError",
   "ConnectionError", "TimeoutError", "UserAbortError", "ConfigurationError", "InvalidArgumentError", "ValidationError",
 ];
 export const RUNTIME_PUBLIC_TYPES: readonly string[] = [
-  "ApiPromise", "ClientOptions", "RequestOptions", "Validators", "ValidateFunction", "ApiMessage",
+  "ApiPromise", "RequestOptions", "Validators", "ValidateFunction", "ApiMessage",
 ];
 
 /**
@@ -14,11 +18,12 @@ export const RUNTIME_PUBLIC_TYPES: readonly string[] = [
  */
 export const RESERVED_NAMES: readonly string[] = [
   // schema.ts (openapi-typescript) and client.ts
-  "paths", "components", "operations", "webhooks", "$defs", "createClient", "Client",
+  "paths", "components", "operations", "webhooks", "$defs", "createClient", "Client", "ClientOptions",
   // TypeScript globals that types.ts refers to
   "NonNullable", "Record",
   // generator/runtime/index.ts, public and internal (a test keeps this list complete)
-  ...RUNTIME_PUBLIC_VALUES, ...RUNTIME_PUBLIC_TYPES, "createRuntime", "Runtime", "Operation",
+  ...RUNTIME_PUBLIC_VALUES, ...RUNTIME_PUBLIC_TYPES,
+  "createRuntime", "Runtime", "Operation", "ApiDescription", "SecurityScheme", "BaseClientOptions",
 ];
 
 /**

@@ -11,6 +11,9 @@ import { text } from "./text.js";
 /** A header, cookie or auth-scheme name: an HTTP token (RFC 9110 §5.6.2). */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/** Text encodeURIComponent accepts: not empty, no lone surrogate. */
+const ENCODABLE = /^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])+$/;
+
 /** An environment variable name as shells write them. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -43,8 +46,8 @@ function how(scheme: JsonObject, type: string): Pick<SecuritySchemeModel, "kind"
   }
   const where = scheme.in;
   if (type === "apiKey" && (where === "header" || where === "query" || where === "cookie") && typeof scheme.name === "string") {
-    // A query parameter may be any text (it is encoded); a header or cookie name must be a token.
-    if (where === "query" ? scheme.name !== "" : TOKEN.test(scheme.name)) return { kind: "apiKey", in: where, name: scheme.name };
+    // A query parameter may be any text that can be encoded (no lone surrogate); a header or cookie name must be a token.
+    if (where === "query" ? ENCODABLE.test(scheme.name) : TOKEN.test(scheme.name)) return { kind: "apiKey", in: where, name: scheme.name };
   }
   return { kind: "unsupported" };
 }

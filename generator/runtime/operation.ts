@@ -1,8 +1,13 @@
 /**
- * One operation of the spec as plain data. The generated client holds one of these per
- * operation and hands it to the runtime, which builds the request from it; this is the
- * whole contract between generated code and the hand-written runtime.
+ * The contract between generated code and the hand-written runtime, as plain data: the
+ * generated client.ts holds one ApiDescription (credentials, server, request id) and one
+ * Operation per operation, and hands them to `createRuntime`, which builds requests from them.
  */
+
+/** Security alternatives (OpenAPI `security`): each lists the scheme keys it needs together; `[]` is `{}`. */
+export type Security = readonly (readonly string[])[];
+
+/** One operation of the spec. */
 export interface Operation {
   /** The operationId as written in the spec (for error messages). */
   readonly id: string;
@@ -20,11 +25,13 @@ export interface Operation {
    * Where the request body comes from:
    * - "none": the operation takes no body;
    * - "fields": the body is every key of the params object that is not a path, query or
-   *   header parameter (the body's properties are flattened into params, as Cloudflare's SDK does);
+   *   header parameter (the body's properties are flattened into params, as Stainless-generated SDKs do);
    * - "value": the body is `params.body` (bodies that are not plain objects, or whose
    *   properties collide with parameter names).
    */
   readonly body: "none" | "fields" | "value";
+  /** The body is not required: a "fields" body none of whose fields is given is not sent at all. */
+  readonly optionalBody?: boolean;
   /**
    * True when parameter names collide (a query and a path parameter of the same name, or
    * a `body` parameter beside a non-object body): the params object is then grouped as
@@ -34,9 +41,46 @@ export interface Operation {
   /** Media type of the request body when there is one. */
   readonly contentType?: string;
   /**
-   * True when the success response is a Cloudflare envelope
-   * (`{ success, errors, messages, result }`): the call resolves to `result`, and
-   * `success: false` is an error even with a 2xx status.
+   * True when the success response is an envelope (`{ success, errors, messages, result }`):
+   * the call resolves to `result`, and `success: false` is an error even with a 2xx status.
    */
   readonly envelope: boolean;
+  /** Its security alternatives in spec order; absent: the API's default (`ApiDescription.security`). */
+  readonly security?: Security;
+  /** Its own (or its path item's) server URL, which replaces the base URL; a relative one is resolved against it. */
+  readonly server?: string;
+  /** `x-zt-idempotent: true`: a POST or PATCH that may be retried like a PUT. */
+  readonly idempotent?: boolean;
+}
+
+/** How one security scheme's credential is held and sent (OpenAPI `components.securitySchemes`). */
+export interface SecurityScheme {
+  /** The `createClient` option that holds it. */
+  readonly option: string;
+  /**
+   * "bearer": `Authorization: Bearer <string>` (http bearer, oauth2, openIdConnect);
+   * "basic": `Authorization: Basic <base64 of username:password>`;
+   * "http": `Authorization: <scheme> <string>`;
+   * "apiKey": the string as the header, query parameter or cookie `name`.
+   */
+  readonly kind: "bearer" | "basic" | "http" | "apiKey";
+  /** For "http": the scheme's name. */
+  readonly scheme?: string;
+  /** For "apiKey". */
+  readonly in?: "header" | "query" | "cookie";
+  readonly name?: string;
+  /** The environment variable that supplies the credential when the option is not given (`x-zt-env`). */
+  readonly env?: string;
+}
+
+/** What the spec says about the API as a whole. */
+export interface ApiDescription {
+  /** The security schemes the client can send, by their key in the spec. */
+  readonly schemes: { readonly [key: string]: SecurityScheme };
+  /** The security of every operation that has no `security` of its own. */
+  readonly security: Security;
+  /** The document's first server: the default base URL, and the environment variable that replaces it. */
+  readonly server?: { readonly url: string; readonly env?: string };
+  /** The response header `ApiError.requestId` reads. Default: x-request-id. */
+  readonly requestIdHeader?: string;
 }

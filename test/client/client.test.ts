@@ -14,7 +14,8 @@ import {
   type Behaviors,
   type UpdateBehaviors,
 } from "../../generated/index.js";
-import { ACCOUNT, BEHAVIORS_PATH, isolateCloudflareEnv, SAMPLE, TOKEN } from "../support/behaviors-api.js";
+import { api, operations } from "../../generated/client.js";
+import { ACCOUNT, BEHAVIORS_API, BEHAVIORS_PATH, isolateCloudflareEnv, OPERATIONS, SAMPLE, TOKEN } from "../support/behaviors-api.js";
 import { closeLoopbackServers, envelope, failure, startLoopbackServer, text } from "../support/loopback-server.js";
 
 isolateCloudflareEnv();
@@ -23,6 +24,11 @@ afterEach(closeLoopbackServers);
 const UPDATE: UpdateBehaviors = { behaviors: { foo: { enabled: false, risk_level: "high" } } };
 
 describe("generated createClient", () => {
+  it("holds the API description and operations the runtime tests use (test/support/behaviors-api.ts)", () => {
+    expect(api).toEqual(BEHAVIORS_API);
+    expect(operations).toEqual(OPERATIONS);
+  });
+
   it("gets and updates behaviors", async () => {
     const server = await startLoopbackServer(envelope(SAMPLE), envelope(UPDATE));
     const client = createClient({ apiToken: TOKEN, baseUrl: `${server.origin}/client/v4` });
@@ -64,6 +70,13 @@ describe("generated createClient", () => {
     const { data } = await client.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: ACCOUNT } } });
     expect(data?.result).toEqual(SAMPLE);
     expect(server.requests[0]).toMatchObject({ url: BEHAVIORS_PATH, headers: { "x-auth-email": "user@example.com", "x-auth-key": "key-123" } });
+  });
+
+  it("exports the base error class under the spec's x-zt-generator.errorClass", async () => {
+    const exported = Object.keys(await import("../../generated/index.js"));
+    expect(exported).toContain("ZtRiskScoringError");
+    expect(exported).not.toContain("ClientError");
+    expect(new ConfigurationError("x")).toBeInstanceOf(ZtRiskScoringError);
   });
 
   it("fails at creation without credentials", () => {

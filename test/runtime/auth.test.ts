@@ -1,16 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  ApiError,
-  AuthenticationError,
-  ConfigurationError,
-  ConnectionError,
-  createRuntime,
-  InvalidArgumentError,
-  ZtRiskScoringError,
-  type ClientOptions,
-} from "../../generator/runtime/index.js";
-import { ACCOUNT, BEHAVIORS_PATH, getBehaviors, isolateCloudflareEnv, SAMPLE, type paths } from "../support/behaviors-api.js";
+import { ApiError, AuthenticationError, ClientError, ConfigurationError, ConnectionError, InvalidArgumentError } from "../../generator/runtime/index.js";
+import { ACCOUNT, BEHAVIORS_PATH, behaviorsRuntime, getBehaviors, isolateCloudflareEnv, SAMPLE, type ClientOptions } from "../support/behaviors-api.js";
 import { closeLoopbackServers, envelope, failure, resetMidBody, startLoopbackServer } from "../support/loopback-server.js";
 
 isolateCloudflareEnv();
@@ -23,7 +14,7 @@ const TOKEN = "Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY";
 /** Makes one call with `options` and returns the auth headers the server received. */
 async function authHeadersSent(options: ClientOptions) {
   const server = await startLoopbackServer(envelope(SAMPLE));
-  const runtime = createRuntime<paths>({ baseUrl: `${server.origin}/client/v4`, ...options });
+  const runtime = behaviorsRuntime({ baseUrl: `${server.origin}/client/v4`, ...options });
   await runtime.call(getBehaviors, { account_id: ACCOUNT });
   const { headers } = server.requests[0]!;
   return { authorization: headers.authorization, email: headers["x-auth-email"], key: headers["x-auth-key"] };
@@ -88,7 +79,7 @@ describe("environment defaults", () => {
   it("reads the environment when the runtime is created, not per call", async () => {
     const server = await startLoopbackServer(envelope(SAMPLE));
     process.env.CLOUDFLARE_API_TOKEN = "first";
-    const runtime = createRuntime<paths>({ baseUrl: server.origin });
+    const runtime = behaviorsRuntime({ baseUrl: server.origin });
     process.env.CLOUDFLARE_API_TOKEN = "second";
     await runtime.call(getBehaviors, { account_id: ACCOUNT });
     expect(server.requests[0]!.headers.authorization).toBe("Bearer first");
@@ -106,12 +97,12 @@ describe("missing or broken credentials fail before any request", () => {
     const server = await startLoopbackServer(envelope(SAMPLE));
     let thrown: unknown;
     try {
-      createRuntime({ baseUrl: server.origin, ...options });
+      behaviorsRuntime({ baseUrl: server.origin, ...options });
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ConfigurationError);
-    expect(thrown).toBeInstanceOf(ZtRiskScoringError);
+    expect(thrown).toBeInstanceOf(ClientError);
     expect((thrown as Error).message).toMatch(message);
     expect((thrown as Error).message).not.toContain(TOKEN);
     expect((thrown as Error).message).not.toContain(KEY);
@@ -120,15 +111,15 @@ describe("missing or broken credentials fail before any request", () => {
 
   it("reports a half pair from the environment too", () => {
     process.env.CLOUDFLARE_EMAIL = EMAIL;
-    expect(() => createRuntime({ baseUrl: "http://127.0.0.1:9" })).toThrow(/apiEmail and apiKey must be set together/);
+    expect(() => behaviorsRuntime({ baseUrl: "http://127.0.0.1:9" })).toThrow(/apiEmail and apiKey must be set together/);
   });
 
   it("refuses auth headers smuggled through headers options", async () => {
     const server = await startLoopbackServer(envelope(SAMPLE));
     for (const name of ["Authorization", "x-auth-key", "X-AUTH-EMAIL"]) {
-      expect(() => createRuntime({ apiToken: TOKEN, baseUrl: server.origin, headers: { [name]: "x" } })).toThrow(ConfigurationError);
+      expect(() => behaviorsRuntime({ apiToken: TOKEN, baseUrl: server.origin, headers: { [name]: "x" } })).toThrow(ConfigurationError);
     }
-    const runtime = createRuntime({ apiToken: TOKEN, baseUrl: server.origin });
+    const runtime = behaviorsRuntime({ apiToken: TOKEN, baseUrl: server.origin });
     await expect(runtime.call(getBehaviors, { account_id: ACCOUNT }, { headers: { "X-Auth-Key": KEY } })).rejects.toBeInstanceOf(
       InvalidArgumentError,
     );
@@ -137,7 +128,7 @@ describe("missing or broken credentials fail before any request", () => {
 
   it("sends other client and per-request headers, the per-request ones winning", async () => {
     const server = await startLoopbackServer(envelope(SAMPLE));
-    const runtime = createRuntime({ apiToken: TOKEN, baseUrl: server.origin, headers: { "X-Client": "a", "X-Both": "client" } });
+    const runtime = behaviorsRuntime({ apiToken: TOKEN, baseUrl: server.origin, headers: { "X-Client": "a", "X-Both": "client" } });
     await runtime.call(getBehaviors, { account_id: ACCOUNT }, { headers: { "X-Both": "request" } });
     expect(server.requests[0]!.headers).toMatchObject({ "x-client": "a", "x-both": "request", authorization: `Bearer ${TOKEN}` });
   });
@@ -146,7 +137,7 @@ describe("missing or broken credentials fail before any request", () => {
 describe("raw shares auth and base URL", () => {
   it("sends the token and the base URL path through client.raw", async () => {
     const server = await startLoopbackServer(envelope(SAMPLE));
-    const runtime = createRuntime<paths>({ apiEmail: EMAIL, apiKey: KEY, baseUrl: `${server.origin}/client/v4/` });
+    const runtime = behaviorsRuntime({ apiEmail: EMAIL, apiKey: KEY, baseUrl: `${server.origin}/client/v4/` });
     const { data, response } = await runtime.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: ACCOUNT } } });
     expect(response.status).toBe(200);
     expect(data?.result).toEqual(SAMPLE);
@@ -167,8 +158,8 @@ describe("secrets never leak", () => {
   };
 
   it("not through the runtime object", async () => {
-    const token = createRuntime({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9" });
-    const pair = createRuntime({ apiEmail: EMAIL, apiKey: KEY, baseUrl: "http://127.0.0.1:9" });
+    const token = behaviorsRuntime({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9" });
+    const pair = behaviorsRuntime({ apiEmail: EMAIL, apiKey: KEY, baseUrl: "http://127.0.0.1:9" });
     expect(leaks(token)).toEqual([]);
     expect(leaks(pair)).toEqual([]);
     expect(leaks(token.raw)).toEqual([]);
@@ -176,8 +167,8 @@ describe("secrets never leak", () => {
 
   it("not through errors of any kind", async () => {
     const server = await startLoopbackServer(failure(401, [{ code: 10000, message: "Authentication error" }]), resetMidBody());
-    const token = createRuntime({ apiToken: TOKEN, baseUrl: server.origin, maxRetries: 0 });
-    const pair = createRuntime({ apiEmail: EMAIL, apiKey: KEY, baseUrl: server.origin, maxRetries: 0 });
+    const token = behaviorsRuntime({ apiToken: TOKEN, baseUrl: server.origin, maxRetries: 0 });
+    const pair = behaviorsRuntime({ apiEmail: EMAIL, apiKey: KEY, baseUrl: server.origin, maxRetries: 0 });
     const errors: unknown[] = [];
     errors.push(await token.call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e)); // ApiError
     errors.push(await pair.call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e)); // ConnectionError (reset)
@@ -185,7 +176,7 @@ describe("secrets never leak", () => {
     errors.push(await pair.call(getBehaviors, { account_id: ACCOUNT }, { headers: { "x-bad": "a\nb" } }).catch((e: unknown) => e));
     for (const options of [{ apiToken: `${TOKEN}\n` }, { apiEmail: EMAIL }, { apiKey: KEY }, { apiToken: TOKEN, baseUrl: `http://${KEY}:${TOKEN}@example.com` }]) {
       try {
-        createRuntime(options);
+        behaviorsRuntime(options);
       } catch (error) {
         errors.push(error);
       }

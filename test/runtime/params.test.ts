@@ -141,6 +141,32 @@ describe("bodies", () => {
     expect(server.requests[0]).toMatchObject({ body: "hello", headers: { "content-type": "text/plain" } });
   });
 
+  it("sends no body at all for an optional fields body none of whose fields is given", async () => {
+    const patchThing = {
+      id: "patchThing", method: "PATCH", path: "/things/{id}", pathParams: ["id"], queryParams: ["dry_run"], headerParams: [],
+      body: "fields", optionalBody: true, contentType: "application/json", envelope: false,
+    } as const satisfies Operation;
+    const check = Object.assign((data: unknown) => (seen.push(data), true), { errors: null });
+    const seen: unknown[] = [];
+    server.reply(json(200, {}));
+    const runtime = runtimeFor(server.origin, { validate: { patchThing: { request: check } } });
+    await runtime.call(patchThing, { id: "1", dry_run: true });
+    await runtime.call(patchThing, { id: "1", name: "n" });
+    await runtime.call(patchThing, { id: "1", name: undefined });
+    expect(server.requests.map((r) => [r.url, r.body, r.headers["content-type"], r.headers["content-length"]])).toEqual([
+      // No body and no Content-Type (fetch still says content-length: 0 for a PATCH).
+      ["/client/v4/things/1?dry_run=true", "", undefined, "0"],
+      ["/client/v4/things/1", '{"name":"n"}', "application/json", "12"],
+      // A field given as undefined is given: the body is sent, as JSON drops it.
+      ["/client/v4/things/1", "{}", "application/json", "2"],
+    ]);
+    // The validator sees only the bodies that are sent.
+    expect(seen).toEqual([{ name: "n" }, { name: undefined }]);
+    // A required fields body is always sent, even empty.
+    await runtimeFor(server.origin).call({ ...patchThing, optionalBody: false }, { id: "1" });
+    expect(server.requests.at(-1)!.body).toBe("{}");
+  });
+
   it("rejects a body JSON cannot encode, before sending", async () => {
     const error = await runtimeFor(server.origin).call(updateBehaviors, { account_id: ACCOUNT, behaviors: { n: 1n } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidArgumentError);

@@ -9,10 +9,22 @@ import {
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
-  ZtRiskScoringError,
+  ClientError,
+  createRuntime,
   type Operation,
 } from "../../generator/runtime/index.js";
-import { ACCOUNT, getBehaviors, isolateCloudflareEnv, runtimeFor, SAMPLE, updateBehaviors } from "../support/behaviors-api.js";
+import {
+  ACCOUNT,
+  BEHAVIORS_API,
+  getBehaviors,
+  isolateCloudflareEnv,
+  OPERATIONS,
+  runtimeFor,
+  SAMPLE,
+  TOKEN,
+  updateBehaviors,
+  type ClientOptions,
+} from "../support/behaviors-api.js";
 import { closeLoopbackServers, envelope, failure, json, startLoopbackServer, text, type Handler } from "../support/loopback-server.js";
 
 isolateCloudflareEnv();
@@ -83,11 +95,19 @@ describe("typed errors", () => {
     const messages = [{ code: 1000, message: "note" }];
     const { error, requests } = await failureOf(json(status, { success: false, errors, messages, result: null }, { "cf-ray": RAY }));
     expect(error.constructor).toBe(Class);
-    expect(error).toBeInstanceOf(ZtRiskScoringError);
+    expect(error).toBeInstanceOf(ClientError);
     expect(error).toMatchObject({ status, errors, messages, requestId: RAY, body: undefined });
     expect(error.headers.get("cf-ray")).toBe(RAY);
     expect(error.message).toBe(`getBehaviors: HTTP ${status}: No route for the URI (7003)`);
     expect(requests).toBe(1);
+  });
+
+  it("reads requestId from x-request-id when the spec names no request id header", async () => {
+    const { requestIdHeader: _, ...api } = BEHAVIORS_API;
+    const server = await startLoopbackServer(failure(404, [{ code: 1, message: "gone" }], { "x-request-id": "req-1", "cf-ray": RAY }));
+    const options: ClientOptions = { apiToken: TOKEN, baseUrl: server.origin, maxRetries: 0 };
+    const error = await createRuntime(api, OPERATIONS, options).call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 404, requestId: "req-1" });
   });
 
   it("turns success: false at 200 into an ApiError, not retried", async () => {

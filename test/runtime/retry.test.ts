@@ -1,8 +1,8 @@
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, ConnectionError, InternalServerError, RateLimitError, UserAbortError } from "../../generator/runtime/index.js";
+import { ApiError, ConnectionError, InternalServerError, RateLimitError, UserAbortError, type Operation } from "../../generator/runtime/index.js";
 import { ACCOUNT, getBehaviors, isolateCloudflareEnv, runtimeFor, SAMPLE, updateBehaviors } from "../support/behaviors-api.js";
-import { closeLoopbackServers, envelope, failure, resetMidBody, startLoopbackServer, text } from "../support/loopback-server.js";
+import { closeLoopbackServers, envelope, failure, hang, resetMidBody, startLoopbackServer, text, type Handler } from "../support/loopback-server.js";
 
 isolateCloudflareEnv();
 afterEach(closeLoopbackServers);
@@ -160,5 +160,58 @@ describe("rate limits", () => {
     expect(error).toMatchObject({ status: 429, requestId: "r-1", errors: [{ code: 971, message: "Please wait" }] });
     expect((error as RateLimitError).headers.get("retry-after")).toBe("0");
     expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe("by method: a retry must not do the work twice", () => {
+  const post = { ...updateBehaviors, id: "createThing", method: "POST" } as const satisfies Operation;
+  const patch = { ...updateBehaviors, id: "patchThing", method: "PATCH" } as const satisfies Operation;
+  const put = updateBehaviors;
+  const del = { ...getBehaviors, id: "deleteThing", method: "DELETE" } as const satisfies Operation;
+  const idempotentPost = { ...post, idempotent: true } as const satisfies Operation;
+  const params = { account_id: ACCOUNT, behaviors: {} };
+
+  /** How many requests one call makes against a server answering `handler`. */
+  async function attempts(op: Operation, handler: Handler) {
+    const server = await startLoopbackServer(handler);
+    await runtimeFor(server.origin, { timeoutMs: 1_000 }).call(op, params).catch(() => {});
+    return server.requests.length;
+  }
+
+  it.each([
+    ["POST", 1, 3, 1, post],
+    ["PATCH", 1, 3, 1, patch],
+    ["PUT", 3, 3, 3, put],
+    ["DELETE", 3, 3, 3, del],
+    ["POST with x-zt-idempotent: true", 3, 3, 3, idempotentPost],
+  ] as const)("%s: 503, 429 and 409 make %i, %i and %i requests", async (_, on503, on429, on409, op) => {
+    expect([await attempts(op, text(503, "")), await attempts(op, text(429, "")), await attempts(op, text(409, ""))]).toEqual([on503, on429, on409]);
+  });
+
+  it("POST follows x-should-retry either way", async () => {
+    expect(await attempts(post, text(503, "", { "x-should-retry": "true" }))).toBe(3);
+    expect(await attempts(post, text(429, "", { "x-should-retry": "false" }))).toBe(1);
+  });
+
+  it("POST is not retried after a connection broke or an attempt timed out: the server may have acted", async () => {
+    expect(await attempts(post, resetMidBody(500))).toBe(1);
+    expect(await attempts(post, hang)).toBe(1);
+    expect(await attempts(idempotentPost, resetMidBody(500))).toBe(3);
+  });
+
+  it("POST is retried when the connection was refused: nothing was sent", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    // Real fetch to a closed port; the option only counts the attempts.
+    let sends = 0;
+    const runtime = runtimeFor(`http://127.0.0.1:${port}`, { fetch: (input, init) => (sends++, fetch(input, init)) });
+    const error = await runtime.call(post, params).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(((error as Error).cause as { cause?: { code?: string } }).cause?.code).toBe("ECONNREFUSED");
+    expect(sends).toBe(3);
   });
 });

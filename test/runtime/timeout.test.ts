@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConnectionError, TimeoutError, UserAbortError, ZtRiskScoringError } from "../../generator/runtime/index.js";
+import { ConnectionError, TimeoutError, UserAbortError, ClientError } from "../../generator/runtime/index.js";
 import { ACCOUNT, getBehaviors, isolateCloudflareEnv, runtimeFor, SAMPLE } from "../support/behaviors-api.js";
 import { closeLoopbackServers, delayed, envelope, hang, startLoopbackServer, text, type Handler } from "../support/loopback-server.js";
 
@@ -83,7 +83,7 @@ describe("the caller's AbortSignal", () => {
     const reason = new Error("changed my mind");
     const error = await runtimeFor(server.origin).call(getBehaviors, params, { signal: AbortSignal.abort(reason) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserAbortError);
-    expect(error).toBeInstanceOf(ZtRiskScoringError);
+    expect(error).toBeInstanceOf(ClientError);
     expect(error).toMatchObject({ name: "AbortError", cause: reason });
     expect(server.requests).toHaveLength(0);
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, ValidationError, ZtRiskScoringError, type Operation, type ValidateFunction } from "../../generator/runtime/index.js";
+import { ApiError, ValidationError, ClientError, type Operation, type ValidateFunction } from "../../generator/runtime/index.js";
 import { ACCOUNT, getBehaviors, isolateCloudflareEnv, runtimeFor, SAMPLE, updateBehaviors } from "../support/behaviors-api.js";
 import { closeLoopbackServers, envelope, failure, startLoopbackServer } from "../support/loopback-server.js";
 
@@ -32,7 +32,7 @@ describe("request validation", () => {
       .call(updateBehaviors, { account_id: ACCOUNT, behaviors: { foo: { enabled: true, risk_level: "extreme" } } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toBeInstanceOf(ZtRiskScoringError);
+    expect(error).toBeInstanceOf(ClientError);
     expect(error).toMatchObject({
       operationId: "updateBehaviors",
       direction: "request",

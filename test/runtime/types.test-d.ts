@@ -1,11 +1,12 @@
 /**
- * Type-level tests: checked by `tsc --noEmit -p tsconfig.json` (the expectTypeOf calls are
- * no-ops at run time, and each @ts-expect-error line must stay an error).
+ * Type-level tests, run by vitest's typecheck (and `tsc --noEmit -p tsconfig.json`): each
+ * expectTypeOf must hold and each @ts-expect-error line must stay an error. Nothing here runs.
  */
 import { describe, expectTypeOf, it } from "vitest";
 import {
   ApiError,
   AuthenticationError,
+  ClientError,
   ConnectionError,
   createRuntime,
   InternalServerError,
@@ -14,14 +15,14 @@ import {
   TimeoutError,
   UserAbortError,
   ValidationError,
-  ZtRiskScoringError,
   type ApiMessage,
   type ApiPromise,
-  type ClientOptions,
+  type BaseClientOptions,
   type RequestOptions,
   type Runtime,
 } from "../../generator/runtime/index.js";
-import { getBehaviors, type Behaviors, type paths } from "../support/behaviors-api.js";
+import { createClient, type ClientOptions } from "../../generated/index.js";
+import { BEHAVIORS_API, behaviorsRuntime, getBehaviors, OPERATIONS, type Behaviors, type paths } from "../support/behaviors-api.js";
 
 // Bodies are functions, called with values that take no branch: only tsc looks inside.
 function narrowing(error: unknown) {
@@ -32,7 +33,7 @@ function narrowing(error: unknown) {
     expectTypeOf(error.headers).toEqualTypeOf<Headers>();
     expectTypeOf(error.requestId).toEqualTypeOf<string | undefined>();
     expectTypeOf(error.body).toEqualTypeOf<string | undefined>();
-    expectTypeOf(error).toExtend<ZtRiskScoringError>();
+    expectTypeOf(error).toExtend<ClientError>();
     expectTypeOf(error).toExtend<Error>();
   }
   if (error instanceof NotFoundError) {
@@ -72,7 +73,7 @@ describe("error classes", () => {
   it("arranges the hierarchy like Cloudflare's SDK", () => {
     expectTypeOf<TimeoutError>().toExtend<ConnectionError>();
     expectTypeOf<NotFoundError>().toExtend<ApiError>();
-    expectTypeOf<UserAbortError>().toExtend<ZtRiskScoringError>();
+    expectTypeOf<UserAbortError>().toExtend<ClientError>();
     expectTypeOf<ConnectionError>().not.toExtend<ApiError>();
     expectTypeOf<UserAbortError>().not.toExtend<ConnectionError>();
   });
@@ -80,16 +81,21 @@ describe("error classes", () => {
 
 // Never called: these would send requests. tsc checks them; the tests below only name them.
 function clientOptions() {
+  // The generated ClientOptions: the spec's credentials on top of the runtime's common options.
   expectTypeOf<{ apiToken: string; timeoutMs: number; validate: { getBehaviors: { request: (d: unknown) => boolean } } }>().toExtend<ClientOptions>();
+  expectTypeOf<ClientOptions>().toExtend<BaseClientOptions>();
+  expectTypeOf<Required<ClientOptions>["apiEmail"]>().toEqualTypeOf<string>();
   // @ts-expect-error credentials are strings
-  createRuntime({ apiToken: 123 });
+  createClient({ apiToken: 123 });
   // @ts-expect-error no such option
-  createRuntime({ apiToken: "t", retries: 3 });
+  createClient({ apiToken: "t", retries: 3 });
+  // @ts-expect-error no such option: the runtime's own options are the common ones
+  createRuntime(BEHAVIORS_API, OPERATIONS, { retries: 3 });
 }
 
 function requestOptions() {
   expectTypeOf<{ signal: AbortSignal; timeoutMs: number; maxRetries: number; headers: Record<string, string> }>().toEqualTypeOf<Required<RequestOptions>>();
-  const runtime = createRuntime<paths>({ apiToken: "t" });
+  const runtime = behaviorsRuntime({ apiToken: "t" });
   void runtime.call(getBehaviors, { account_id: "a" }, { signal: AbortSignal.timeout(1), timeoutMs: 5, maxRetries: 0, headers: { "x-a": "b" } });
   // @ts-expect-error timeoutMs is a number
   void runtime.call(getBehaviors, { account_id: "a" }, { timeoutMs: "5" });
@@ -100,7 +106,7 @@ function requestOptions() {
 }
 
 function runtimeTypes() {
-  const runtime = createRuntime<paths>({ apiToken: "t" });
+  const runtime = createRuntime<paths>(BEHAVIORS_API, OPERATIONS, { timeoutMs: 1 });
   expectTypeOf(runtime).toEqualTypeOf<Runtime<paths>>();
   const call = runtime.call<Behaviors>(getBehaviors, { account_id: "a" });
   expectTypeOf(call).toEqualTypeOf<ApiPromise<Behaviors>>();

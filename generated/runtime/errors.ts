@@ -1,0 +1,111 @@
+// copied from generator/runtime/errors.ts by generator/ — do not edit; run npm run generate
+/**
+ * Every error the client throws or rejects with. Subclasses carry a `declare`d literal
+ * `status` or a private brand: without one they would be structurally identical to their
+ * parent, and the `else` branch of an `instanceof` check would narrow the parent to `never`.
+ */
+
+/** Base class of every error this client throws or rejects with (the package may export it under the name its spec gives). */
+export class ClientError extends Error {}
+
+/** One entry of an envelope's `errors` or `messages`. */
+export interface ApiMessage {
+  code: number;
+  message: string;
+  documentation_url?: string;
+  source?: { pointer?: string };
+}
+
+export interface ApiErrorInit {
+  status: number;
+  headers: Headers;
+  requestId: string | undefined;
+  errors: ApiMessage[];
+  messages: ApiMessage[];
+  body: string | undefined;
+}
+
+/** The server answered, but not with a usable success: a non-2xx, `success: false`, or a broken body. */
+export class ApiError extends ClientError {
+  /** HTTP status; a 2xx when the body was unusable or said `success: false`. */
+  declare readonly status: number;
+  /** The envelope's `errors` (empty when the body was not an envelope). */
+  declare readonly errors: ApiMessage[];
+  /** The envelope's `messages`. */
+  declare readonly messages: ApiMessage[];
+  /** The response headers. */
+  declare readonly headers: Headers;
+  /** The response's request id header (the spec's `x-zt-generator.requestIdHeader`, else x-request-id), for the API's support. */
+  declare readonly requestId: string | undefined;
+  /** The first 64 KiB of the raw body when it was not JSON or not an envelope. */
+  declare readonly body: string | undefined;
+  constructor(message: string, init: ApiErrorInit) {
+    super(message);
+    Object.assign(this, init);
+  }
+}
+// One class per status, as in Stainless-generated SDKs. Plain classes: a factory (an interface for
+// the type plus `const X = statusError("X", 404)`, registering the status) measured larger
+// once gzipped, as soon as it kept `constructor.name`.
+/** HTTP 400. */
+export class BadRequestError extends ApiError { declare readonly status: 400; }
+/** HTTP 401: missing or rejected credentials. */
+export class AuthenticationError extends ApiError { declare readonly status: 401; }
+/** HTTP 403: the credentials lack a permission. */
+export class PermissionDeniedError extends ApiError { declare readonly status: 403; }
+/** HTTP 404. */
+export class NotFoundError extends ApiError { declare readonly status: 404; }
+/** HTTP 409 (retried first, except for POST and PATCH). */
+export class ConflictError extends ApiError { declare readonly status: 409; }
+/** HTTP 422. */
+export class UnprocessableEntityError extends ApiError { declare readonly status: 422; }
+/** HTTP 429 (retried first, honouring Retry-After). */
+export class RateLimitError extends ApiError { declare readonly status: 429; }
+/** Any status >= 500 (retried first, except for POST and PATCH). */
+export class InternalServerError extends ApiError { private declare readonly _internalServerError: void; }
+
+/** No usable response: the connection failed or broke mid-response; `cause` is fetch's error. */
+export class ConnectionError extends ClientError { private declare readonly _connectionError: void; }
+/** An attempt took longer than `timeoutMs` (headers and body included). */
+export class TimeoutError extends ConnectionError { private declare readonly _timeoutError: void; }
+/** The caller's `AbortSignal` fired; `cause` is its reason. `name` is "AbortError", as with fetch. */
+export class UserAbortError extends ClientError { private declare readonly _userAbortError: void; }
+/**
+ * Bad client options or credentials: thrown synchronously by `createClient`, or a call
+ * rejects with it when its operation needs credentials the client was not given.
+ */
+export class ConfigurationError extends ClientError { private declare readonly _configurationError: void; }
+/** Bad call arguments (params, request options): the call rejects with it and sends nothing. */
+export class InvalidArgumentError extends ClientError { private declare readonly _invalidArgumentError: void; }
+
+/** One problem a validator found. */
+export type ValidationIssue = { instancePath?: string; message?: string };
+
+/** A `validate` hook rejected the request body (nothing was sent) or the response body. */
+export class ValidationError extends ClientError {
+  declare readonly operationId: string;
+  declare readonly direction: "request" | "response";
+  /** A copy of the validator's `errors`. */
+  declare readonly errors: ValidationIssue[];
+  constructor(operationId: string, direction: "request" | "response", errors: ValidationIssue[], cause?: unknown) {
+    super(`${operationId}: invalid ${direction} body: ${errors.map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ")}`, { cause });
+    Object.assign(this, { operationId, direction, errors });
+  }
+}
+
+// On the prototype: shared, and not an own property showing in JSON.stringify or inspect.
+// Spelled out because minifiers rename classes; every name ends in "Error".
+for (const [name, cls] of Object.entries({
+  Client: ClientError, Api: ApiError, BadRequest: BadRequestError, Authentication: AuthenticationError,
+  PermissionDenied: PermissionDeniedError, NotFound: NotFoundError, Conflict: ConflictError, UnprocessableEntity: UnprocessableEntityError,
+  RateLimit: RateLimitError, InternalServer: InternalServerError, Connection: ConnectionError, Timeout: TimeoutError,
+  Configuration: ConfigurationError, InvalidArgument: InvalidArgumentError, Validation: ValidationError, Abort: UserAbortError,
+})) cls.prototype.name = `${name}Error`;
+
+const STATUS_ERRORS: Record<number, typeof ApiError> = {
+  400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError,
+  409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError,
+};
+
+/** The ApiError subclass for an HTTP status. */
+export const statusError = (status: number): typeof ApiError => (status >= 500 ? InternalServerError : STATUS_ERRORS[status] ?? ApiError);

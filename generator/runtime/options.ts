@@ -1,0 +1,56 @@
+/**
+ * The options every generated client takes, whatever its spec (client.ts extends them with
+ * one credential option per security scheme), the per-call options, and where defaults
+ * come from when an option is not given: the environment.
+ */
+import type { ValidationIssue } from "./errors.js";
+
+/** Ajv's standalone validator shape. */
+export type ValidateFunction = ((data: unknown) => boolean) & { errors?: null | ValidationIssue[] };
+
+/** Validators by operationId: `request` sees the body before sending, `response` the whole parsed success body. */
+export type Validators = {
+  readonly [operationId: string]: { readonly request?: ValidateFunction; readonly response?: ValidateFunction } | undefined;
+};
+
+/** The options of `createClient` that are not credentials: base URL, retries, timeouts, headers, fetch and validation. */
+export interface BaseClientOptions {
+  /**
+   * Replaces the spec's first server (an operation with an absolute server of its own keeps it).
+   * Default: the environment variable that server names (`x-zt-env`), else its URL.
+   */
+  baseUrl?: string;
+  /** Per attempt, headers and body included. Default 60 000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** Sent with every request; not the headers of the spec's security schemes (use the credential options). */
+  headers?: Record<string, string>;
+  /** Replaces globalThis.fetch; called as `fetch(url, init)` (as `fetch(request)` once `raw` has middleware). */
+  fetch?: (input: string | Request, init?: RequestInit) => Promise<Response>;
+  /** Allows sending credentials over plain http:// to a host that is not loopback. */
+  allowInsecureHttp?: boolean;
+  /** Validation hook, see {@link Validators}. */
+  validate?: Validators;
+  /** First retry backoff before jitter, in ms. Default 500; meant for tests. */
+  initialRetryDelayMs?: number;
+  /** Backoff cap in ms (a server's Retry-After is capped at 60 s instead). Default 8 000. */
+  maxRetryDelayMs?: number;
+}
+
+/** Per-call overrides. */
+export interface RequestOptions {
+  /** Aborts the call at once, also during a retry backoff; an aborted call is never retried. */
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxRetries?: number;
+  /** Merged over the client's headers; not the headers of the spec's security schemes. */
+  headers?: Record<string, string>;
+}
+
+/** An environment variable, through globalThis: no @types/node needed, and no ReferenceError where `process` does not exist. "" is unset. */
+export const env = (name: string | undefined): string | undefined =>
+  name ? (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined : undefined;
+
+/** An own property only: "__proto__" or "constructor" never come from Object.prototype. */
+export const own = (o: object, key: string): any => (Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined);

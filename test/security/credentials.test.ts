@@ -1,0 +1,285 @@
+/**
+ * The runtime's credential rules on hand-written API descriptions (what a generated
+ * client.ts holds), against a loopback server: every kind of scheme, which alternative a
+ * call sends, what createRuntime refuses, what `headers` may not touch, client.raw, and
+ * that no credential ever shows in an error.
+ */
+import { inspect } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  ClientError,
+  ConfigurationError,
+  createRuntime,
+  InvalidArgumentError,
+  type ApiDescription,
+  type BaseClientOptions,
+  type Operation,
+} from "../../generator/runtime/index.js";
+import { closeLoopbackServers, json, resetMidBody, startLoopbackServer, type RecordedRequest } from "../support/loopback-server.js";
+
+afterEach(closeLoopbackServers);
+
+const ENV = ["ZT_TEST_TOKEN", "ZT_TEST_BASIC", "ZT_TEST_KEY", "ZT_TEST_SESSION", "ZT_TEST_BASE_URL"];
+const saved = new Map<string, string | undefined>();
+beforeEach(() => {
+  for (const name of ENV) saved.set(name, process.env[name]);
+  for (const name of ENV) delete process.env[name];
+});
+afterEach(() => {
+  for (const [name, value] of saved) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
+
+const API = {
+  schemes: {
+    token: { option: "token", kind: "bearer", env: "ZT_TEST_TOKEN" },
+    basic: { option: "basic", kind: "basic", env: "ZT_TEST_BASIC" },
+    custom: { option: "custom", kind: "http", scheme: "Token" },
+    key: { option: "apiKey", kind: "apiKey", in: "header", name: "X-Api-Key", env: "ZT_TEST_KEY" },
+    queryKey: { option: "queryKey", kind: "apiKey", in: "query", name: "api key" },
+    session: { option: "session", kind: "apiKey", in: "cookie", name: "session", env: "ZT_TEST_SESSION" },
+    tenant: { option: "tenant", kind: "apiKey", in: "cookie", name: "tenant" },
+  },
+  security: [["token"], ["key", "session"]],
+} as const satisfies ApiDescription;
+
+const op = (id: string, extra: Partial<Operation> = {}): Operation => ({
+  id, method: "GET", path: `/${id}`, pathParams: [], queryParams: [], headerParams: [], body: "none", envelope: false, ...extra,
+});
+
+const OPS = {
+  fallback: op("fallback"),
+  tokenOnly: op("tokenOnly", { security: [["token"]] }),
+  basicOnly: op("basicOnly", { security: [["basic"]] }),
+  customOnly: op("customOnly", { security: [["custom"]] }),
+  queryOnly: op("queryOnly", { security: [["queryKey"]], queryParams: ["page", "api key"] }),
+  cookies: op("cookies", { security: [["session", "tenant"]] }),
+  optional: op("optional", { security: [[], ["token"]] }),
+  open: op("open", { security: [] }),
+  unsupported: op("unsupported", { security: [["mtls"]] }),
+} satisfies Record<string, Operation>;
+
+type Options = BaseClientOptions & Record<string, unknown>;
+
+/** The credentials a request carried: exactly these, nothing else. */
+const sent = (r: RecordedRequest) => ({
+  url: r.url,
+  ...(r.headers.authorization ? { authorization: r.headers.authorization } : {}),
+  ...(r.headers["x-api-key"] ? { key: r.headers["x-api-key"] } : {}),
+  ...(r.headers.cookie ? { cookie: r.headers.cookie } : {}),
+});
+
+async function setup(options: Options, operations: Record<string, Operation> = OPS, api: ApiDescription = API) {
+  const server = await startLoopbackServer(json(200, { ok: true }));
+  const runtime = createRuntime<{}>(api, operations, { baseUrl: server.origin, maxRetries: 0, ...options } as BaseClientOptions);
+  const call = (o: Operation, params: object = {}) => runtime.call(o, params);
+  return { server, runtime, call };
+}
+
+describe("each kind of scheme is sent as the spec says", () => {
+  it("bearer, basic, another http scheme, an API key in a header, a query parameter and cookies", async () => {
+    const { server, call } = await setup({
+      token: "t0k", basic: { username: "ada", password: "pä:ss" }, custom: "c-1", apiKey: "k-1", queryKey: "q 1?&", session: "s-1", tenant: "acme",
+    });
+    for (const o of [OPS.tokenOnly, OPS.basicOnly, OPS.customOnly, OPS.queryOnly, OPS.cookies]) await call(o, { page: 2 });
+    expect(server.requests.map(sent)).toEqual([
+      { url: "/tokenOnly", authorization: "Bearer t0k" },
+      { url: "/basicOnly", authorization: `Basic ${Buffer.from("ada:pä:ss").toString("base64")}` },
+      { url: "/customOnly", authorization: "Token c-1" },
+      { url: "/queryOnly?page=2&api%20key=q%201%3F%26" },
+      { url: "/cookies", cookie: "session=s-1; tenant=acme" },
+    ]);
+  });
+
+  it("reads the environment once, basic as username:password", async () => {
+    process.env.ZT_TEST_BASIC = "env-user:env:pass";
+    process.env.ZT_TEST_TOKEN = "env-token";
+    const { server, call } = await setup({});
+    process.env.ZT_TEST_TOKEN = "changed";
+    await call(OPS.basicOnly);
+    await call(OPS.tokenOnly);
+    expect(server.requests.map(sent)).toEqual([
+      { url: "/basicOnly", authorization: `Basic ${Buffer.from("env-user:env:pass").toString("base64")}` },
+      { url: "/tokenOnly", authorization: "Bearer env-token" },
+    ]);
+  });
+
+  it("lets a credential win over an operation's own parameter of the same name", async () => {
+    const { server, call } = await setup({ queryKey: "secret-q" });
+    await call(OPS.queryOnly, { "api key": "from-params" });
+    expect(server.requests[0]!.url).toBe("/queryOnly?api%20key=secret-q");
+  });
+});
+
+describe("which alternative a call sends", () => {
+  it("the first one met, in spec order, and only that one", async () => {
+    const { server, call } = await setup({ token: "t", apiKey: "k", session: "s" });
+    await call(OPS.fallback);
+    expect(server.requests.map(sent)).toEqual([{ url: "/fallback", authorization: "Bearer t" }]);
+  });
+
+  it("a later alternative when an earlier one is not met", async () => {
+    const { server, call } = await setup({ apiKey: "k", session: "s" });
+    await call(OPS.fallback);
+    expect(server.requests.map(sent)).toEqual([{ url: "/fallback", key: "k", cookie: "session=s" }]);
+  });
+
+  it("options beat the environment as a whole alternative, and the environment completes them", async () => {
+    process.env.ZT_TEST_TOKEN = "env-token";
+    process.env.ZT_TEST_SESSION = "env-session";
+    const { server, call } = await setup({ apiKey: "k" });
+    await call(OPS.fallback);
+    expect(server.requests.map(sent)).toEqual([{ url: "/fallback", key: "k", cookie: "session=env-session" }]);
+  });
+
+  it("the environment's alternatives in spec order when no option is given", async () => {
+    process.env.ZT_TEST_TOKEN = "env-token";
+    process.env.ZT_TEST_KEY = "env-key";
+    process.env.ZT_TEST_SESSION = "env-session";
+    const { server, call } = await setup({ basic: { username: "u", password: "p" } });
+    await call(OPS.fallback);
+    expect(server.requests.map(sent)).toEqual([{ url: "/fallback", authorization: "Bearer env-token" }]);
+  });
+
+  it("nothing for `security: []`, and nothing for an optional `{}` alternative without credentials", async () => {
+    const { server, call } = await setup({ apiKey: "k", session: "s" });
+    await call(OPS.open);
+    await call(OPS.optional);
+    expect(server.requests.map(sent)).toEqual([{ url: "/open" }, { url: "/optional" }]);
+    const withToken = await setup({ token: "t" });
+    await withToken.call(OPS.open);
+    await withToken.call(OPS.optional);
+    expect(withToken.server.requests.map(sent)).toEqual([{ url: "/open" }, { url: "/optional", authorization: "Bearer t" }]);
+  });
+
+  it("rejects a call whose alternatives are not met, naming them and their environment variables, and sends nothing", async () => {
+    const { server, call } = await setup({ token: "t" });
+    const error = await call(OPS.cookies).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toBe("cookies: no credentials: set session (ZT_TEST_SESSION) + tenant");
+    const half = await setup({ token: "t", basic: undefined, session: "s" });
+    await expect(half.call(OPS.cookies)).rejects.toThrow("cookies: session and tenant must be set together: set session (ZT_TEST_SESSION) + tenant");
+    await expect(call(OPS.unsupported)).rejects.toThrow("unsupported: no credentials: set mtls (not supported)");
+    expect(server.requests).toHaveLength(0);
+    expect(half.server.requests).toHaveLength(0);
+  });
+});
+
+describe("createRuntime", () => {
+  it("throws at once only when no operation could be called", async () => {
+    expect(() => createRuntime(API, { tokenOnly: OPS.tokenOnly, cookies: OPS.cookies }, { baseUrl: "http://127.0.0.1:9" })).toThrow(
+      "no credentials: set token (ZT_TEST_TOKEN), or session (ZT_TEST_SESSION) + tenant",
+    );
+    expect(() => createRuntime(API, { cookies: OPS.cookies }, { baseUrl: "http://127.0.0.1:9", tenant: "x" } as Options)).toThrow(
+      /^session and tenant must be set together/,
+    );
+    // One public operation is enough; so is one whose alternatives are met.
+    expect(() => createRuntime(API, { tokenOnly: OPS.tokenOnly, open: OPS.open }, { baseUrl: "http://127.0.0.1:9" })).not.toThrow();
+    expect(() => createRuntime(API, OPS, { baseUrl: "http://127.0.0.1:9", tenant: "x" } as Options)).not.toThrow();
+  });
+
+  it.each([
+    ["a token that is not a string", { token: 42 }, /token must be a string/],
+    ["a token with a line break", { token: "secret\r\nX-Injected: 1" }, /not valid header values \(token\)/],
+    ["a query key with a lone surrogate", { queryKey: "secret\uD800" }, /not valid query values \(queryKey\)/],
+    ["a cookie with a semicolon", { session: "secret;admin=1" }, /not valid cookie values \(session\)/],
+    ["a basic username with a colon", { basic: { username: "secret:x", password: "secret" } }, /basic must be \{ username, password \}/],
+    ["basic without a password", { basic: { username: "secret" } }, /basic must be \{ username, password \}/],
+  ])("refuses %s, without quoting it", (_, options, message) => {
+    let thrown: unknown;
+    try {
+      createRuntime(API, OPS, { baseUrl: "http://127.0.0.1:9", ...options } as Options);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigurationError);
+    expect((thrown as Error).message).toMatch(message);
+    expect((thrown as Error).message).not.toContain("secret");
+  });
+
+  it("refuses a base URL of plain http to a remote host only when credentials could go there", () => {
+    expect(() => createRuntime(API, OPS, { baseUrl: "http://example.com", token: "t" } as Options)).toThrow(/allowInsecureHttp/);
+    expect(() => createRuntime(API, { open: OPS.open }, { baseUrl: "http://example.com" })).not.toThrow();
+  });
+});
+
+describe("headers may not set what a scheme sends", () => {
+  it.each(["Authorization", "x-api-key", "COOKIE"])("refuses %s in the client's and the call's headers", async (name) => {
+    expect(() => createRuntime(API, OPS, { baseUrl: "http://127.0.0.1:9", token: "t", headers: { [name]: "x" } } as Options)).toThrow(ConfigurationError);
+    const { server, runtime } = await setup({ token: "t" });
+    await expect(runtime.call(OPS.open, {}, { headers: { [name]: "x" } })).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("allows Authorization and Cookie when no scheme uses them", async () => {
+    const api = { schemes: { key: API.schemes.key }, security: [["key"]] } as const satisfies ApiDescription;
+    const { server, call } = await setup({ apiKey: "k", headers: { Authorization: "Bearer other", Cookie: "a=b" } }, { fallback: OPS.fallback }, api);
+    await call(OPS.fallback);
+    expect(server.requests.map(sent)).toEqual([{ url: "/fallback", authorization: "Bearer other", key: "k", cookie: "a=b" }]);
+  });
+});
+
+describe("client.raw", () => {
+  it("sends each operation's credentials, looked up by method and path; an unknown path gets the default", async () => {
+    const { server, runtime } = await setup({ token: "t", queryKey: "q", session: "s", tenant: "acme" });
+    const raw = runtime.raw as unknown as Record<string, (path: string, init?: object) => Promise<{ response: Response }>>;
+    await raw.GET!("/queryOnly", { params: { query: { page: 1 } } });
+    await raw.GET!("/cookies", { headers: { "X-Trace": "1" } });
+    await raw.GET!("/open");
+    await raw.GET!("/not-in-the-spec");
+    await (runtime.raw.request as unknown as (m: string, p: string) => Promise<unknown>)("get", "/basicOnly").catch((e: unknown) => {
+      expect(e).toBeInstanceOf(ConfigurationError);
+    });
+    expect(server.requests.map(sent)).toEqual([
+      { url: "/queryOnly?page=1&api%20key=q" },
+      { url: "/cookies", cookie: "session=s; tenant=acme" },
+      { url: "/open" },
+      { url: "/not-in-the-spec", authorization: "Bearer t" },
+    ]);
+    expect(server.requests[1]!.headers["x-trace"]).toBe("1");
+  });
+
+  it("refuses headers and header parameters a scheme uses", async () => {
+    const { server, runtime } = await setup({ token: "t" });
+    const raw = runtime.raw as unknown as Record<string, (path: string, init?: object) => Promise<unknown>>;
+    await expect(raw.GET!("/open", { headers: { "X-Api-Key": "k" } })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(raw.GET!("/open", { params: { header: { authorization: "x" } } })).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("secrets never leak", () => {
+  const SECRETS = { token: "tok-SECRET-1", basic: { username: "user-SECRET-2", password: "pass-SECRET-3" }, queryKey: "q-SECRET-4", session: "s-SECRET-5", tenant: "t-SECRET-6" };
+  const basicValue = Buffer.from("user-SECRET-2:pass-SECRET-3").toString("base64");
+  const leaks = (value: unknown) => {
+    const texts = [inspect(value, { depth: Infinity, showHidden: true, getters: true }), JSON.stringify(value) ?? "", String(value), value instanceof Error ? `${value.stack}` : ""];
+    return texts.filter((text) => /SECRET/.test(text) || text.includes(basicValue));
+  };
+
+  it("not through the runtime, raw, or errors of any kind", async () => {
+    const server = await startLoopbackServer(json(401, { error: "no" }), resetMidBody());
+    const runtime = createRuntime<{}>(API, OPS, { baseUrl: server.origin, maxRetries: 0, ...SECRETS } as Options);
+    expect(leaks(runtime)).toEqual([]);
+    expect(leaks(runtime.raw)).toEqual([]);
+    const errors: unknown[] = [];
+    errors.push(await runtime.call(OPS.basicOnly, {}).catch((e: unknown) => e)); // 401
+    errors.push(await runtime.call(OPS.queryOnly, {}).catch((e: unknown) => e)); // reset
+    errors.push(await runtime.call(OPS.cookies, {}, { headers: { "x-bad": "a\nb" } }).catch((e: unknown) => e)); // bad header
+    errors.push(await runtime.call(OPS.cookies, {}, { headers: { cookie: "x" } }).catch((e: unknown) => e)); // forbidden header
+    for (const options of [{ session: "s-SECRET;" }, { basic: { username: "u-SECRET:", password: "p" } }, { queryKey: "q-SECRET\uDC00" }, { token: 1 }]) {
+      try {
+        createRuntime(API, OPS, { baseUrl: server.origin, ...options } as Options);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    expect(errors).toHaveLength(8);
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(ClientError);
+      expect(leaks(error)).toEqual([]);
+    }
+    expect(server.requests.map((r) => r.url)).toEqual(["/basicOnly", "/queryOnly?api%20key=q-SECRET-4"]);
+  });
+});
