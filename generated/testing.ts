@@ -7,7 +7,7 @@ import { validators } from "./validators.js";
 export { apiError, ApiErrorAnswer } from "./runtime/testing.js";
 export type { ApiErrorOptions, MockAnswer, MockInfo, MockOptions, MockResolver, Mocked, TestKitOptions } from "./runtime/testing.js";
 /** The spec as the test kit reads it: how to match, check and answer each operation. */
-const spec: MockSpec = {
+const spec = {
   operations: {
     getBehaviors: { id: "getBehaviors", method: "GET", path: "/accounts/{account_id}/zt_risk_scoring/behaviors", pathParams: [{ name: "account_id", required: true, type: "string" }], queryParams: [], headerParams: [], body: "none", security: [["api_token"], ["api_email", "api_key"]], envelope: true, status: 200, responseType: "application/json", example: "{\"errors\":[],\"messages\":[],\"success\":true,\"result\":{\"behaviors\":{\"foo\":{\"name\":\"Foo\",\"description\":\"An example behavior.\",\"enabled\":true,\"risk_level\":\"low\"}}}}" },
     updateBehaviors: { id: "updateBehaviors", method: "PUT", path: "/accounts/{account_id}/zt_risk_scoring/behaviors", pathParams: [{ name: "account_id", required: true, type: "string" }], queryParams: [], headerParams: [], body: "fields", contentType: "application/json", bodyRequired: true, requiredFields: ["behaviors"], security: [["api_token"], ["api_email", "api_key"]], envelope: true, status: 200, responseType: "application/json", example: "{\"errors\":[{\"code\":1000,\"message\":\"message\",\"documentation_url\":\"documentation_url\",\"source\":{\"pointer\":\"pointer\"}}],\"messages\":[{\"code\":1000,\"message\":\"message\",\"documentation_url\":\"documentation_url\",\"source\":{\"pointer\":\"pointer\"}}],\"success\":true,\"result\":{\"behaviors\":{\"foo\":{\"enabled\":true,\"risk_level\":\"low\"}}}}" },
@@ -20,7 +20,7 @@ const spec: MockSpec = {
   server: "https://api.cloudflare.com/client/v4",
   serverEnv: "CLOUDFLARE_BASE_URL",
   validators,
-};
+} as const satisfies MockSpec;
 
 /** One msw handler maker per operation: pass a resolver (the method's params in, its result out, sync or async), a fixed result, or `apiError(…)`. */
 export interface Mock {
