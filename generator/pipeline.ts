@@ -7,6 +7,7 @@ import { emitTypes } from "./emit/emit-types.js";
 import { emitClient } from "./emit/emit-client.js";
 import { emitIndex } from "./emit/emit-index.js";
 import { emitValidators } from "./emit/emit-validators.js";
+import { emitCodeSamples } from "./emit/emit-code-samples.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
 import type { PipelineWorker } from "./pipeline-worker.js";
 import { withHeader, type GeneratedFile } from "./write/generated-file.js";
@@ -46,6 +47,7 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
       fromSpec("types.ts", emitTypes(model)),
       fromSpec("client.ts", emitClient(model)),
       fromSpec("index.ts", emitIndex()),
+      fromSpec("code-samples.ts", emitCodeSamples(model)),
       ...optional("validators.ts", emitValidators(model, loaded.document)),
       ...runtimeFiles().map((f) => ({ path: f.path, content: withHeader("copied", `generator/${f.path}`, f.content) })),
     ];
