@@ -1,15 +1,21 @@
 // The published docs page, opened in a real browser with the network cut off: it must
-// render the whole spec from file:// and request nothing outside the machine.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+// render the whole spec from file:// and request nothing outside the machine, and show
+// for every operation what a reader needs to call it: the TypeScript and cURL samples,
+// the accepted permissions, the security alternatives and the response example.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeSamples } from "../../generated/code-samples.js";
 import { buildDocs, ROOT } from "../../scripts/build-docs.js";
+import { PERMISSIONS_HEADING } from "../../scripts/docs-operations.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(ROOT, "test/.artifacts");
+/** Screenshots of each operation's section, to look at (dist/ is git-ignored). */
+const SCREENSHOTS = join(ROOT, "dist/docs-screenshots");
 const hasChromium = existsSync(CHROMIUM);
 // Locally, no Chromium means skip (with a message); in CI (.ci/run installs it) it must run.
 const skip = !hasChromium && !process.env.CI;
@@ -22,6 +28,8 @@ if (skip) {
 describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", () => {
   let tmp: string;
   let url: string;
+  /** The bundled spec the page documents (dist/docs/openapi.json). */
+  let spec: Spec;
   let context: BrowserContext;
   let page: Page;
   /** Every request that tried to leave file:// (aborted, so none left the machine). */
@@ -32,6 +40,7 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
     tmp = mkdtempSync(join(tmpdir(), "zt-docs-"));
     const out = buildDocs(join(tmp, "docs"));
     url = pathToFileURL(out.html).href;
+    spec = JSON.parse(readFileSync(out.json, "utf8")) as Spec;
     context = await chromium.launchPersistentContext(join(tmp, "user-data"), {
       executablePath: CHROMIUM,
       args: [
@@ -53,6 +62,8 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
       return route.abort("blockedbyclient");
     });
     page = await context.newPage();
+    // Fail a missing element with its locator in the message, before vitest's own timeout.
+    page.setDefaultTimeout(10_000);
     page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
     page.on("console", (m) => {
       if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
@@ -71,6 +82,21 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
   }
   async function open(hash: string): Promise<void> {
     await page.goto(`${url}#${hash}`);
+  }
+  /** Picks a tab of the request samples panel (the choice is the page's, shared by every operation). */
+  async function chooseLanguage(section: Locator, label: "TypeScript" | "cURL"): Promise<void> {
+    const button = section.getByRole("button", { name: /^(TypeScript|cURL)$/ });
+    if ((await button.innerText()).trim() === label) return;
+    await button.click();
+    // The menu opens in a layer of its own, outside the section.
+    await page.getByRole("menuitem", { name: label, exact: true }).filter({ visible: true }).click();
+    await shows(section.getByRole("button", { name: label, exact: true }));
+  }
+  /** The elements of a code block whose content is wider than they show. */
+  async function overflowing(block: Locator): Promise<string[]> {
+    return block.evaluate((root) =>
+      [root, ...root.querySelectorAll("*")].filter((e) => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0).map((e) => `${e.tagName} ${e.scrollWidth} > ${e.clientWidth}`),
+    );
   }
 
   it("renders the overview, hydrated, with download links to the bundled spec", async () => {
@@ -128,6 +154,51 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
     await shows(page.getByText("X-Auth-Key", { exact: false }));
   });
 
+  it.each(codeSamples.map((sample) => [sample.name, sample] as const))(
+    "%s: shows the TypeScript and cURL samples, the accepted permissions, the security alternatives and the response example",
+    async (name, sample) => {
+      const operation = spec.paths[sample.path]?.[sample.method];
+      if (!operation) throw new Error(`${sample.method} ${sample.path} is not in the bundled spec`);
+      await open(`/zero-trust-risk-scoring/${operation.operationId.toLowerCase()}`);
+      const section = page.locator(`[id="zero-trust-risk-scoring/${operation.operationId.toLowerCase()}"]`);
+      await shows(section.getByRole("heading", { name: operation.summary }));
+      const text = await section.innerText();
+
+      // The permissions, worded as Cloudflare's reference words them: a bold heading, then the list.
+      const permissions = operation["x-api-token-group"];
+      await shows(section.locator("strong", { hasText: PERMISSIONS_HEADING }));
+      expect(text).toContain(`${PERMISSIONS_HEADING}\n\n${permissions.join("\n")}\nSecurity`);
+      for (const permission of permissions) await shows(section.getByRole("listitem").filter({ hasText: permission }));
+      // The security alternatives, as before: "a or (b and c)".
+      const alternatives = spec.security.map((alt) => Object.keys(alt)).map((keys) => (keys.length > 1 ? `(${keys.join(" and ")})` : keys[0]));
+      expect(text).toContain(`Security\nView security details\n${alternatives.join(" or ")}\n`);
+
+      // The request samples panel: TypeScript first, then cURL; the text is the generator's, whole and unclipped.
+      const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
+      await chooseLanguage(section, "TypeScript");
+      expect(await code.innerText()).toBe(sample.typescript.join("\n"));
+      expect(await overflowing(code), "the TypeScript sample is wider than its panel").toEqual([]);
+      // Tall enough to hold the whole sample beside the permissions and security.
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.setViewportSize({ width: 1400, height: 1100 });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+      await chooseLanguage(section, "cURL");
+      expect(await code.innerText()).toBe(sample.curl.join("\n"));
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-curl.png`) });
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await chooseLanguage(section, "TypeScript");
+
+      // The response example, as the JSON viewer shows it.
+      const response = section.locator('[data-component-name="CodeBlock/CodeBlock"]').nth(1);
+      expect(JSON.parse(await response.innerText())).toEqual(operation.responses["200"]?.content["application/json"]?.example);
+    },
+  );
+
+  it("the page lists a code sample for every operation of the spec, and no other", () => {
+    const operations = Object.entries(spec.paths).flatMap(([path, item]) => Object.keys(item).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`));
+    expect(codeSamples.map((s) => `${s.method} ${s.path}`)).toEqual(operations);
+  });
+
   it("requested nothing outside file:// and logged no error", async () => {
     await page.goto(url);
     await page.waitForTimeout(500);
@@ -137,3 +208,22 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
     expect(errors).toEqual([]);
   });
 });
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** The parts of the bundled spec the tests read. */
+interface Spec {
+  security: Record<string, string[]>[];
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        summary: string;
+        "x-api-token-group": string[];
+        responses: Record<string, { content: Record<string, { example?: unknown }> } | undefined>;
+      }
+    >
+  >;
+}
