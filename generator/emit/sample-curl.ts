@@ -46,17 +46,28 @@ function urlWord(model: ApiModel, op: OperationModel, path: readonly SampleField
     .split(/(\{[^{}]*\})/)
     .map((part) => {
       const name = /^\{(.*)\}$/.exec(part)?.[1];
-      return name !== undefined && values.has(name) ? encodeURIComponent(plainText(values.get(name))) : encodeURI(part);
+      return name !== undefined && values.has(name) ? encode(plainText(values.get(name))) : encodeURI(wellFormed(part));
     })
     .join("");
-  const pairs = query.flatMap((q) => (Array.isArray(q.value) ? q.value : [q.value]).map((v) => `${encodeURIComponent(q.name)}=${encodeURIComponent(plainText(v))}`));
-  const inQuery = schemes.filter((s) => s.kind === "apiKey" && s.in === "query");
-  const url = `${serverUrl(model, op)}${pathText}`;
-  let word = shellQuote(pairs.length > 0 ? `${url}?${pairs.join("&")}` : url);
-  inQuery.forEach((scheme, i) => {
-    word += `${shellQuote(`${i === 0 && pairs.length === 0 ? "?" : "&"}${encodeURIComponent(scheme.name ?? "")}=`)}"$${envVariable(scheme)}"`;
-  });
-  return word;
+  const pairs = query.flatMap((q) => (Array.isArray(q.value) ? q.value : [q.value]).map((v) => `${encode(q.name)}=${encode(plainText(v))}`));
+  // An apiKey sent in the query: its value from the environment, outside the quotes.
+  let text = `${serverUrl(model, op)}${pathText}${pairs.length > 0 ? `?${pairs.join("&")}` : ""}`;
+  let separator = pairs.length > 0 ? "&" : "?";
+  let word = "";
+  for (const scheme of schemes.filter((s) => s.kind === "apiKey" && s.in === "query")) {
+    word += `${shellQuote(`${text}${separator}${encode(scheme.name ?? "")}=`)}"$${envVariable(scheme)}"`;
+    [text, separator] = ["", "&"];
+  }
+  return text === "" ? word : word + shellQuote(text);
+}
+
+/** encodeURIComponent, which throws on a lone surrogate: those become U+FFFD first. */
+function encode(text: string): string {
+  return encodeURIComponent(wellFormed(text));
+}
+
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
 /** The operation's server, else the document's, when absolute; else a placeholder. No trailing slash. */
