@@ -46,7 +46,8 @@ function urlWord(model: ApiModel, op: OperationModel, path: readonly SampleField
     .split(/(\{[^{}]*\})/)
     .map((part) => {
       const name = /^\{(.*)\}$/.exec(part)?.[1];
-      return name !== undefined && values.has(name) ? encode(plainText(values.get(name))) : encodeURI(wellFormed(part));
+      // The template's own text stays one path: encodeURI, plus the two characters it keeps that would end it.
+      return name !== undefined && values.has(name) ? encode(plainText(values.get(name))) : encodeURI(wellFormed(part)).replace(/\?/g, "%3F").replace(/#/g, "%23");
     })
     .join("");
   const pairs = query.flatMap((q) => (Array.isArray(q.value) ? q.value : [q.value]).map((v) => `${encode(q.name)}=${encode(plainText(v))}`));
