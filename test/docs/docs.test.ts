@@ -9,6 +9,8 @@ import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeSamples } from "../../generated/code-samples.js";
+import { codeSamplesOf, type OperationSamples } from "../../generator/emit/emit-code-samples.js";
+import { generate } from "../../generator/pipeline.js";
 import { buildDocs, ROOT } from "../../scripts/build-docs.js";
 import { PERMISSIONS_HEADING } from "../../scripts/docs-operations.js";
 
@@ -23,6 +25,51 @@ if (skip) {
   console.warn(
     `test/docs/docs.test.ts: SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium, or set CI=1 to make this fail)`,
   );
+}
+
+/**
+ * Chromium with every request outside file:// (and data:/blob:) aborted and recorded in
+ * `outside`, and page errors and console errors recorded in `errors`.
+ */
+async function offlineBrowser(userData: string, outside: string[], errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(userData, {
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 1400, height: 900 },
+  });
+  await context.route("**/*", (route) => {
+    const requested = route.request().url();
+    if (/^(file|data|blob):/.test(requested)) return route.continue();
+    outside.push(requested);
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  // Fail a missing element with its locator in the message, before vitest's own timeout.
+  page.setDefaultTimeout(10_000);
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
+  });
+  return { context, page };
+}
+
+/** Picks a tab of an operation's request samples panel (the choice is the page's, shared by every operation). */
+async function chooseLanguage(page: Page, section: Locator, label: "TypeScript" | "cURL"): Promise<void> {
+  const button = section.getByRole("button", { name: /^(TypeScript|cURL)$/ });
+  if ((await button.innerText()).trim() === label) return;
+  await button.click();
+  // The menu opens in a layer of its own, outside the section.
+  await page.getByRole("menuitem", { name: label, exact: true }).filter({ visible: true }).click();
+  await section.getByRole("button", { name: label, exact: true }).waitFor({ state: "visible" });
 }
 
 describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", () => {
@@ -41,33 +88,7 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
     const out = buildDocs(join(tmp, "docs"));
     url = pathToFileURL(out.html).href;
     spec = JSON.parse(readFileSync(out.json, "utf8")) as Spec;
-    context = await chromium.launchPersistentContext(join(tmp, "user-data"), {
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1400, height: 900 },
-    });
-    await context.route("**/*", (route) => {
-      const requested = route.request().url();
-      if (/^(file|data|blob):/.test(requested)) return route.continue();
-      outside.push(requested);
-      return route.abort("blockedbyclient");
-    });
-    page = await context.newPage();
-    // Fail a missing element with its locator in the message, before vitest's own timeout.
-    page.setDefaultTimeout(10_000);
-    page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
-    });
+    ({ context, page } = await offlineBrowser(join(tmp, "user-data"), outside, errors));
     await page.goto(url, { waitUntil: "load" });
   });
 
@@ -82,21 +103,6 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
   }
   async function open(hash: string): Promise<void> {
     await page.goto(`${url}#${hash}`);
-  }
-  /** Picks a tab of the request samples panel (the choice is the page's, shared by every operation). */
-  async function chooseLanguage(section: Locator, label: "TypeScript" | "cURL"): Promise<void> {
-    const button = section.getByRole("button", { name: /^(TypeScript|cURL)$/ });
-    if ((await button.innerText()).trim() === label) return;
-    await button.click();
-    // The menu opens in a layer of its own, outside the section.
-    await page.getByRole("menuitem", { name: label, exact: true }).filter({ visible: true }).click();
-    await shows(section.getByRole("button", { name: label, exact: true }));
-  }
-  /** The elements of a code block whose content is wider than they show. */
-  async function overflowing(block: Locator): Promise<string[]> {
-    return block.evaluate((root) =>
-      [root, ...root.querySelectorAll("*")].filter((e) => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0).map((e) => `${e.tagName} ${e.scrollWidth} > ${e.clientWidth}`),
-    );
   }
 
   it("renders the overview, hydrated, with download links to the bundled spec", async () => {
@@ -159,6 +165,8 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
     async (name, sample) => {
       const operation = spec.paths[sample.path]?.[sample.method];
       if (!operation) throw new Error(`${sample.method} ${sample.path} is not in the bundled spec`);
+      // A fresh page: the security panel an earlier test opened would cover the samples panel.
+      await page.reload();
       await open(`/zero-trust-risk-scoring/${operation.operationId.toLowerCase()}`);
       const section = page.locator(`[id="zero-trust-risk-scoring/${operation.operationId.toLowerCase()}"]`);
       await shows(section.getByRole("heading", { name: operation.summary }));
@@ -175,18 +183,18 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
 
       // The request samples panel: TypeScript first, then cURL; the text is the generator's, whole and unclipped.
       const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
-      await chooseLanguage(section, "TypeScript");
+      await chooseLanguage(page, section, "TypeScript");
       expect(await code.innerText()).toBe(sample.typescript.join("\n"));
       expect(await overflowing(code), "the TypeScript sample is wider than its panel").toEqual([]);
       // Tall enough to hold the whole sample beside the permissions and security.
       mkdirSync(SCREENSHOTS, { recursive: true });
       await page.setViewportSize({ width: 1400, height: 1100 });
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-      await chooseLanguage(section, "cURL");
+      await chooseLanguage(page, section, "cURL");
       expect(await code.innerText()).toBe(sample.curl.join("\n"));
       await page.screenshot({ path: join(SCREENSHOTS, `${name}-curl.png`) });
       await page.setViewportSize({ width: 1400, height: 900 });
-      await chooseLanguage(section, "TypeScript");
+      await chooseLanguage(page, section, "TypeScript");
 
       // The response example, as the JSON viewer shows it.
       const response = section.locator('[data-component-name="CodeBlock/CodeBlock"]').nth(1);
@@ -208,6 +216,62 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
     expect(errors).toEqual([]);
   });
 });
+
+describe.skipIf(skip)("a hostile spec's docs page: samples and permissions show as text, nothing runs", () => {
+  const SPEC = join(ROOT, "test/hostile/corpus/sample-breakouts.yaml");
+  let tmp: string;
+  let context: BrowserContext;
+  let page: Page;
+  let samples: OperationSamples[];
+  const outside: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), "zt-docs-hostile-"));
+    samples = codeSamplesOf((await generate(SPEC)).model);
+    const out = buildDocs(join(tmp, "docs"), { path: SPEC, samples });
+    ({ context, page } = await offlineBrowser(join(tmp, "user-data"), outside, errors));
+    await page.goto(pathToFileURL(out.html).href, { waitUntil: "load" });
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("lists each permission as plain text, with no link, image, emphasis or script made from it", async () => {
+    const [sample] = samples;
+    const section = page.locator('[id="other/putthing"]');
+    await section.getByRole("heading", { name: "Put a thing" }).waitFor();
+    const list = section.locator("ul").filter({ has: page.getByText(/onerror/) });
+    expect(await list.getByRole("listitem").allInnerTexts()).toEqual(sample!.permissions.map((p) => p.replace(/\s+/g, " ").trim()));
+    expect(await list.locator("a, img, strong, em, code, script, h1").count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  });
+
+  it("shows the TypeScript and cURL samples exactly as emitted", async () => {
+    const [sample] = samples;
+    const section = page.locator('[id="other/putthing"]');
+    const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
+    await chooseLanguage(page, section, "TypeScript");
+    expect(await code.innerText()).toBe(sample!.typescript.join("\n"));
+    await chooseLanguage(page, section, "cURL");
+    expect(await code.innerText()).toBe(sample!.curl.join("\n"));
+    expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  });
+
+  it("requested nothing outside file:// and logged no error", () => {
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+/** The elements of a code block whose content is wider than they show. */
+async function overflowing(block: Locator): Promise<string[]> {
+  return block.evaluate((root) =>
+    [root, ...root.querySelectorAll("*")].filter((e) => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0).map((e) => `${e.tagName} ${e.scrollWidth} > ${e.clientWidth}`),
+  );
+}
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 

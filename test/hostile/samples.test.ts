@@ -175,16 +175,21 @@ const after = (words: readonly string[], flag: string) => words.flatMap((w, i) =
 /** A path's segments, decoded: the template's own `/`s split it, a parameter's value (or name) never does. */
 function expectedSegments(op: OperationModel): string[] {
   const values = new Map(op.pathParams.map((p) => [p.name, typeof p.example === "string" ? p.example : JSON.stringify(p.example ?? p.name)]));
-  const segments = [""];
+  const segments: string[] = [];
+  let current = "";
   for (const part of op.path.split(/(\{[^{}]*\})/)) {
     const name = /^\{(.*)\}$/.exec(part)?.[1];
-    if (name !== undefined && values.has(name)) segments[segments.length - 1] += values.get(name);
+    if (name !== undefined && values.has(name)) current += values.get(name);
     else {
       const [first = "", ...rest] = part.split("/");
-      segments[segments.length - 1] += first;
-      segments.push(...rest);
+      current += first;
+      for (const next of rest) {
+        segments.push(current);
+        current = next;
+      }
     }
   }
+  segments.push(current);
   // The path's leading "/" follows the server's own path: compare what comes after it.
   return segments[0] === "" ? segments.slice(1) : segments;
 }
