@@ -8,6 +8,7 @@ import { emitClient } from "./emit/emit-client.js";
 import { emitIndex } from "./emit/emit-index.js";
 import { emitValidators } from "./emit/emit-validators.js";
 import { emitTesting } from "./emit/emit-testing.js";
+import { emitCodeSamples } from "./emit/emit-code-samples.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
 import type { PipelineWorker } from "./pipeline-worker.js";
 import { withHeader, type GeneratedFile } from "./write/generated-file.js";
@@ -48,6 +49,7 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
       fromSpec("client.ts", emitClient(model)),
       fromSpec("index.ts", emitIndex(model)),
       fromSpec("testing.ts", emitTesting(model)),
+      fromSpec("code-samples.ts", emitCodeSamples(model)),
       ...optional("validators.ts", emitValidators(model, loaded.document)),
       ...runtimeFiles().map((f) => ({ path: f.path, content: withHeader("copied", `generator/${f.path}`, f.content) })),
     ];

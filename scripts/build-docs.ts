@@ -16,11 +16,22 @@
 //   built HTML: the two URLs become inline SVG data: URIs. That is the only edit.
 // Fonts are system fonts in Redoc 3: nothing to do. test/docs/docs.test.ts opens the
 // page in Chromium with every non-file:// request blocked and counted.
+//
+// What the page adds to the spec: for each operation, the code samples the generator
+// emitted (generated/code-samples.ts: a TypeScript module using this package, and the
+// same request with curl) as `x-codeSamples`, and the accepted permissions
+// (`x-api-token-group`) as a section of its description. The decorator
+// `zt-docs/operation-docs` (scripts/docs-plugin.js, named in redocly.yaml) adds them
+// while build-docs bundles the spec, from a JSON file this script writes (docs-operations.ts);
+// spec/ stays as it was written, and the bundled openapi.yaml/json beside the page too.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { codeSamples, type CodeSamples } from "../generated/code-samples.js";
+import { operationDocs, SAMPLES_VARIABLE } from "./docs-operations.js";
 import { runAsScript } from "./run-script.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -46,12 +57,12 @@ const LOGO_MINI = svgDataUri(
 );
 
 /** Runs the Redocly CLI from node_modules (telemetry off), in the repo root. */
-export function redocly(args: string[]): void {
+export function redocly(args: string[], env: NodeJS.ProcessEnv = {}): void {
   const require = createRequire(import.meta.url);
   const cli = join(dirname(require.resolve("@redocly/cli/package.json")), "bin/cli.js");
   execFileSync(process.execPath, [cli, ...args], {
     cwd: ROOT,
-    env: { ...process.env, REDOCLY_TELEMETRY: "off" },
+    env: { ...process.env, REDOCLY_TELEMETRY: "off", ...env },
     // Redocly prints progress and a Node-version notice on stderr: show it only on failure.
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -74,14 +85,17 @@ export interface DocsOutput {
   json: string;
 }
 
-/** Bundles spec/ (all $refs pulled into one document) to a YAML and a JSON file. */
-export function bundleSpec(yamlFile: string, jsonFile: string): void {
-  redocly(["bundle", API, "--output", yamlFile]);
-  redocly(["bundle", API, "--ext", "json", "--output", jsonFile]);
+/** Bundles spec/ (all $refs pulled into one document), or another spec, to a YAML and a JSON file. */
+export function bundleSpec(yamlFile: string, jsonFile: string, spec: string = API): void {
+  redocly(["bundle", spec, "--output", yamlFile]);
+  redocly(["bundle", spec, "--ext", "json", "--output", jsonFile]);
 }
 
-/** Builds the docs and the bundled spec into `outDir` (default dist/docs). */
-export function buildDocs(outDir: string = join(ROOT, "dist/docs")): DocsOutput {
+/**
+ * Builds the docs and the bundled spec into `outDir` (default dist/docs). Another spec
+ * than spec/ may be given with its samples (the generator's `codeSamplesOf(model)`).
+ */
+export function buildDocs(outDir: string = join(ROOT, "dist/docs"), spec: { path: string; samples: readonly CodeSamples[] } = { path: API, samples: codeSamples }): DocsOutput {
   const dir = resolve(ROOT, outDir);
   mkdirSync(dir, { recursive: true });
   const out: DocsOutput = {
@@ -89,8 +103,16 @@ export function buildDocs(outDir: string = join(ROOT, "dist/docs")): DocsOutput 
     yaml: join(dir, "openapi.yaml"),
     json: join(dir, "openapi.json"),
   };
-  bundleSpec(out.yaml, out.json);
-  redocly(["build-docs", API, "--inlineBundle", "--output", out.html]);
+  bundleSpec(out.yaml, out.json, spec.path);
+  // A private folder: tests build docs in parallel.
+  const scratch = mkdtempSync(join(tmpdir(), "zt-docs-operations-"));
+  try {
+    const operations = join(scratch, "operations.json");
+    writeFileSync(operations, JSON.stringify(operationDocs(spec.samples)));
+    redocly(["build-docs", spec.path, "--inlineBundle", "--output", out.html], { [SAMPLES_VARIABLE]: operations });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
   writeFileSync(out.html, makeOffline(readFileSync(out.html, "utf8")));
   return out;
 }

@@ -30,6 +30,8 @@ export interface GeneratorOptions {
   readonly requestIdHeader?: string;
   /** `errorClass: ZtRiskScoringError`: the name the package exports its base error class under. */
   readonly errorClass?: string;
+  /** `package: zt-risk-scoring`: the npm name the client is published under, which the docs' code samples import. */
+  readonly package?: string;
 }
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";

@@ -32,6 +32,7 @@ function generatorOptions(document: JsonObject, typeNames: NameRegistry): Genera
   const raw = isObject(document["x-zt-generator"]) ? document["x-zt-generator"] : {};
   const header = raw.requestIdHeader;
   const errorClass = raw.errorClass;
+  const name = raw.package;
   return {
     validators: raw.validators === true,
     // A header name is a token (RFC 9110 §5.6.2); anything else could never match a response header.
@@ -40,5 +41,7 @@ function generatorOptions(document: JsonObject, typeNames: NameRegistry): Genera
     ...(typeof errorClass === "string" && /^[A-Z][A-Za-z0-9_]{0,79}$/.test(errorClass) && !typeNames.isTaken(errorClass)
       ? { errorClass: typeNames.claim(errorClass) }
       : {}),
+    // An npm package name (lower case, URL-safe, optionally scoped): samples import it as written.
+    ...(typeof name === "string" && name.length <= 214 && /^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/.test(name) ? { package: name } : {}),
   };
 }

@@ -1,15 +1,23 @@
 // The published docs page, opened in a real browser with the network cut off: it must
-// render the whole spec from file:// and request nothing outside the machine.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+// render the whole spec from file:// and request nothing outside the machine, and show
+// for every operation what a reader needs to call it: the TypeScript and cURL samples,
+// the accepted permissions, the security alternatives and the response example.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeSamples } from "../../generated/code-samples.js";
+import { codeSamplesOf, type OperationSamples } from "../../generator/emit/emit-code-samples.js";
+import { generate } from "../../generator/pipeline.js";
 import { buildDocs, ROOT } from "../../scripts/build-docs.js";
+import { PERMISSIONS_HEADING } from "../../scripts/docs-operations.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(ROOT, "test/.artifacts");
+/** Screenshots of each operation's section, to look at (dist/ is git-ignored). */
+const SCREENSHOTS = join(ROOT, "dist/docs-screenshots");
 const hasChromium = existsSync(CHROMIUM);
 // Locally, no Chromium means skip (with a message); in CI (.ci/run installs it) it must run.
 const skip = !hasChromium && !process.env.CI;
@@ -19,9 +27,56 @@ if (skip) {
   );
 }
 
+/**
+ * Chromium with every request outside file:// (and data:/blob:) aborted and recorded in
+ * `outside`, and page errors and console errors recorded in `errors`.
+ */
+async function offlineBrowser(userData: string, outside: string[], errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.launchPersistentContext(userData, {
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 1400, height: 900 },
+  });
+  await context.route("**/*", (route) => {
+    const requested = route.request().url();
+    if (/^(file|data|blob):/.test(requested)) return route.continue();
+    outside.push(requested);
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  // Fail a missing element with its locator in the message, before vitest's own timeout.
+  page.setDefaultTimeout(10_000);
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
+  });
+  return { context, page };
+}
+
+/** Picks a tab of an operation's request samples panel (the choice is the page's, shared by every operation). */
+async function chooseLanguage(page: Page, section: Locator, label: "TypeScript" | "cURL"): Promise<void> {
+  const button = section.getByRole("button", { name: /^(TypeScript|cURL)$/ });
+  if ((await button.innerText()).trim() === label) return;
+  await button.click();
+  // The menu opens in a layer of its own, outside the section.
+  await page.getByRole("menuitem", { name: label, exact: true }).filter({ visible: true }).click();
+  await section.getByRole("button", { name: label, exact: true }).waitFor({ state: "visible" });
+}
+
 describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", () => {
   let tmp: string;
   let url: string;
+  /** The bundled spec the page documents (dist/docs/openapi.json). */
+  let spec: Spec;
   let context: BrowserContext;
   let page: Page;
   /** Every request that tried to leave file:// (aborted, so none left the machine). */
@@ -32,31 +87,8 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
     tmp = mkdtempSync(join(tmpdir(), "zt-docs-"));
     const out = buildDocs(join(tmp, "docs"));
     url = pathToFileURL(out.html).href;
-    context = await chromium.launchPersistentContext(join(tmp, "user-data"), {
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 1400, height: 900 },
-    });
-    await context.route("**/*", (route) => {
-      const requested = route.request().url();
-      if (/^(file|data|blob):/.test(requested)) return route.continue();
-      outside.push(requested);
-      return route.abort("blockedbyclient");
-    });
-    page = await context.newPage();
-    page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(`console.error: ${m.text()}`);
-    });
+    spec = JSON.parse(readFileSync(out.json, "utf8")) as Spec;
+    ({ context, page } = await offlineBrowser(join(tmp, "user-data"), outside, errors));
     await page.goto(url, { waitUntil: "load" });
   });
 
@@ -128,6 +160,53 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
     await shows(page.getByText("X-Auth-Key", { exact: false }));
   });
 
+  it.each(codeSamples.map((sample) => [sample.name, sample] as const))(
+    "%s: shows the TypeScript and cURL samples, the accepted permissions, the security alternatives and the response example",
+    async (name, sample) => {
+      const operation = spec.paths[sample.path]?.[sample.method];
+      if (!operation) throw new Error(`${sample.method} ${sample.path} is not in the bundled spec`);
+      // A fresh page: the security panel an earlier test opened would cover the samples panel.
+      await page.reload();
+      await open(`/zero-trust-risk-scoring/${operation.operationId.toLowerCase()}`);
+      const section = page.locator(`[id="zero-trust-risk-scoring/${operation.operationId.toLowerCase()}"]`);
+      await shows(section.getByRole("heading", { name: operation.summary }));
+      const text = await section.innerText();
+
+      // The permissions, worded as Cloudflare's reference words them: a bold heading, then the list.
+      const permissions = operation["x-api-token-group"];
+      await shows(section.locator("strong", { hasText: PERMISSIONS_HEADING }));
+      expect(text).toContain(`${PERMISSIONS_HEADING}\n\n${permissions.join("\n")}\nSecurity`);
+      for (const permission of permissions) await shows(section.getByRole("listitem").filter({ hasText: permission }));
+      // The security alternatives, as before: "a or (b and c)".
+      const alternatives = spec.security.map((alt) => Object.keys(alt)).map((keys) => (keys.length > 1 ? `(${keys.join(" and ")})` : keys[0]));
+      expect(text).toContain(`Security\nView security details\n${alternatives.join(" or ")}\n`);
+
+      // The request samples panel: TypeScript first, then cURL; the text is the generator's, whole and unclipped.
+      const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
+      await chooseLanguage(page, section, "TypeScript");
+      expect(await code.innerText()).toBe(sample.typescript.join("\n"));
+      expect(await overflowing(code), "the TypeScript sample is wider than its panel").toEqual([]);
+      // Tall enough to hold the whole sample beside the permissions and security.
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.setViewportSize({ width: 1400, height: 1100 });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+      await chooseLanguage(page, section, "cURL");
+      expect(await code.innerText()).toBe(sample.curl.join("\n"));
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-curl.png`) });
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await chooseLanguage(page, section, "TypeScript");
+
+      // The response example, as the JSON viewer shows it.
+      const response = section.locator('[data-component-name="CodeBlock/CodeBlock"]').nth(1);
+      expect(JSON.parse(await response.innerText())).toEqual(operation.responses["200"]?.content["application/json"]?.example);
+    },
+  );
+
+  it("the page lists a code sample for every operation of the spec, and no other", () => {
+    const operations = Object.entries(spec.paths).flatMap(([path, item]) => Object.keys(item).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`));
+    expect(codeSamples.map((s) => `${s.method} ${s.path}`)).toEqual(operations);
+  });
+
   it("requested nothing outside file:// and logged no error", async () => {
     await page.goto(url);
     await page.waitForTimeout(500);
@@ -137,3 +216,78 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
     expect(errors).toEqual([]);
   });
 });
+
+describe.skipIf(skip)("a hostile spec's docs page: samples and permissions show as text, nothing runs", () => {
+  const SPEC = join(ROOT, "test/hostile/corpus/sample-breakouts.yaml");
+  let tmp: string;
+  let context: BrowserContext;
+  let page: Page;
+  let samples: OperationSamples[];
+  const outside: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), "zt-docs-hostile-"));
+    samples = codeSamplesOf((await generate(SPEC)).model);
+    const out = buildDocs(join(tmp, "docs"), { path: SPEC, samples });
+    ({ context, page } = await offlineBrowser(join(tmp, "user-data"), outside, errors));
+    await page.goto(pathToFileURL(out.html).href, { waitUntil: "load" });
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("lists each permission as plain text, with no link, image, emphasis or script made from it", async () => {
+    const [sample] = samples;
+    const section = page.locator('[id="other/putthing"]');
+    await section.getByRole("heading", { name: "Put a thing" }).waitFor();
+    const list = section.locator("ul").filter({ has: page.getByText(/onerror/) });
+    expect(await list.getByRole("listitem").allInnerTexts()).toEqual(sample!.permissions.map((p) => p.replace(/\s+/g, " ").trim()));
+    expect(await list.locator("a, img, strong, em, code, script, h1").count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  });
+
+  it("shows the TypeScript and cURL samples exactly as emitted", async () => {
+    const [sample] = samples;
+    const section = page.locator('[id="other/putthing"]');
+    const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
+    await chooseLanguage(page, section, "TypeScript");
+    expect(await code.innerText()).toBe(sample!.typescript.join("\n"));
+    await chooseLanguage(page, section, "cURL");
+    expect(await code.innerText()).toBe(sample!.curl.join("\n"));
+    expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  });
+
+  it("requested nothing outside file:// and logged no error", () => {
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+/** The elements of a code block whose content is wider than they show. */
+async function overflowing(block: Locator): Promise<string[]> {
+  return block.evaluate((root) =>
+    [root, ...root.querySelectorAll("*")].filter((e) => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0).map((e) => `${e.tagName} ${e.scrollWidth} > ${e.clientWidth}`),
+  );
+}
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** The parts of the bundled spec the tests read. */
+interface Spec {
+  security: Record<string, string[]>[];
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        summary: string;
+        "x-api-token-group": string[];
+        responses: Record<string, { content: Record<string, { example?: unknown }> } | undefined>;
+      }
+    >
+  >;
+}

@@ -82,6 +82,13 @@ describe("x-zt-generator and operation extensions", () => {
     expect(buildModel(doc({ "x-zt-generator": { errorClass: "ApiError" } }), "x").options).toEqual({ validators: false });
   });
 
+  it("reads package, the npm name the docs' code samples import, and ignores what npm would not accept", () => {
+    const named = (name: unknown) => buildModel(doc({ "x-zt-generator": { package: name } }), "x").options.package;
+    expect(named("zt-risk-scoring")).toBe("zt-risk-scoring");
+    expect(named("@acme/petstore.client")).toBe("@acme/petstore.client");
+    for (const bad of ["Petstore", "a b", 'x"; process.exit(1); "', "../evil", "@scope/", "", "a".repeat(215), 42]) expect(named(bad), String(bad)).toBeUndefined();
+  });
+
   it("reads x-zt-idempotent and x-api-token-group", () => {
     const model = buildModel(doc({ paths: { "/a": { post: op({ "x-zt-idempotent": true, "x-api-token-group": ["Zero Trust Write", 3] }), patch: op() } } }), "x");
     expect(model.operations.map((o) => [o.idempotent, o.permissions])).toEqual([[true, ["Zero Trust Write"]], [false, []]]);

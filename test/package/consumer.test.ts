@@ -10,27 +10,10 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childEnv as env, consumerProject, ok, packedTarball, ROOT, run, TSC } from "../support/packed-package.js";
+import { SERVICE_TSCONFIG } from "./service-tsconfig.js";
 
 const execFile = promisify(execFileCb);
 const BIN = join(ROOT, "node_modules/.bin");
-
-const CONSUMER_TSCONFIG = {
-  compilerOptions: {
-    target: "ES2022",
-    lib: ["ES2023"],
-    module: "NodeNext",
-    moduleResolution: "NodeNext",
-    strict: true,
-    resolveJsonModule: true,
-    skipLibCheck: false,
-    // A Node service: Node's types (from this repo, to stay offline), no DOM.
-    types: ["node"],
-    typeRoots: [join(ROOT, "node_modules/@types")],
-    rootDir: "src",
-    outDir: "out",
-  },
-  include: ["src"],
-};
 
 const EXPECT_ERROR = '      // @ts-expect-error "critical" is not a RiskLevel';
 const SERVICE = `import {
@@ -98,7 +81,7 @@ describe("the packed package in a downstream service", () => {
     tmp = dirname(tarball);
     files = (await ok("tar", ["-tzf", tarball], tmp)).split("\n").filter(Boolean).sort();
     consumer = await consumerProject("service", {
-      files: { "tsconfig.json": JSON.stringify(CONSUMER_TSCONFIG, null, 2), "src/service.ts": SERVICE },
+      files: { "tsconfig.json": JSON.stringify(SERVICE_TSCONFIG, null, 2), "src/service.ts": SERVICE },
     });
 
     server = createServer((req: IncomingMessage, res) => {

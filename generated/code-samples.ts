@@ -1,0 +1,112 @@
+// generated from spec/openapi.yaml by generator/ — do not edit; run npm run generate
+/** One operation's usage samples, for the docs. */
+export interface CodeSamples {
+  /** The operation's method, in lower case. */
+  readonly method: string;
+  /** Its key in `paths`. */
+  readonly path: string;
+  /** The client method the sample calls. */
+  readonly name: string;
+  /** `x-api-token-group`: the permissions that may call it (any one suffices). */
+  readonly permissions: readonly string[];
+  /** A complete ES module that calls it with the package, line by line. */
+  readonly typescript: readonly string[];
+  /** The same request as a curl command for a POSIX shell, line by line. */
+  readonly curl: readonly string[];
+}
+
+/** Every operation's samples, in document order. */
+export const codeSamples: readonly CodeSamples[] = [
+  {
+    method: "get",
+    path: "/accounts/{account_id}/zt_risk_scoring/behaviors",
+    name: "getBehaviors",
+    permissions: ["Zero Trust Read", "Zero Trust Write"],
+    typescript: [
+      "import {",
+      "  ApiError,",
+      "  createClient,",
+      "  NotFoundError,",
+      "  RateLimitError,",
+      "} from \"zt-risk-scoring\";",
+      "",
+      "const client = createClient({",
+      "  // the default: can be omitted",
+      "  apiToken: process.env[\"CLOUDFLARE_API_TOKEN\"],",
+      "});",
+      "",
+      "try {",
+      "  const result = await client.getBehaviors({",
+      "    account_id: \"023e105f4ecef8ad9ca31a8372d0c353\",",
+      "  });",
+      "  console.log(result);",
+      "} catch (error) {",
+      "  if (error instanceof NotFoundError) {",
+      "    console.error(\"not found:\", error.errors);",
+      "  } else if (error instanceof RateLimitError) {",
+      "    console.error(\"rate limited: try again later\");",
+      "  } else if (error instanceof ApiError) {",
+      "    console.error(error.message, error.requestId);",
+      "  } else {",
+      "    throw error; // ConnectionError, TimeoutError…",
+      "  }",
+      "}",
+    ],
+    curl: [
+      "curl 'https://api.cloudflare.com/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/zt_risk_scoring/behaviors' \\",
+      "  -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\"",
+    ],
+  },
+  {
+    method: "put",
+    path: "/accounts/{account_id}/zt_risk_scoring/behaviors",
+    name: "updateBehaviors",
+    permissions: ["Zero Trust Write"],
+    typescript: [
+      "import {",
+      "  ApiError,",
+      "  createClient,",
+      "  NotFoundError,",
+      "  RateLimitError,",
+      "} from \"zt-risk-scoring\";",
+      "",
+      "const client = createClient({",
+      "  // the default: can be omitted",
+      "  apiToken: process.env[\"CLOUDFLARE_API_TOKEN\"],",
+      "});",
+      "",
+      "try {",
+      "  const result = await client.updateBehaviors({",
+      "    account_id: \"023e105f4ecef8ad9ca31a8372d0c353\",",
+      "    behaviors: {",
+      "      foo: { enabled: true, risk_level: \"low\" },",
+      "    },",
+      "  });",
+      "  console.log(result);",
+      "} catch (error) {",
+      "  if (error instanceof NotFoundError) {",
+      "    console.error(\"not found:\", error.errors);",
+      "  } else if (error instanceof RateLimitError) {",
+      "    console.error(\"rate limited: try again later\");",
+      "  } else if (error instanceof ApiError) {",
+      "    console.error(error.message, error.requestId);",
+      "  } else {",
+      "    throw error; // ConnectionError, TimeoutError…",
+      "  }",
+      "}",
+    ],
+    curl: [
+      "curl -X PUT 'https://api.cloudflare.com/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/zt_risk_scoring/behaviors' \\",
+      "  -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" \\",
+      "  -H 'Content-Type: application/json' \\",
+      "  --data-raw '{",
+      "    \"behaviors\": {",
+      "      \"foo\": {",
+      "        \"enabled\": true,",
+      "        \"risk_level\": \"low\"",
+      "      }",
+      "    }",
+      "  }'",
+    ],
+  },
+];
