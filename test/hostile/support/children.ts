@@ -20,11 +20,17 @@ export function removeScratch(): void {
   if (!process.env.HOSTILE_KEEP) rmSync(HOSTILE, { recursive: true, force: true });
 }
 
-/** Bundles the generator CLI and the test's child programs into BIN, once per test process. */
+/**
+ * Bundles the generator CLI (as `npm run generate` does: its entry and, beside it, its
+ * worker thread's), the CLI module on its own (for batch.ts) and the test's child
+ * programs into BIN, once per test process.
+ */
 export function buildChildren(): void {
   buildSync({
     entryPoints: {
-      generate: path.join(ROOT, "generator/cli.ts"),
+      generate: path.join(ROOT, "generator/cli-entry.ts"),
+      "generate-worker": path.join(ROOT, "generator/parallel/worker-entry.ts"),
+      cli: path.join(ROOT, "generator/cli.ts"),
       guard: path.join(ROOT, "test/hostile/support/guard.ts"),
       batch: path.join(ROOT, "test/hostile/support/batch.ts"),
       "load-check": path.join(ROOT, "test/hostile/support/load-check.ts"),
