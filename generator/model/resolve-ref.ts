@@ -41,9 +41,13 @@ export function deref(document: JsonObject, value: Json | undefined): JsonObject
   return resolve(document, value)?.node;
 }
 
-/** A key as one JSON pointer segment, URI-encoded for use in a fragment (RFC 6901 §6). */
+/**
+ * A key as one JSON pointer segment, URI-encoded for use in a fragment (RFC 6901 §6).
+ * A lone surrogate (JSON allows one in a key) has no URI encoding, and encodeURIComponent
+ * would throw on it: it is kept as it is, which lookup() reads back.
+ */
 export function pointerSegment(key: string): string {
-  return encodeURIComponent(escapeSegment(key));
+  return escapeSegment(key).replace(/(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])+/g, (wellFormed) => encodeURIComponent(wellFormed));
 }
 
 /** `pointer` extended by `keys`, each as one segment; undefined stays undefined. */
