@@ -1,27 +1,24 @@
-import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate, type Generated } from "../../generator/pipeline.js";
 import { replaceOutput } from "../../generator/write/output-folder.js";
+import { CLOUDFLARE_2024 } from "../support/fixtures.js";
 import { ARTIFACTS, ROOT } from "../support/spec-copy.js";
 import { typecheckFolder } from "../support/tsc.js";
 
 /** Nothing in generator/ names the behaviors endpoint: every spec gets the same treatment. */
-const CLOUDFLARE = path.resolve(ROOT, "../shared/specs/cloudflare-openapi-2024-08-07.json");
 const FIXTURES = {
   "params-and-responses": "test/fixtures/specs/params-and-responses.yaml",
   composition: "test/fixtures/specs/composition.yaml",
   collisions: "test/fixtures/specs/collisions.yaml",
   split: "test/fixtures/specs/split/openapi.yaml",
-  cloudflare: CLOUDFLARE,
+  cloudflare: CLOUDFLARE_2024,
 } as const;
 const OUT = path.join(ARTIFACTS, "generic");
 
 const results = new Map<keyof typeof FIXTURES, Generated>();
 
 beforeAll(async () => {
-  if (!existsSync(CLOUDFLARE)) throw new Error(`missing ${CLOUDFLARE}: the shared specs folder must sit beside the repository`);
-  rmSync(OUT, { recursive: true, force: true });
   for (const [name, spec] of Object.entries(FIXTURES) as [keyof typeof FIXTURES, string][]) {
     const generated = await generate(spec);
     replaceOutput(path.join(OUT, name), generated.files);
