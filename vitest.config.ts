@@ -5,6 +5,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    typecheck: { enabled: false },
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"] },
   },
 });
