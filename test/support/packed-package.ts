@@ -28,6 +28,12 @@ export const childEnv: NodeJS.ProcessEnv = Object.fromEntries(
   Object.entries(process.env).filter(([key]) => !/^(npm_|cloudflare_)/i.test(key)),
 );
 
+/**
+ * For every npm this module runs: the offline cache only, and none of the registry calls
+ * npm makes on its own (the update check, audit, funding).
+ */
+const NPM_OFFLINE: NodeJS.ProcessEnv = { npm_config_offline: "true", npm_config_update_notifier: "false", npm_config_audit: "false", npm_config_fund: "false" };
+
 export interface Run {
   code: number;
   out: string;
@@ -72,7 +78,7 @@ async function pack(): Promise<string> {
   for (const file of ["package.json", "README.md"]) copyFileSync(join(ROOT, file), join(stage, file));
   build(join(stage, "dist"));
   // --ignore-scripts: prepack would build again, into the stage's missing sources.
-  const out = await ok("npm", ["pack", "--ignore-scripts", "--pack-destination", scratchDir()], stage);
+  const out = await ok("npm", ["pack", "--ignore-scripts", "--pack-destination", scratchDir()], stage, NPM_OFFLINE);
   const tarball = join(scratchDir(), `${pkg.name}-${pkg.version}.tgz`);
   if (!out.includes(`${pkg.name}-${pkg.version}.tgz`)) throw new Error(`npm pack did not report ${tarball}:\n${out}`);
   return tarball;
@@ -100,7 +106,7 @@ export async function consumerProject(name: string, options: ConsumerOptions): P
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), content);
   }
-  const installed = await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock"], dir);
+  const installed = await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock"], dir, NPM_OFFLINE);
   if (installed.code !== 0) {
     throw new Error(
       `npm install --offline failed in ${dir}: npm's cache lacks a package the consumer needs ` +
