@@ -1,17 +1,18 @@
 /**
- * The package as a downstream service installs it: built into a private temporary folder
- * (never the repository's dist/, which other test files may be reading), packed with
- * `npm pack`, and installed into fresh consumer projects from npm's offline cache only.
+ * The package as a downstream service installs it: built once per run into the run's own
+ * folder (never the repository's dist/, see once-per-run.ts), packed with `npm pack` in
+ * this file's temporary folder, and installed into fresh consumer projects from npm's
+ * offline cache only.
  * The tests never reach the npm registry: when the cache lacks a package, the install
  * fails with a message that says so.
  */
 import { execFile as execFileCb } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll } from "vitest";
-import { build } from "../../scripts/build.js";
+import { builtPackage } from "./once-per-run.js";
 
 const execFile = promisify(execFileCb);
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -76,7 +77,7 @@ async function pack(): Promise<string> {
   const stage = join(scratchDir(), "stage");
   mkdirSync(stage, { recursive: true });
   for (const file of ["package.json", "README.md"]) copyFileSync(join(ROOT, file), join(stage, file));
-  build(join(stage, "dist"));
+  cpSync(await builtPackage(), join(stage, "dist"), { recursive: true });
   // --ignore-scripts: prepack would build again, into the stage's missing sources.
   const out = await ok("npm", ["pack", "--ignore-scripts", "--pack-destination", scratchDir()], stage, NPM_OFFLINE);
   const tarball = join(scratchDir(), `${pkg.name}-${pkg.version}.tgz`);
