@@ -68,6 +68,24 @@ describe("generate() on two threads", () => {
     expect((twoThreads as SpecError).message).toBe((inThread as SpecError).message);
   });
 
+  it("a $ref to a missing file, which lint and bundling both report, each in its own words: lint's SpecError, as in one thread", async () => {
+    const spec = scratchFile(
+      "openapi.yaml",
+      `openapi: 3.1.0
+info: { title: missing, version: 1.0.0 }
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        "200": { description: ok, content: { application/json: { schema: { $ref: "./schemas/Missing.yaml" } } } }
+`,
+    );
+    const inThread = await failure(generate(spec));
+    expect((inThread as SpecError).message).toMatch(/openapi\.yaml:8:\d+: Can't resolve \$ref: .*\(no-unresolved-refs\)$/);
+    expect(await failure(parallel.generate(spec))).toEqual(inThread);
+  });
+
   it("a file that is not YAML, and a missing file: the same SpecError", async () => {
     for (const spec of [scratchFile("openapi.yaml", "openapi: [3.1.0\n"), path.join(ARTIFACTS, "no-such-spec.yaml")]) {
       const inThread = await failure(generate(spec));
@@ -98,6 +116,30 @@ components:
     const twoThreads = await failure(parallel.generate(spec));
     expect(twoThreads).toBeInstanceOf(SpecError);
     expect((twoThreads as SpecError).message).toBe((inThread as SpecError).message);
+  });
+
+  it("schema.ts and validators.ts both refused: schema.ts's SpecError, which one thread reaches first", async () => {
+    const spec = scratchFile(
+      "openapi.yaml",
+      `openapi: 3.1.0
+info: { title: both, version: 1.0.0 }
+x-zt-generator: { validators: true }
+paths:
+  /a:
+    put:
+      operationId: putA
+      requestBody: { required: true, content: { application/json: { schema: { type: object, properties: { s: { type: string, pattern: "(" } } } } } }
+      responses:
+        "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/A" } } } }
+components:
+  schemas:
+    A: { anyOf: [{ $ref: "#/components/schemas/B" }, { type: string }] }
+    B: { anyOf: [{ $ref: "#/components/schemas/A" }, { type: number }] }
+`,
+    );
+    const inThread = await failure(generate(spec));
+    expect((inThread as SpecError).message).toContain("contain each other with no object, array or tuple in between");
+    expect(await failure(parallel.generate(spec))).toEqual(inThread);
   });
 
   it("a spec that changed between the worker's read and this thread's is refused, not generated from two versions", async () => {
