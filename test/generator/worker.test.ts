@@ -33,12 +33,35 @@ async function failure(run: Promise<unknown>): Promise<unknown> {
   );
 }
 
+/** The SpecError generate() throws for `spec`, once the two-thread run has thrown the same one. */
+async function sameSpecError(spec: string): Promise<SpecError> {
+  const inThread = await failure(generate(spec));
+  expect(inThread).toBeInstanceOf(SpecError);
+  expect(await failure(parallel.generate(spec))).toEqual(inThread);
+  return inThread as SpecError;
+}
+
 /** A file of this test file's scratch folder with `text` in it. */
 function scratchFile(name: string, text: string): string {
   const file = path.join(mkdtempSync(path.join(ARTIFACTS, "worker-")), name);
   writeFileSync(file, text);
   return file;
 }
+
+/** A one-operation spec in the scratch folder: `operation` (YAML, indented for /a) and whatever `rest` adds at the root. */
+function oneOperationSpec(operation: string, rest = ""): string {
+  return scratchFile("openapi.yaml", `openapi: 3.1.0\ninfo: { title: t, version: 1.0.0 }\npaths:\n  /a:\n${operation}${rest}`);
+}
+
+/** Schemas that contain each other through unions alone: schema.ts's emitter refuses them. */
+const UNTYPABLE = `components:
+  schemas:
+    A: { anyOf: [{ $ref: "#/components/schemas/B" }, { type: string }] }
+    B: { anyOf: [{ $ref: "#/components/schemas/A" }, { type: number }] }
+`;
+const RETURNS_A = `      responses:
+        "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/A" } } } }
+`;
 
 describe("generate() on two threads", () => {
   it.each([
@@ -59,87 +82,35 @@ describe("generate() on two threads", () => {
   it("a lint error in a referenced file: the same SpecError, at the same file:line:col", async () => {
     const spec = copySpec();
     editFile(path.join(spec, "paths/behaviors.yaml"), "operationId: updateBehaviors", "operationId: getBehaviors");
-    const root = path.join(spec, "openapi.yaml");
-    const inThread = await failure(generate(root));
-    expect(inThread).toBeInstanceOf(SpecError);
-    expect((inThread as SpecError).message).toMatch(/paths\/behaviors\.yaml:\d+:\d+: .*operation-operationId-unique/);
-    const twoThreads = await failure(parallel.generate(root));
-    expect(twoThreads).toBeInstanceOf(SpecError);
-    expect((twoThreads as SpecError).message).toBe((inThread as SpecError).message);
+    const error = await sameSpecError(path.join(spec, "openapi.yaml"));
+    expect(error.message).toMatch(/paths\/behaviors\.yaml:\d+:\d+: .*operation-operationId-unique/);
   });
 
   it("a $ref to a missing file, which lint and bundling both report, each in its own words: lint's SpecError, as in one thread", async () => {
-    const spec = scratchFile(
-      "openapi.yaml",
-      `openapi: 3.1.0
-info: { title: missing, version: 1.0.0 }
-paths:
-  /a:
-    get:
-      operationId: getA
+    const spec = oneOperationSpec(`    get:
       responses:
         "200": { description: ok, content: { application/json: { schema: { $ref: "./schemas/Missing.yaml" } } } }
-`,
-    );
-    const inThread = await failure(generate(spec));
-    expect((inThread as SpecError).message).toMatch(/openapi\.yaml:8:\d+: Can't resolve \$ref: .*\(no-unresolved-refs\)$/);
-    expect(await failure(parallel.generate(spec))).toEqual(inThread);
+`);
+    expect((await sameSpecError(spec)).message).toMatch(/openapi\.yaml:\d+:\d+: Can't resolve \$ref: .*\(no-unresolved-refs\)$/);
   });
 
   it("a file that is not YAML, and a missing file: the same SpecError", async () => {
-    for (const spec of [scratchFile("openapi.yaml", "openapi: [3.1.0\n"), path.join(ARTIFACTS, "no-such-spec.yaml")]) {
-      const inThread = await failure(generate(spec));
-      expect(inThread).toBeInstanceOf(SpecError);
-      expect(await failure(parallel.generate(spec))).toEqual(inThread);
-    }
+    await sameSpecError(scratchFile("openapi.yaml", "openapi: [3.1.0\n"));
+    await sameSpecError(path.join(ARTIFACTS, "no-such-spec.yaml"));
   });
 
   it("schema.ts's own refusal (schemas that contain each other through unions alone) comes back as the same SpecError", async () => {
-    const spec = scratchFile(
-      "openapi.yaml",
-      `openapi: 3.1.0
-info: { title: untypable, version: 1.0.0 }
-paths:
-  /a:
-    get:
-      operationId: getA
-      responses:
-        "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/A" } } } }
-components:
-  schemas:
-    A: { anyOf: [{ $ref: "#/components/schemas/B" }, { type: string }] }
-    B: { anyOf: [{ $ref: "#/components/schemas/A" }, { type: number }] }
-`,
-    );
-    const inThread = await failure(generate(spec));
-    expect((inThread as SpecError).message).toContain("contain each other with no object, array or tuple in between");
-    const twoThreads = await failure(parallel.generate(spec));
-    expect(twoThreads).toBeInstanceOf(SpecError);
-    expect((twoThreads as SpecError).message).toBe((inThread as SpecError).message);
+    const error = await sameSpecError(oneOperationSpec(`    get:\n${RETURNS_A}`, UNTYPABLE));
+    expect(error.message).toContain("contain each other with no object, array or tuple in between");
   });
 
   it("schema.ts and validators.ts both refused: schema.ts's SpecError, which one thread reaches first", async () => {
-    const spec = scratchFile(
-      "openapi.yaml",
-      `openapi: 3.1.0
-info: { title: both, version: 1.0.0 }
-x-zt-generator: { validators: true }
-paths:
-  /a:
-    put:
-      operationId: putA
+    // validators.ts: Ajv cannot compile the pattern "(".
+    const put = `    put:
       requestBody: { required: true, content: { application/json: { schema: { type: object, properties: { s: { type: string, pattern: "(" } } } } } }
-      responses:
-        "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/A" } } } }
-components:
-  schemas:
-    A: { anyOf: [{ $ref: "#/components/schemas/B" }, { type: string }] }
-    B: { anyOf: [{ $ref: "#/components/schemas/A" }, { type: number }] }
-`,
-    );
-    const inThread = await failure(generate(spec));
-    expect((inThread as SpecError).message).toContain("contain each other with no object, array or tuple in between");
-    expect(await failure(parallel.generate(spec))).toEqual(inThread);
+${RETURNS_A}`;
+    const error = await sameSpecError(oneOperationSpec(put, `x-zt-generator: { validators: true }\n${UNTYPABLE}`));
+    expect(error.message).toContain("contain each other with no object, array or tuple in between");
   });
 
   it("a spec that changed between the worker's read and this thread's is refused, not generated from two versions", async () => {
