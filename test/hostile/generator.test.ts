@@ -56,6 +56,14 @@ const STATIC_READ = [
 
 const corpus = loadCorpus();
 
+/**
+ * How long one case may take (an isolated one is killed then): at least 5× the slowest
+ * seen (2.5 s on a quiet machine, 4.8 s with five engineers on two cores, the first case
+ * of the batch paying the generator's cold start), and far below what an alias bomb or a
+ * runaway $ref walk would take.
+ */
+const CASE_LIMIT_MS = 30_000;
+
 /** --out aimed where it must not write: each must exit 2 and leave the folder as it was. */
 interface OutCase {
   readonly name: string;
@@ -222,7 +230,7 @@ async function runIsolated(hostile: HostileCase): Promise<void> {
       HOSTILE_ALLOW_READ: [...STATIC_READ, caseDir, path.dirname(run.out)].join(path.delimiter),
       HOSTILE_ALLOW_WRITE: path.dirname(run.out),
     },
-    timeoutMs: 20_000,
+    timeoutMs: CASE_LIMIT_MS,
   });
   const events = readGuardLog(logFile);
   const exit = events.find((e) => e.kind === "exit");
@@ -363,7 +371,7 @@ afterAll(async () => {
       `hostile corpus: ${corpus.length} tried, ${count("refused")} refused cleanly, ${count("generated")} generated safely, ${injected} injected` +
         (count("failed") > 0 ? `, ${count("failed")} FAILED` : ""),
       `--out safety: ${OUT_CASES.length} tried, ${OUT_CASES.filter((o) => outRuns.get(o.name)?.result?.status === 2).length} refused`,
-      `bounded: slowest case ${slowest()}; isolated children (heap ≤ 256 MB, 20 s): ${corpus
+      `bounded: slowest case ${slowest()}; isolated children (heap ≤ 256 MB, ${CASE_LIMIT_MS / 1000} s): ${corpus
         .filter((c) => c.isolate)
         .map((c) => `${c.name} ${runs.get(c.name)?.result?.ms} ms ${Math.round((runs.get(c.name)?.result?.maxRssKb ?? 0) / 1024)} MB`)
         .join(", ")}`,
@@ -406,8 +414,8 @@ function verdict(hostile: HostileCase): Verdict {
       problems.push(`${secret.split("-")[0]} content reached the output or the messages`);
     }
   }
-  if (result.timedOut) problems.push(`did not finish in 20 s`);
-  if (result.ms > 15_000) problems.push(`took ${result.ms} ms`);
+  if (result.timedOut) problems.push(`did not finish in ${CASE_LIMIT_MS / 1000} s`);
+  if (result.ms > CASE_LIMIT_MS) problems.push(`took ${result.ms} ms`);
   if (hostile.isolate && result.maxRssKb === undefined) problems.push("the guard was not active in its child (no exit record)");
   if (result.maxRssKb !== undefined && result.maxRssKb > 450 * 1024) problems.push(`used ${Math.round(result.maxRssKb / 1024)} MB`);
   if (/\n\s+at .+[(:]\d+/.test(result.stderr)) problems.push(`stack trace in the message:\n${result.stderr}`);
