@@ -22,7 +22,7 @@ beforeAll(async () => {
   // Cloudflare's whole API (test/fixtures/cloudflare/), generated once for every file of the run that needs it.
   results.set("cloudflare", await cloudflareGenerated());
   for (const [name, generated] of results) replaceOutput(path.join(OUT, name), generated.files);
-}, 120_000);
+}, 180_000);
 
 describe("any OpenAPI 3.0/3.1 document", () => {
   it("every output type-checks under tsc --strict, with no Node types", () => {
