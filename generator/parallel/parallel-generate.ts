@@ -15,6 +15,7 @@ import { bundleSpec, displayPath, type LoadedSpec, type SpecSources } from "../l
 import { SpecError, type SpecProblem } from "../load/spec-error.js";
 import { buildModel } from "../model/build-model.js";
 import { collectOutput, emitFromModel, type Generated } from "../pipeline.js";
+import type { GeneratedFile } from "../write/generated-file.js";
 
 /**
  * The main thread's stack (V8's default, 984 KB) plus the 192 KB Node keeps in reserve
@@ -56,7 +57,7 @@ export function startParallelGenerator(workerEntry: URL): ParallelGenerator {
       const schema = worker.run<string>({ kind: "emitSchema", document: loaded.document, source });
       schema.catch(() => undefined); // awaited below, unless the model step fails first
       const model = buildModel(loaded.document, source);
-      let others;
+      let others: GeneratedFile[];
       try {
         others = emitFromModel(model, loaded.document);
       } catch (error) {
