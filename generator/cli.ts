@@ -1,5 +1,6 @@
 /**
- * `npm run generate` — spec/ to generated/.
+ * `npm run generate` — spec/ to generated/. This module only defines the CLI; its entry
+ * file (cli-entry.ts) calls main().
  *
  *   npm run generate                              regenerate generated/ from spec/openapi.yaml
  *   npm run generate -- --check                   write nothing; exit 1 with a diff when stale
@@ -10,8 +11,8 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generate, type GenerateOptions } from "./pipeline.js";
-import { isPipelineWorker, servePipelineWorker, startPipelineWorker } from "./pipeline-worker.js";
+import { generate, type Generated } from "./pipeline.js";
+import { startParallelGenerator } from "./parallel/parallel-generate.js";
 import { SpecError } from "./load/spec-error.js";
 import { diffOutput, OutputFolderError, recoverInterruptedSwap, replaceOutput } from "./write/output-folder.js";
 import { watchSpec } from "./watch.js";
@@ -29,18 +30,18 @@ export interface CliOptions {
   readonly watch: boolean;
 }
 
-/** Runs one generation and reports it; returns the exit code. */
+/** Runs one generation and reports it; returns the exit code. `generateSpec` is generate() unless main() passes the two-thread one. */
 export async function runOnce(
   options: CliOptions,
   log: (line: string) => void = console.log,
   fail: (line: string) => void = console.error,
-  generateOptions: GenerateOptions = {},
+  generateSpec: (specPath: string) => Promise<Generated> = generate,
 ): Promise<number> {
   const started = performance.now();
   try {
     // Before anything can fail: a run killed mid-swap left the previous output aside.
     recoverInterruptedSwap(path.resolve(options.out));
-    const { files, model } = await generate(options.spec, generateOptions);
+    const { files, model } = await generateSpec(options.spec);
     const elapsed = `${Math.round(performance.now() - started)} ms`;
     if (options.check) {
       const diff = diffOutput(options.out, files);
@@ -69,7 +70,7 @@ export async function runOnce(
 }
 
 /** The CLI's options, or a usage problem to print ("" for --help). */
-function parse(argv: readonly string[]): CliOptions | string {
+export function parseCliArgs(argv: readonly string[]): CliOptions | string {
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -93,31 +94,27 @@ function parse(argv: readonly string[]): CliOptions | string {
   }
 }
 
-async function main(): Promise<void> {
-  const options = parse(process.argv.slice(2));
+/**
+ * The whole CLI: parses `argv`, generates on two threads (the worker runs `workerEntry`,
+ * see parallel/parallel-generate.ts), once or on every change; returns the exit code.
+ */
+export async function main(argv: readonly string[], workerEntry: URL): Promise<number> {
+  const options = parseCliArgs(argv);
   if (typeof options === "string") {
     if (options === "") {
       console.log(USAGE);
-      return;
+      return 0;
     }
     console.error(`${options}\n${USAGE}`);
-    process.exitCode = 2;
-    return;
+    return 2;
   }
-  // Lints and emits schema.ts on a second core; started now, so that it is up by the first lint.
-  const worker = startPipelineWorker(new URL(import.meta.url));
-  const generateOptions: GenerateOptions = { worker };
+  const parallel = startParallelGenerator(workerEntry);
+  const once = () => runOnce(options, console.log, console.error, (spec) => parallel.generate(spec));
   try {
-    if (options.watch) {
-      await watchSpec(options, (o) => runOnce(o, console.log, console.error, generateOptions));
-      return;
-    }
-    process.exitCode = await runOnce(options, console.log, console.error, generateOptions);
+    if (!options.watch) return await once();
+    await watchSpec(options.spec, once);
+    return 0;
   } finally {
-    await worker.close();
+    await parallel.close();
   }
 }
-
-// This bundle is also the entry of the CLI's worker thread (pipeline-worker.ts).
-if (isPipelineWorker()) servePipelineWorker();
-else await main();

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { loadSpec, displayPath } from "./load/load-spec.js";
+import { loadSpec, displayPath, type OpenApiDocument } from "./load/load-spec.js";
 import { buildModel } from "./model/build-model.js";
 import type { ApiModel } from "./model/api-model.js";
 import { emitSchema } from "./emit/emit-schema.js";
@@ -10,55 +10,43 @@ import { emitValidators } from "./emit/emit-validators.js";
 import { emitTesting } from "./emit/emit-testing.js";
 import { emitCodeSamples } from "./emit/emit-code-samples.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
-import type { PipelineWorker } from "./pipeline-worker.js";
 import { withHeader, type GeneratedFile } from "./write/generated-file.js";
 
 export interface Generated {
   readonly model: ApiModel;
   /** The output, sorted by path, each file with its header. */
   readonly files: readonly GeneratedFile[];
-  /** Every spec file that was read. */
+  /** Every spec file that was read: the root and every file its `$ref`s reach. */
   readonly inputs: readonly string[];
 }
 
-export interface GenerateOptions {
-  /**
-   * Where linting and schema.ts run: in this thread by default. The CLI passes its worker
-   * thread (pipeline-worker.ts), which lints while this thread bundles and emits schema.ts
-   * while this thread emits the other files.
-   */
-  readonly worker?: PipelineWorker;
+/** The pipeline, in memory and in this thread: load → model → emit. Writing is the caller's choice (write/). */
+export async function generate(specPath: string): Promise<Generated> {
+  const loaded = await loadSpec(specPath);
+  const source = displayPath(path.resolve(specPath));
+  const model = buildModel(loaded.document, source);
+  const schema = emitSchema(loaded.document, source);
+  return collectOutput(model, schema, emitFromModel(model, loaded.document), loaded.files);
 }
 
-/** The pipeline, in memory: load → model → emit. Writing is the caller's choice (write/). */
-export async function generate(specPath: string, options: GenerateOptions = {}): Promise<Generated> {
-  const { worker } = options;
-  const loaded = await loadSpec(specPath, worker ? { lint: (spec) => worker.lint(spec) } : {});
-  const source = displayPath(path.resolve(specPath));
-  // Posted before the model is built: schema.ts needs only the document, and the worker is free.
-  const inWorker = worker?.emitSchema(loaded.document, source);
-  inWorker?.catch(() => undefined); // awaited below, unless the model step fails first
-  const model = buildModel(loaded.document, source);
+/** Every output file but schema.ts, with its header: what the model (and, for validators.ts, the document) makes. */
+export function emitFromModel(model: ApiModel, document: OpenApiDocument): GeneratedFile[] {
   const fromSpec = (path: string, content: string): GeneratedFile => ({ path, content: withHeader("generated", model.source, content) });
   const optional = (path: string, content: string | undefined) => (content === undefined ? [] : [fromSpec(path, content)]);
-  const schema = inWorker ?? emitSchema(loaded.document, source);
-  let others: GeneratedFile[];
-  try {
-    others = [
-      fromSpec("types.ts", emitTypes(model)),
-      fromSpec("client.ts", emitClient(model)),
-      fromSpec("index.ts", emitIndex(model)),
-      fromSpec("testing.ts", emitTesting(model)),
-      fromSpec("code-samples.ts", emitCodeSamples(model)),
-      ...optional("validators.ts", emitValidators(model, loaded.document)),
-      ...runtimeFiles().map((f) => ({ path: f.path, content: withHeader("copied", `generator/${f.path}`, f.content) })),
-    ];
-  } catch (error) {
-    // schema.ts's error, if it has one, is the one to report, as when it runs first in-thread.
-    await schema;
-    throw error;
-  }
-  const files = [fromSpec("schema.ts", await schema), ...others];
+  return [
+    fromSpec("types.ts", emitTypes(model)),
+    fromSpec("client.ts", emitClient(model)),
+    fromSpec("index.ts", emitIndex(model)),
+    fromSpec("testing.ts", emitTesting(model)),
+    fromSpec("code-samples.ts", emitCodeSamples(model)),
+    ...optional("validators.ts", emitValidators(model, document)),
+    ...runtimeFiles().map((f) => ({ path: f.path, content: withHeader("copied", `generator/${f.path}`, f.content) })),
+  ];
+}
+
+/** The run's result: schema.ts (openapi-typescript's output) beside the other files, sorted by path. */
+export function collectOutput(model: ApiModel, schema: string, others: readonly GeneratedFile[], inputs: readonly string[]): Generated {
+  const files = [{ path: "schema.ts", content: withHeader("generated", model.source, schema) }, ...others];
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { model, files, inputs: loaded.files };
+  return { model, files, inputs };
 }

@@ -1,26 +1,26 @@
 import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
-import type { CliOptions } from "./cli.js";
 
 /** Saves arrive in bursts (editors write, rename, touch); one regeneration per burst. */
 const DEBOUNCE_MS = 150;
 
 /**
- * `--watch`: regenerate now and after every change under the spec's folder. A bad save
- * prints the error and leaves the last good output in place (runOnce never writes
- * on error). Ctrl-C (SIGINT) or SIGTERM closes the watcher and exits 0.
+ * `--watch`: calls `regenerate` now and after every burst of changes under the spec's
+ * folder, one call at a time. It is the caller's to keep the last good output when a save
+ * is bad (the CLI's runOnce never writes on error). Ctrl-C (SIGINT) or SIGTERM closes the
+ * watcher; the promise resolves once the last call has finished.
  */
-export function watchSpec(options: CliOptions, runOnce: (options: CliOptions) => Promise<number>): Promise<void> {
-  const folder = path.dirname(path.resolve(options.spec));
+export function watchSpec(specPath: string, regenerate: () => Promise<unknown>, log: (line: string) => void = console.log): Promise<void> {
+  const folder = path.dirname(path.resolve(specPath));
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
-  const regenerate = () => {
-    running = running.then(() => runOnce(options)).then(() => console.log(`watching ${path.relative(process.cwd(), folder) || "."}/ for changes (Ctrl-C to stop)`));
+  const run = () => {
+    running = running.then(regenerate).then(() => log(`watching ${path.relative(process.cwd(), folder) || "."}/ for changes (Ctrl-C to stop)`));
   };
   return new Promise((resolve) => {
     const watcher: FSWatcher = watch(folder, { recursive: true }, () => {
       clearTimeout(timer);
-      timer = setTimeout(regenerate, DEBOUNCE_MS);
+      timer = setTimeout(run, DEBOUNCE_MS);
     });
     const stop = () => {
       clearTimeout(timer);
@@ -31,6 +31,6 @@ export function watchSpec(options: CliOptions, runOnce: (options: CliOptions) =>
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
-    regenerate();
+    run();
   });
 }

@@ -15,7 +15,8 @@ export const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
 export const OPENAPI_TS = path.join(ROOT, "node_modules/openapi-typescript/bin/cli.js");
 export const GENERATE_MJS = path.join(ROOT, "node_modules/.cache/zt-risk-scoring/generate.mjs");
 export const FRAGMENT = path.join(ROOT, "spec/openapi.yaml");
-export const LARGE_SPEC = path.resolve(ROOT, "../shared/specs/cloudflare-openapi-2024-08-07.json");
+/** Cloudflare's whole API, from the repository's test fixtures (test/fixtures/cloudflare/README.md). */
+export const LARGE_SPEC = path.join(ROOT, "test/fixtures/cloudflare/cloudflare-openapi-2024-08-07.json");
 
 export interface Context {
   readonly quick: boolean;

@@ -13,7 +13,8 @@ export function runtimeFiles(): { readonly path: string; readonly content: strin
 
 /**
  * generator/runtime/, found by walking up from this module: it runs from generator/emit/
- * under vitest and tsx, and from a bundle under node_modules/.cache/ under `npm run generate`.
+ * under vitest and tsx, and from a bundle elsewhere in the repository (node_modules/.cache/
+ * under `npm run generate`, test/.artifacts/ under the tests).
  */
 function runtimeDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));

@@ -5,12 +5,20 @@ export function escapeSegment(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
-/** The value a "#/…" pointer names, own properties only; segments may also be URI-encoded (§6). */
+/**
+ * The value a "#" or "#/…" pointer names; undefined when there is none. Each segment is
+ * URI-decoded, then unescaped (§6); the pointer is split first, as Redocly's loader
+ * splits it, so an encoded "/" stays inside its key. Only own properties and array
+ * indexes count: a spec's `$ref` must not reach a prototype's `constructor` or
+ * `__proto__`, or an array's `length`.
+ */
 export function lookup(root: unknown, pointer: string): unknown {
+  if (pointer !== "#" && !pointer.startsWith("#/")) return undefined;
   let node = root;
-  for (const raw of pointer.slice(1).split("/").slice(1)) {
+  for (const raw of pointer.split("/").slice(1)) {
     if (typeof node !== "object" || node === null) return undefined;
     const key = decodeSegment(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(node) && !/^(0|[1-9]\d*)$/.test(key)) return undefined;
     node = Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
   }
   return node;

@@ -11,10 +11,10 @@ import { once } from "./once.js";
  * copies of the TypeScript compiler (openapi-typescript's and ts-morph's, 9 MB each):
  * require() halves the generator's cold start (measured by `npm run bench`).
  *
- * Each is loaded on first use, not when the bundle is evaluated: the CLI's main thread
- * never needs openapi-typescript (its worker thread emits schema.ts, see
- * pipeline-worker.ts), and the worker, which evaluates the same bundle, never needs
- * ts-morph. It also lets the worker start before this thread has loaded anything.
+ * Each is loaded on first use, not when a bundle is evaluated: the CLI's bundle holds
+ * generate()'s emitSchema, but under `npm run generate` schema.ts is emitted on the worker
+ * thread (generator/parallel/), so the main thread never loads openapi-typescript. It
+ * also lets the worker start before the main thread has loaded anything.
  */
 const require = createRequire(import.meta.url);
 

@@ -10,7 +10,7 @@ import { SpecError, type SpecProblem } from "./spec-error.js";
 export interface LoadedSpec {
   /** The bundled OpenAPI document (plain JSON data). */
   readonly document: OpenApiDocument;
-  /** Every file that was read, absolute; `--watch` watches these. */
+  /** Every file that was read, absolute: the root and every file its `$ref`s reach. */
   readonly files: readonly string[];
 }
 
@@ -20,16 +20,8 @@ export interface OpenApiDocument {
   readonly [key: string]: unknown;
 }
 
-/** What lintSpec read: each file's text, by absolute path. */
+/** What a step read: each file's text, by absolute path. */
 export type SpecSources = ReadonlyMap<string, string>;
-
-export interface LoadOptions {
-  /**
-   * Lints elsewhere, at the same time (the CLI's worker thread runs lintSpec): loadSpec
-   * then only parses and bundles, and still reports lint's verdict before bundling's.
-   */
-  readonly lint?: (specPath: string) => Promise<SpecSources>;
-}
 
 /**
  * Load step: parse, lint and bundle the spec with Redocly (the same library
@@ -38,32 +30,32 @@ export interface LoadOptions {
  * operationIds, and parts of the wrong type (a list where the spec wants a map: the
  * emitters would crash on them). Style is `npm run lint`'s job (redocly.yaml).
  */
-export async function loadSpec(specPath: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  // Started before anything else, so that it overlaps all of the below.
-  const linted = options.lint?.(specPath);
-  // Awaited below, unless an earlier error (the same one: it parses the same files) ends the load first.
-  linted?.catch(() => undefined);
+export async function loadSpec(specPath: string): Promise<LoadedSpec> {
   const { resolver, document, display } = await openSpec(specPath);
   const config = await lintConfig();
-  if (linted === undefined) await lint(document, resolver, display, config);
-
-  const bundling = bundle(document, resolver, display, config);
-  if (linted !== undefined) {
-    // The verdicts in the order the steps run in-thread: lint's first.
-    await bundling.catch(() => undefined);
-    checkSameSources(await linted, resolver, display);
-  }
-  return { document: await bundling, files: [...resolver.getFiles()].sort() };
+  await lint(document, resolver, display, config);
+  return { document: await bundle(document, resolver, display, config), files: [...resolver.getFiles()].sort() };
 }
 
 /**
- * The lint step on its own, for another thread: parses the spec (again) and lints it,
- * throwing what loadSpec would. Returns what it read, for loadSpec to compare.
+ * loadSpec's first half: parses and lints, throwing what loadSpec would, and returns what
+ * it read. With bundleSpec, for a caller that runs the two halves on two threads
+ * (generator/parallel/).
  */
 export async function lintSpec(specPath: string): Promise<SpecSources> {
   const { resolver, document, display } = await openSpec(specPath);
   await lint(document, resolver, display, await lintConfig());
   return resolver.sources;
+}
+
+/**
+ * loadSpec's second half: parses and bundles, without linting, and returns what it read
+ * as well. Its document may be used only once lintSpec has passed on the same sources.
+ */
+export async function bundleSpec(specPath: string): Promise<LoadedSpec & { readonly sources: SpecSources }> {
+  const { resolver, document, display } = await openSpec(specPath);
+  const bundled = await bundle(document, resolver, display, await lintConfig());
+  return { document: bundled, files: [...resolver.getFiles()].sort(), sources: resolver.sources };
 }
 
 /** Parses the root document (the resolver reads the rest as refs need it) and checks it is OpenAPI 3.0/3.1. */
@@ -98,16 +90,6 @@ async function bundle(document: Document, resolver: GuardedResolver, display: st
   const bundled = await loaderStep(bundleDocument, document, display);
   throwIfErrors(bundled.problems, resolver.refused, resolver);
   return bundled.bundle.parsed as OpenApiDocument;
-}
-
-/**
- * Linted in one read and bundled from another, the spec must have read the same text
- * both times: an editor may save in between, and the bundled text must be the linted one.
- */
-function checkSameSources(linted: SpecSources, resolver: GuardedResolver, display: string): void {
-  const read = resolver.sources;
-  const same = linted.size === read.size && [...read].every(([file, text]) => linted.get(file) === text);
-  if (!same) throw new SpecError([{ file: display, message: "the spec changed while it was being read: run again" }]);
 }
 
 async function parseRoot(resolver: GuardedResolver, absolute: string, display: string): Promise<Document> {

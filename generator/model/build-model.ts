@@ -9,8 +9,9 @@ import { documentServer } from "./servers.js";
 
 /**
  * Model step: reduce the bundled document to the plain data every later step reads.
- * One module per OpenAPI object does the reading; this one only orders them, so that
- * names are claimed in document order (operations' types before schemas' aliases).
+ * One module per OpenAPI object does the reading; this one orders them, so that names
+ * are claimed in document order (operations' types before schemas' aliases), and reads
+ * the root's `x-zt-generator` itself.
  */
 export function buildModel(bundled: unknown, source: string): ApiModel {
   const document = bundled as JsonObject;

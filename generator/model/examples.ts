@@ -37,7 +37,10 @@ export function exampleFromSchema(document: JsonObject, raw: Json | undefined, d
     const parts = schema.allOf.map(next);
     const own = schema.properties || schema.required ? exampleObject(document, { ...schema, allOf: null }, direction, depth) : undefined;
     const objects = [...parts, own].filter((p): p is JsonObject => isObject(p));
-    return objects.length > 0 ? Object.assign({}, ...objects) : parts.find((p) => p !== undefined);
+    if (objects.length === 0) return parts.find((p) => p !== undefined);
+    const merged: JsonObject = {};
+    for (const part of objects) for (const [name, value] of Object.entries(part)) setOwn(merged, name, value);
+    return merged;
   }
   for (const key of ["oneOf", "anyOf"] as const) {
     const options = schema[key];
@@ -95,10 +98,14 @@ function exampleObject(document: JsonObject, schema: JsonObject, direction: "req
     const property = Object.hasOwn(properties, name) ? deref(document, properties[name]) : undefined;
     if (property?.[skip] === true) continue;
     const value = exampleFromSchema(document, property ?? {}, direction, depth + 1);
-    // defineProperty: a property named "__proto__" stays an own key.
-    if (value !== undefined) Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
+    if (value !== undefined) setOwn(result, name, value);
   }
   return result;
+}
+
+/** Sets an own property: one named "__proto__" stays a key instead of replacing the object's prototype (as `=` and Object.assign would). */
+function setOwn(target: JsonObject, name: string, value: Json): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** One item (3.1's `prefixItems`: one of each). */

@@ -27,12 +27,14 @@ export function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** `get-behaviors` → `GetBehaviors`. */
 export function pascalCase(text: string): string {
   return words(text)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join("");
 }
 
+/** `get-behaviors` → `getBehaviors`. */
 export function camelCase(text: string): string {
   const [first = "", ...rest] = words(text);
   // An all-capitals first word is an acronym or a method: "GET /x" reads getX, not gETX.
@@ -61,6 +63,7 @@ export function identifier(candidate: string, fallback: string): string {
   return name;
 }
 
+/** A client method's name: the camelCase identifier, renamed when it is unsafe (UNSAFE_METHOD_NAMES). */
 export function methodName(candidate: string): string {
   const name = identifier(camelCase(candidate), "op");
   return UNSAFE_METHOD_NAMES.has(name) ? `${name}Operation` : name;

@@ -19,6 +19,7 @@ const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "tr
 /** The suffixes of an operation's named types; all of them are claimed together. */
 export const OPERATION_TYPE_SUFFIXES = ["PathParams", "QueryParams", "HeaderParams", "Body", "Params", "Envelope", "Result", "Error"] as const;
 
+/** Every operation under `paths`, in document order, each path item through its `$ref`. */
 export function collectOperations(document: JsonObject, methodNames: NameRegistry, typeNames: NameRegistry): OperationModel[] {
   const operations: OperationModel[] = [];
   const paths = isObject(document.paths) ? document.paths : {};

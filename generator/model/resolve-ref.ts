@@ -1,9 +1,10 @@
 import { escapeSegment, lookup } from "../lib/json-pointer.js";
 
-/** The bundled document: every `$ref` is a local JSON pointer ("#/components/…"). */
+/** JSON data, as the bundled document holds it (every `$ref` in it a local pointer, "#/components/…"). */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
+/** A JSON object: not null, not an array. */
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -19,8 +20,8 @@ export interface Resolved {
  * Follows `$ref`s from `value`, which sits at pointer `at` when that is known, until it
  * reaches an object that is not a reference. Returns the object and its pointer (the last
  * `$ref` followed, else `at`), so that a validator can be aimed at it; undefined for a
- * dangling or circular chain or a value that is not an object (the linter has already
- * reported real breakage).
+ * dangling or circular chain, a `$ref` out of the document, or a value that is not an
+ * object (the linter has already reported real breakage).
  */
 export function resolve(document: JsonObject, value: Json | undefined, at?: string): Resolved | undefined {
   const seen = new Set<string>();
@@ -41,9 +42,13 @@ export function deref(document: JsonObject, value: Json | undefined): JsonObject
   return resolve(document, value)?.node;
 }
 
-/** A key as one JSON pointer segment, URI-encoded for use in a fragment (RFC 6901 §6). */
+/**
+ * A key as one JSON pointer segment, URI-encoded for use in a fragment (RFC 6901 §6).
+ * A lone surrogate (JSON allows one in a key) has no URI encoding, and encodeURIComponent
+ * would throw on it: it is kept as it is, which lookup() reads back.
+ */
 export function pointerSegment(key: string): string {
-  return encodeURIComponent(escapeSegment(key));
+  return escapeSegment(key).replace(/(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])+/g, (wellFormed) => encodeURIComponent(wellFormed));
 }
 
 /** `pointer` extended by `keys`, each as one segment; undefined stays undefined. */

@@ -16,6 +16,7 @@ export interface Responses {
   readonly errors: readonly ResponseModel[];
 }
 
+/** An operation's `responses`: the one a call resolves to (the lowest 2xx), whether it is an envelope, and the errors. */
 export function collectResponses(document: JsonObject, raw: Json | undefined, at: string): Responses {
   const responses = resolve(document, raw, at);
   if (!responses) return { envelope: false, errors: [] };

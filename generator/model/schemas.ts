@@ -7,6 +7,7 @@ import { identifier, NameRegistry, pascalCase, pluralConstantCase } from "./name
 import { deref, isObject, type JsonObject } from "./resolve-ref.js";
 import { text } from "./text.js";
 
+/** One alias per component schema, in document order; names an operation's types already hold get a `Schema` suffix. */
 export function collectSchemas(document: JsonObject, typeNames: NameRegistry, valueNames: NameRegistry): SchemaModel[] {
   const components = isObject(document.components) ? document.components : {};
   const schemas = isObject(components.schemas) ? components.schemas : {};

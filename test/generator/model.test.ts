@@ -133,6 +133,13 @@ describe("examples", () => {
     const rw = { type: "object", required: ["id", "secret"], properties: { id: { type: "string", readOnly: true }, secret: { type: "string", writeOnly: true } } };
     expect(x(rw, "request")).toEqual({ secret: "string" });
     expect(x(rw, "response")).toEqual({ id: "string" });
+    // A property named __proto__ stays an own key, also through allOf: it never becomes the example's prototype.
+    const proto = JSON.parse('{ "type": "object", "required": ["__proto__"], "properties": { "__proto__": { "type": "object", "required": ["polluted"], "properties": { "polluted": { "type": "boolean" } } } } }');
+    for (const merged of [x(proto), x({ allOf: [proto, { type: "object", required: ["b"], properties: { b: { type: "string" } } }] })]) {
+      expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+      expect(Object.hasOwn(merged as object, "__proto__")).toBe(true);
+      expect(JSON.stringify(merged)).toContain('"__proto__":{"polluted":true}');
+    }
     // Recursion stops at a fixed depth; the result is the same every time.
     const node = x({ $ref: "#/components/schemas/Node" });
     expect(JSON.stringify(node)).toBe(JSON.stringify(x({ $ref: "#/components/schemas/Node" })));

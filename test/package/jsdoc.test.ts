@@ -1,12 +1,11 @@
 // Editor experience: what a consumer's editor shows on hover comes from the emitted
-// declarations, so this reads the built dist/*.d.ts (built into a temp dir) with the
-// TypeScript checker and compares the JSDoc with the bundled spec.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// declarations, so this reads the built dist/*.d.ts (built once per run, outside the
+// repository's dist/) with the TypeScript checker and compares the JSDoc with the bundled spec.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../scripts/build.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { builtPackage } from "../support/once-per-run.js";
 
 interface SpecOperation {
   operationId: string;
@@ -32,9 +31,8 @@ describe("JSDoc in the emitted declarations", () => {
   /** Client method name → its JSDoc text. */
   const methods = new Map<string, string>();
 
-  beforeAll(() => {
-    dist = join(mkdtempSync(join(tmpdir(), "zt-jsdoc-")), "dist");
-    build(dist);
+  beforeAll(async () => {
+    dist = await builtPackage();
     spec = JSON.parse(readFileSync(join(dist, "openapi.json"), "utf8")) as Spec;
     operations = Object.values(spec.paths).flatMap((item) =>
       METHODS.flatMap((m) => (item[m] ? [item[m] as SpecOperation] : [])),
@@ -62,10 +60,6 @@ describe("JSDoc in the emitted declarations", () => {
         }
       }
     }
-  });
-
-  afterAll(() => {
-    if (dist) rmSync(join(dist, ".."), { recursive: true, force: true });
   });
 
   it("finds the package's exports", () => {

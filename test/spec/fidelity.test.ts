@@ -1,21 +1,20 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadSpec } from "../../generator/load/load-spec.js";
-import { ROOT } from "../support/spec-copy.js";
+import { CLOUDFLARE_BEHAVIORS, SEED_PAGE } from "../support/fixtures.js";
 
 /**
- * spec/ against Cloudflare's own definition of the two operations
- * (../shared/reference/) and the seed page: the same API, with the three corrections
- * the reference's README asks for (security alternatives, response texts, operationIds).
+ * spec/ against Cloudflare's own definition of the two operations and the seed page
+ * (test/fixtures/cloudflare/): the same API, with three corrections where Cloudflare's
+ * definition is wrong (security alternatives, response texts, operationIds).
  */
 type Doc = { paths: Record<string, any>; components: Record<string, any>; security?: unknown; servers?: any[] };
 
 let ours: Doc;
 let theirs: Doc;
 const PATH = "/accounts/{account_id}/zt_risk_scoring/behaviors";
-const SEED = readFileSync(path.resolve(ROOT, "../shared/seed/update-risk-behaviors.txt"), "utf8");
+const SEED = readFileSync(SEED_PAGE, "utf8");
 
 /** Follows local refs, merges allOf, and drops documentation keywords, so two schemas can be compared by meaning. */
 function normalize(doc: Doc, schema: any, seen = new Set<any>()): any {
@@ -44,8 +43,8 @@ function normalize(doc: Doc, schema: any, seen = new Set<any>()): any {
 }
 
 beforeAll(async () => {
-  ours = (await loadSpec(path.join(ROOT, "spec/openapi.yaml"))).document as unknown as Doc;
-  theirs = parse(readFileSync(path.resolve(ROOT, "../shared/reference/cloudflare-behaviors.openapi.yaml"), "utf8"));
+  ours = (await loadSpec("spec/openapi.yaml")).document as unknown as Doc;
+  theirs = parse(readFileSync(CLOUDFLARE_BEHAVIORS, "utf8"));
 });
 
 describe("spec/ is faithful to Cloudflare's definition and the seed page", () => {

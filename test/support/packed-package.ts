@@ -1,7 +1,8 @@
 /**
- * The package as a downstream service installs it: built into a private temporary folder
- * (never the repository's dist/, which other test files may be reading), packed with
- * `npm pack`, and installed into fresh consumer projects with `npm ci --offline`.
+ * The package as a downstream service installs it: built once per run into the run's own
+ * folder (never the repository's dist/, see once-per-run.ts), packed with `npm pack` in
+ * this file's temporary folder, and installed into fresh consumer projects with
+ * `npm ci --offline`.
  *
  * The tests never reach the npm registry. `npm ci` at the repository's root leaves only
  * tarballs in npm's cache, not the registry documents a plain `npm install` resolves
@@ -12,12 +13,12 @@
  */
 import { execFile as execFileCb } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll } from "vitest";
-import { build } from "../../scripts/build.js";
+import { builtPackage } from "./once-per-run.js";
 
 const execFile = promisify(execFileCb);
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -82,7 +83,7 @@ async function pack(): Promise<string> {
   const stage = join(scratchDir(), "stage");
   mkdirSync(stage, { recursive: true });
   for (const file of ["package.json", "README.md"]) copyFileSync(join(ROOT, file), join(stage, file));
-  build(join(stage, "dist"));
+  cpSync(await builtPackage(), join(stage, "dist"), { recursive: true });
   // --ignore-scripts: prepack would build again, into the stage's missing sources.
   const out = await ok("npm", ["pack", "--ignore-scripts", "--pack-destination", scratchDir()], stage, NPM_OFFLINE);
   const tarball = join(scratchDir(), `${pkg.name}-${pkg.version}.tgz`);

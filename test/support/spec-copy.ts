@@ -1,9 +1,28 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { afterAll } from "vitest";
 
-/** Repository root, and a git-ignored scratch folder inside it (so generated code there resolves node_modules). */
+/** Repository root. */
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-export const ARTIFACTS = path.join(ROOT, "test/.artifacts");
+
+/**
+ * This test file's own scratch folder, under the git-ignored test/.artifacts: inside the
+ * repository, so that generated code there resolves node_modules, and never shared, so
+ * that test files running in parallel (or two `npm test` runs) cannot race on a path.
+ * Removed when the file's tests end, unless KEEP_TEST_ARTIFACTS (or the hostile tests'
+ * HOSTILE_KEEP) is set, to look at what a failing run left.
+ */
+export const ARTIFACTS = scratchFolder();
+// Registered when a test file imports this module: hooks added from inside a hook never run.
+afterAll(() => {
+  if (!process.env.KEEP_TEST_ARTIFACTS && !process.env.HOSTILE_KEEP) rmSync(ARTIFACTS, { recursive: true, force: true });
+});
+
+function scratchFolder(): string {
+  const parent = path.join(ROOT, "test/.artifacts");
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(path.join(parent, "run-"));
+}
 
 /** A fresh temporary copy of spec/, for tests that edit it. */
 export function copySpec(): string {

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildSync } from "esbuild";
+import { bundleForNode, CLI_ENTRY_POINTS } from "../../support/cli.js";
 import { ARTIFACTS, ROOT } from "../../support/spec-copy.js";
 import type { GuardEvent } from "./guard.js";
 
@@ -20,24 +20,23 @@ export function removeScratch(): void {
   if (!process.env.HOSTILE_KEEP) rmSync(HOSTILE, { recursive: true, force: true });
 }
 
-/** Bundles the generator CLI and the test's child programs into BIN, once per test process. */
+/**
+ * Bundles the generator CLI (as `npm run generate` does: its entry and, beside it, its
+ * worker thread's), the CLI module on its own (for batch.ts) and the test's child
+ * programs into BIN, once per test process.
+ */
 export function buildChildren(): void {
-  buildSync({
-    entryPoints: {
-      generate: path.join(ROOT, "generator/cli.ts"),
+  bundleForNode(
+    {
+      ...CLI_ENTRY_POINTS,
+      cli: path.join(ROOT, "generator/cli.ts"),
       guard: path.join(ROOT, "test/hostile/support/guard.ts"),
       batch: path.join(ROOT, "test/hostile/support/batch.ts"),
       "load-check": path.join(ROOT, "test/hostile/support/load-check.ts"),
       writer: path.join(ROOT, "test/hostile/support/writer.ts"),
     },
-    outdir: BIN,
-    outExtension: { ".js": ".mjs" },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    logLevel: "warning",
-  });
+    BIN,
+  );
 }
 
 export const bin = (name: string) => path.join(BIN, `${name}.mjs`);

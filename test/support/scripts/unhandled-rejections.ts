@@ -21,5 +21,8 @@ await runtime.call(getBehaviors, { account_id: "with-response" }).withResponse()
 const early = runtime.call(getBehaviors, { account_id: "" }); // (c) rejects synchronously-ish
 await null;
 early.catch(() => {});
-await new Promise((resolve) => setTimeout(resolve, 100));
+// (b) and (c) have settled; (a) fails once its answer arrives, however slow the machine.
+for (let waited = 0; unhandled.length === 0 && waited < 10_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+// A second report, if there were one, would come a tick later.
+await new Promise((resolve) => setTimeout(resolve, 20));
 console.log(JSON.stringify({ unhandled }));
