@@ -8,6 +8,7 @@ import { emitClient } from "./emit/emit-client.js";
 import { emitIndex } from "./emit/emit-index.js";
 import { emitValidators } from "./emit/emit-validators.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
+import { revealInvisible } from "./emit/reveal-invisible.js";
 import type { PipelineWorker } from "./pipeline-worker.js";
 import { withHeader, type GeneratedFile } from "./write/generated-file.js";
 
@@ -54,7 +55,7 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
     await schema;
     throw error;
   }
-  const files = [fromSpec("schema.ts", await schema), ...others];
+  const files = [fromSpec("schema.ts", await schema), ...others].map((file) => revealInvisible(file, model.source));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { model, files, inputs: loaded.files };
 }

@@ -1,3 +1,5 @@
+import { showInvisible } from "../lib/invisible-characters.js";
+
 /** A problem found in the spec, located as file:line:col so an editor can jump to it. */
 export interface SpecProblem {
   readonly file: string;
@@ -17,7 +19,12 @@ export class SpecError extends Error {
   }
 }
 
+/**
+ * `file:line:col: message`. Messages quote the spec (names, refs): its invisible and
+ * bidirectional characters are shown as `<U+202E>`, and its control characters cannot
+ * drive the terminal the message is printed to.
+ */
 export function formatProblem(problem: SpecProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.col ?? 1}`;
-  return `${where}: ${problem.message}`;
+  return showInvisible(`${where}: ${problem.message}`);
 }
