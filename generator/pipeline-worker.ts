@@ -1,7 +1,7 @@
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { emitSchema } from "./emit/emit-schema.js";
 import { openapiTypescript } from "./lib/packages.js";
-import { lintSpec, type SpecSources } from "./load/load-spec.js";
+import { lintSpec, type LintResult } from "./load/load-spec.js";
 import { SpecError, type SpecProblem } from "./load/spec-error.js";
 
 /**
@@ -39,7 +39,7 @@ type Reply =
 /** The main thread's handle on the worker. Each step rejects with the same SpecError it throws in-thread. */
 export interface PipelineWorker {
   /** lintSpec(specPath), in the worker. */
-  lint(specPath: string): Promise<SpecSources>;
+  lint(specPath: string): Promise<LintResult>;
   /** emitSchema(document, source), in the worker (the document is copied there). */
   emitSchema(document: unknown, source: string): Promise<string>;
   /** Stops the worker; a later call starts a new one. */
@@ -99,7 +99,7 @@ export function startPipelineWorker(entry: URL): PipelineWorker {
   worker = spawn();
 
   return {
-    lint: (specPath) => run<SpecSources>({ id: nextId++, kind: "lint", specPath }),
+    lint: (specPath) => run<LintResult>({ id: nextId++, kind: "lint", specPath }),
     emitSchema: (document, source) => run<string>({ id: nextId++, kind: "emitSchema", document, source }),
     async close() {
       const current = worker;

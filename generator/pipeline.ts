@@ -11,6 +11,7 @@ import { runtimeFiles } from "./emit/runtime-files.js";
 import { revealInvisible } from "./emit/reveal-invisible.js";
 import type { PipelineWorker } from "./pipeline-worker.js";
 import { withHeader, type GeneratedFile } from "./write/generated-file.js";
+import type { SpecProblem } from "./load/spec-error.js";
 
 export interface Generated {
   readonly model: ApiModel;
@@ -18,6 +19,8 @@ export interface Generated {
   readonly files: readonly GeneratedFile[];
   /** Every spec file that was read. */
   readonly inputs: readonly string[];
+  /** What is wrong with the spec but does not make the output wrong (load/problem-verdict.ts). */
+  readonly warnings: readonly SpecProblem[];
 }
 
 export interface GenerateOptions {
@@ -27,12 +30,14 @@ export interface GenerateOptions {
    * while this thread emits the other files.
    */
   readonly worker?: PipelineWorker;
+  /** Refuses the spec when it has warnings (`--strict`). */
+  readonly strict?: boolean;
 }
 
 /** The pipeline, in memory: load → model → emit. Writing is the caller's choice (write/). */
 export async function generate(specPath: string, options: GenerateOptions = {}): Promise<Generated> {
-  const { worker } = options;
-  const loaded = await loadSpec(specPath, worker ? { lint: (spec) => worker.lint(spec) } : {});
+  const { worker, strict } = options;
+  const loaded = await loadSpec(specPath, { strict, ...(worker ? { lint: (spec: string) => worker.lint(spec) } : {}) });
   const source = displayPath(path.resolve(specPath));
   // Posted before the model is built: schema.ts needs only the document, and the worker is free.
   const inWorker = worker?.emitSchema(loaded.document, source);
@@ -57,5 +62,5 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
   }
   const files = [fromSpec("schema.ts", await schema), ...others].map((file) => revealInvisible(file, model.source));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { model, files, inputs: loaded.files };
+  return { model, files, inputs: loaded.files, warnings: loaded.warnings };
 }

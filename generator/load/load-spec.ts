@@ -4,6 +4,7 @@ import type { Document, NormalizedProblem, YamlParseError as YamlParseErrorType 
 import { escapeSegment, lookup } from "../lib/json-pointer.js";
 import { openapiCore } from "../lib/packages.js";
 import { createGuardedResolver, RefusedDocumentError, type GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
+import { problemVerdict } from "./problem-verdict.js";
 import { SpecError, type SpecProblem } from "./spec-error.js";
 
 /** The spec after loading: one bundled document whose `$ref`s all point inside it. */
@@ -12,6 +13,8 @@ export interface LoadedSpec {
   readonly document: OpenApiDocument;
   /** Every file that was read, absolute; `--watch` watches these. */
   readonly files: readonly string[];
+  /** What the linter found that does not make the output wrong (problem-verdict.ts): the spec generates all the same. */
+  readonly warnings: readonly SpecProblem[];
 }
 
 /** The parts of an OpenAPI document the generator reads; everything else passes through untouched. */
@@ -23,12 +26,20 @@ export interface OpenApiDocument {
 /** What lintSpec read: each file's text, by absolute path. */
 export type SpecSources = ReadonlyMap<string, string>;
 
+/** What lintSpec found: the files it read, and its warnings. */
+export interface LintResult {
+  readonly sources: SpecSources;
+  readonly warnings: readonly SpecProblem[];
+}
+
 export interface LoadOptions {
   /**
    * Lints elsewhere, at the same time (the CLI's worker thread runs lintSpec): loadSpec
    * then only parses and bundles, and still reports lint's verdict before bundling's.
    */
-  readonly lint?: (specPath: string) => Promise<SpecSources>;
+  readonly lint?: (specPath: string) => Promise<LintResult>;
+  /** Refuses warnings too (`--strict`), after every other problem. */
+  readonly strict?: boolean;
 }
 
 /**
@@ -45,25 +56,36 @@ export async function loadSpec(specPath: string, options: LoadOptions = {}): Pro
   linted?.catch(() => undefined);
   const { resolver, document, display } = await openSpec(specPath);
   const config = await lintConfig();
-  if (linted === undefined) await lint(document, resolver, display, config);
+  let warnings = linted === undefined ? await lint(document, resolver, display, config) : [];
 
   const bundling = bundle(document, resolver, display, config);
   if (linted !== undefined) {
     // The verdicts in the order the steps run in-thread: lint's first.
     await bundling.catch(() => undefined);
-    checkSameSources(await linted, resolver, display);
+    const result = await linted;
+    checkSameSources(result.sources, resolver, display);
+    warnings = [...result.warnings];
   }
-  return { document: await bundling, files: [...resolver.getFiles()].sort() };
+  const bundled = await bundling;
+  if (options.strict && warnings.length > 0) {
+    throw new SpecError([...warnings, { file: display, message: `--strict refuses ${plural(warnings.length, "warning")}` }]);
+  }
+  return { document: bundled, files: [...resolver.getFiles()].sort(), warnings };
+}
+
+/** "1 warning", "2 warnings". */
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 /**
  * The lint step on its own, for another thread: parses the spec (again) and lints it,
  * throwing what loadSpec would. Returns what it read, for loadSpec to compare.
  */
-export async function lintSpec(specPath: string): Promise<SpecSources> {
+export async function lintSpec(specPath: string): Promise<LintResult> {
   const { resolver, document, display } = await openSpec(specPath);
-  await lint(document, resolver, display, await lintConfig());
-  return resolver.sources;
+  const warnings = await lint(document, resolver, display, await lintConfig());
+  return { sources: resolver.sources, warnings };
 }
 
 /** Parses the root document (the resolver reads the rest as refs need it) and checks it is OpenAPI 3.0/3.1. */
@@ -86,17 +108,18 @@ function lintConfig() {
 
 type LintConfig = Awaited<ReturnType<typeof lintConfig>>;
 
-/** Throws a SpecError for every lint error (and every refused ref). */
-async function lint(document: Document, resolver: GuardedResolver, display: string, config: LintConfig): Promise<void> {
+/** Throws a SpecError for every problem that refuses the spec (and every refused ref); returns the warnings. */
+async function lint(document: Document, resolver: GuardedResolver, display: string, config: LintConfig): Promise<SpecProblem[]> {
   const problems = await loaderStep(openapiCore().lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }), document, display);
-  throwIfErrors(problems, resolver.refused, resolver);
+  return throwIfErrors(problems, resolver.refused, resolver, document);
 }
 
 /** Bundles the document in place: every `$ref` then points inside it. */
 async function bundle(document: Document, resolver: GuardedResolver, display: string, config: LintConfig): Promise<OpenApiDocument> {
   const bundleDocument = openapiCore().bundleDocument({ document, config: config.styleguide, externalRefResolver: resolver, dereference: false });
   const bundled = await loaderStep(bundleDocument, document, display);
-  throwIfErrors(bundled.problems, resolver.refused, resolver);
+  // Its warnings, if any, are lint's too.
+  throwIfErrors(bundled.problems, resolver.refused, resolver, document);
   return bundled.bundle.parsed as OpenApiDocument;
 }
 
@@ -138,24 +161,19 @@ function checkVersion(document: Document, display: string): void {
   }
 }
 
-function throwIfErrors(problems: readonly NormalizedProblem[], refused: readonly RefusedRef[], resolver: GuardedResolver): void {
+/** Throws the problems that refuse the spec (problem-verdict.ts); returns the warnings, each once. */
+function throwIfErrors(problems: readonly NormalizedProblem[], refused: readonly RefusedRef[], resolver: GuardedResolver, document: Document): SpecProblem[] {
   const found: SpecProblem[] = refused.map((r) => locateRefusal(r, resolver));
+  const warnings: SpecProblem[] = [];
   for (const problem of problems) {
-    if (problem.severity !== "error" && !isWrongType(problem)) continue;
     // The refusals above already say why these refs were not followed.
     if (problem.ruleId === "no-unresolved-refs" && problem.message.includes("refused $ref")) continue;
-    found.push(toSpecProblem(problem));
+    const verdict = problemVerdict(problem, document.parsed, document.source.absoluteRef);
+    if (verdict === "refuse") found.push(toSpecProblem(problem));
+    else if (verdict === "warn") warnings.push(toSpecProblem(problem));
   }
   if (found.length > 0) throw new SpecError(dedupe(found));
-}
-
-/**
- * `struct` runs as a warning: most of what it finds (an unexpected field, `nullable`
- * without `type`, as in Cloudflare's own document) is harmless to the generator. A value
- * of the wrong type is not: every later step would walk into it.
- */
-function isWrongType(problem: NormalizedProblem): boolean {
-  return problem.ruleId === "struct" && /^Expected type /.test(problem.message);
+  return dedupe(warnings);
 }
 
 /**

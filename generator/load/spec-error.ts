@@ -28,3 +28,18 @@ export function formatProblem(problem: SpecProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.col ?? 1}`;
   return showInvisible(`${where}: ${problem.message}`);
 }
+
+/** How many warnings are printed one per line; the rest are counted. */
+const PRINTED_WARNINGS = 20;
+
+/**
+ * Warnings for stderr: `file:line:col: warning: message`, the first 20 of them (a large
+ * document with 3.0 leftovers has hundreds), then a count of all and what `--strict` does.
+ */
+export function warningLines(warnings: readonly SpecProblem[]): string[] {
+  if (warnings.length === 0) return [];
+  const lines = warnings.slice(0, PRINTED_WARNINGS).map((w) => formatProblem({ ...w, message: `warning: ${w.message}` }));
+  const more = warnings.length > PRINTED_WARNINGS ? `, ${warnings.length - PRINTED_WARNINGS} of them not shown` : "";
+  const count = `${warnings.length.toLocaleString("en-US")} warning${warnings.length === 1 ? "" : "s"}`;
+  return [...lines, `${count}${more}: the output is generated all the same (--strict refuses a spec with warnings)`];
+}

@@ -96,7 +96,7 @@ components:
   });
 
   it("a spec that changed between the worker's read and this thread's is refused, not generated from two versions", async () => {
-    const error = await failure(loadSpec("spec/openapi.yaml", { lint: async () => new Map([["elsewhere.yaml", ""]]) }));
+    const error = await failure(loadSpec("spec/openapi.yaml", { lint: async () => ({ sources: new Map([["elsewhere.yaml", ""]]), warnings: [] }) }));
     expect(error).toBeInstanceOf(SpecError);
     expect((error as SpecError).message).toBe("spec/openapi.yaml: the spec changed while it was being read: run again");
   });
