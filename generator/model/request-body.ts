@@ -16,14 +16,8 @@ export function buildRequestBody(document: JsonObject, raw: Json | undefined, at
   const required = requestBody.node.required === true;
   const media = isObject(content[contentType]) ? content[contentType] : {};
   const schema = deref(document, media.schema);
-  const flattenable =
-    required &&
-    isJsonType(contentType) &&
-    schema !== undefined &&
-    isObject(schema.properties) &&
-    !("oneOf" in schema || "anyOf" in schema || "allOf" in schema) &&
-    (schema.type === undefined || schema.type === "object") &&
-    !Object.keys(schema.properties).some((key) => paramNames.includes(key));
+  const fields = isJsonType(contentType) ? knownProperties(document, media.schema, []) : undefined;
+  const flattenable = fields !== undefined && fields.length > 0 && !fields.some((key) => paramNames.includes(key));
   const example = exampleOf(document, media);
   const schemaPointer = schema ? child(requestBody.pointer, "content", contentType, "schema") : undefined;
   return {
@@ -33,4 +27,31 @@ export function buildRequestBody(document: JsonObject, raw: Json | undefined, at
     ...(schemaPointer ? { schemaPointer } : {}),
     ...(example === undefined ? {} : { example }),
   };
+}
+
+/**
+ * The names of an object schema's properties when every property it may have is known,
+ * through `$ref`s and `allOf` parts (refactoring a schema into `allOf` parts changes no
+ * type, so it must not change how the method is called); undefined when the body may be
+ * something else: a union (`oneOf`, `anyOf`), another type or `null` (3.0's `nullable`,
+ * 3.1's type list), or an object with more properties than it names
+ * (`additionalProperties`, `patternProperties`), whose index signature would clash with
+ * the parameters beside it. `within` holds the schemas being walked: a cycle of `allOf`s
+ * has no known properties.
+ */
+function knownProperties(document: JsonObject, raw: Json | undefined, within: readonly JsonObject[]): string[] | undefined {
+  const schema = deref(document, raw);
+  if (schema === undefined || within.includes(schema)) return undefined;
+  if ("oneOf" in schema || "anyOf" in schema || "patternProperties" in schema || schema.nullable === true) return undefined;
+  if (schema.type !== undefined && schema.type !== "object") return undefined;
+  if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return undefined;
+  if (schema.properties !== undefined && !isObject(schema.properties)) return undefined;
+  if (schema.allOf !== undefined && !Array.isArray(schema.allOf)) return undefined;
+  const names = new Set(Object.keys(schema.properties ?? {}));
+  for (const part of schema.allOf ?? []) {
+    const inherited = knownProperties(document, part, [...within, schema]);
+    if (inherited === undefined) return undefined;
+    for (const name of inherited) names.add(name);
+  }
+  return [...names];
 }
