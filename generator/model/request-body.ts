@@ -17,7 +17,8 @@ export function buildRequestBody(document: JsonObject, raw: Json | undefined, at
   const media = isObject(content[contentType]) ? content[contentType] : {};
   const schema = deref(document, media.schema);
   const fields = isJsonType(contentType) ? knownProperties(document, media.schema, []) : undefined;
-  const flattenable = fields !== undefined && fields.length > 0 && !fields.some((key) => paramNames.includes(key));
+  // An optional body that may also be null has three states: whole, as `body`, it keeps them.
+  const flattenable = fields !== undefined && fields.length > 0 && !fields.some((key) => paramNames.includes(key)) && (required || !isNullable(schema));
   const example = exampleOf(document, media);
   const schemaPointer = schema ? child(requestBody.pointer, "content", contentType, "schema") : undefined;
   return {
@@ -33,17 +34,17 @@ export function buildRequestBody(document: JsonObject, raw: Json | undefined, at
  * The names of an object schema's properties when every property it may have is known,
  * through `$ref`s and `allOf` parts (refactoring a schema into `allOf` parts changes no
  * type, so it must not change how the method is called); undefined when the body may be
- * something else: a union (`oneOf`, `anyOf`), another type or `null` (3.0's `nullable`,
- * 3.1's type list), or an object with more properties than it names
- * (`additionalProperties`, `patternProperties`), whose index signature would clash with
- * the parameters beside it. `within` holds the schemas being walked: a cycle of `allOf`s
- * has no known properties.
+ * something else: a union (`oneOf`, `anyOf`), another type, or an object with more
+ * properties than it names (`additionalProperties`, `patternProperties`), whose index
+ * signature would clash with the parameters beside it. `within` holds the schemas being
+ * walked: a cycle of `allOf`s has no known properties.
  */
 function knownProperties(document: JsonObject, raw: Json | undefined, within: readonly JsonObject[]): string[] | undefined {
   const schema = deref(document, raw);
   if (schema === undefined || within.includes(schema)) return undefined;
-  if ("oneOf" in schema || "anyOf" in schema || "patternProperties" in schema || schema.nullable === true) return undefined;
-  if (schema.type !== undefined && schema.type !== "object") return undefined;
+  if ("oneOf" in schema || "anyOf" in schema || "patternProperties" in schema) return undefined;
+  const types = Array.isArray(schema.type) ? schema.type.filter((t) => t !== "null") : [schema.type ?? "object"];
+  if (types.length !== 1 || types[0] !== "object") return undefined;
   if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return undefined;
   if (schema.properties !== undefined && !isObject(schema.properties)) return undefined;
   if (schema.allOf !== undefined && !Array.isArray(schema.allOf)) return undefined;
@@ -54,4 +55,9 @@ function knownProperties(document: JsonObject, raw: Json | undefined, within: re
     for (const name of inherited) names.add(name);
   }
   return [...names];
+}
+
+/** 3.0's `nullable: true`, or `null` in 3.1's type list. */
+function isNullable(schema: JsonObject | undefined): boolean {
+  return schema?.nullable === true || (Array.isArray(schema?.type) && schema.type.includes("null"));
 }

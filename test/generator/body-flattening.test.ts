@@ -71,10 +71,17 @@ void client.moveWidget({ id: "a", name: "n" });
 void client.createShape({ body: { radius: 1 } });
 void client.putShapes({ body: { a: 1 } });
 void client.patchShapes({ body: { name: "n", extra: true } });
+
+// A body that may be null: flattened when required, whole (null, a body or none) when optional.
+void client.replaceGadget({ gadget_id: "g", name: "n" });
+// @ts-expect-error name is required
+void client.replaceGadget({ gadget_id: "g" });
+void client.updateGadget({ gadget_id: "g", body: null });
+void client.updateGadget({ gadget_id: "g" });
 `;
 
 describe("body flattening", () => {
-  it("flattens the same fields written in one object or through allOf, and an optional body; keeps a colliding, union or open body whole", () => {
+  it("flattens the same fields written in one object or through allOf, and an optional body; keeps a colliding, union, open or optional nullable body whole", () => {
     expect(shapes()).toEqual({
       replaceWidget: ["flat", "fields", true],
       replaceWidgetComposed: ["flat", "fields", true],
@@ -84,6 +91,8 @@ describe("body flattening", () => {
       createShape: ["flat", "value", true],
       putShapes: ["flat", "value", true],
       patchShapes: ["flat", "value", true],
+      replaceGadget: ["flat", "fields", true],
+      updateGadget: ["flat", "value", false],
     });
   });
 
