@@ -23,9 +23,12 @@ const CORPUS = path.join(ROOT, "test/hostile/corpus");
 /** Every key and string value of every corpus document that parses, in document order, once each. */
 function corpusStrings(): string[] {
   const strings = new Set<string>();
+  // Each object once: the alias bombs' aliases share their objects (walked again, they would stand for billions).
+  const seen = new Set<object>();
   const collect = (node: unknown): void => {
     if (typeof node === "string") strings.add(node);
-    else if (typeof node === "object" && node !== null) {
+    else if (typeof node === "object" && node !== null && !seen.has(node)) {
+      seen.add(node);
       for (const [key, value] of Object.entries(node)) strings.add(key), collect(value);
     }
   };
