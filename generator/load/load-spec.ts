@@ -5,7 +5,7 @@ import { escapeSegment, lookup } from "../lib/json-pointer.js";
 import { openapiCore } from "../lib/packages.js";
 import { createGuardedResolver, RefusedDocumentError, type GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
 import { problemVerdict } from "./problem-verdict.js";
-import { SpecError, type SpecProblem } from "./spec-error.js";
+import { countOf, SpecError, type SpecProblem } from "./spec-error.js";
 
 /** The spec after loading: one bundled document whose `$ref`s all point inside it. */
 export interface LoadedSpec {
@@ -47,7 +47,8 @@ export interface LoadOptions {
  * openapi-typescript uses), refusing refs that leave the spec's folder.
  * Lints for the errors that would make generated code wrong: unresolved refs, duplicate
  * operationIds, and parts of the wrong type (a list where the spec wants a map: the
- * emitters would crash on them). Style is `npm run lint`'s job (redocly.yaml).
+ * emitters would crash on them); what else the linter finds comes back as warnings
+ * (problem-verdict.ts draws the line). Style is `npm run lint`'s job (redocly.yaml).
  */
 export async function loadSpec(specPath: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   // Started before anything else, so that it overlaps all of the below.
@@ -68,14 +69,9 @@ export async function loadSpec(specPath: string, options: LoadOptions = {}): Pro
   }
   const bundled = await bundling;
   if (options.strict && warnings.length > 0) {
-    throw new SpecError([...warnings, { file: display, message: `--strict refuses ${plural(warnings.length, "warning")}` }]);
+    throw new SpecError([...warnings, { file: display, message: `--strict refuses ${countOf(warnings.length, "warning")}` }]);
   }
   return { document: bundled, files: [...resolver.getFiles()].sort(), warnings };
-}
-
-/** "1 warning", "2 warnings". */
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 /**

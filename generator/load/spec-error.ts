@@ -40,6 +40,10 @@ export function warningLines(warnings: readonly SpecProblem[]): string[] {
   if (warnings.length === 0) return [];
   const lines = warnings.slice(0, PRINTED_WARNINGS).map((w) => formatProblem({ ...w, message: `warning: ${w.message}` }));
   const more = warnings.length > PRINTED_WARNINGS ? `, ${warnings.length - PRINTED_WARNINGS} of them not shown` : "";
-  const count = `${warnings.length.toLocaleString("en-US")} warning${warnings.length === 1 ? "" : "s"}`;
-  return [...lines, `${count}${more}: the output is generated all the same (--strict refuses a spec with warnings)`];
+  return [...lines, `${countOf(warnings.length, "warning")}${more}: the output is generated all the same (--strict refuses a spec with warnings)`];
+}
+
+/** "1 warning", "1,234 warnings". */
+export function countOf(count: number, noun: string): string {
+  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 }
