@@ -53,7 +53,7 @@ export const codeSamples: readonly CodeSamples[] = [
       "}",
     ],
     curl: [
-      "curl 'https://api.cloudflare.com/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/zt_risk_scoring/behaviors' \\",
+      "curl 'https://api.cloudflare.com/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/zt_risk_scoring/behaviors' \u005c",
       "  -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\"",
     ],
   },
@@ -96,9 +96,9 @@ export const codeSamples: readonly CodeSamples[] = [
       "}",
     ],
     curl: [
-      "curl -X PUT 'https://api.cloudflare.com/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/zt_risk_scoring/behaviors' \\",
-      "  -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" \\",
-      "  -H 'Content-Type: application/json' \\",
+      "curl -X PUT 'https://api.cloudflare.com/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/zt_risk_scoring/behaviors' \u005c",
+      "  -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" \u005c",
+      "  -H 'Content-Type: application/json' \u005c",
       "  --data-raw '{",
       "    \"behaviors\": {",
       "      \"foo\": {",

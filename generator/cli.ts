@@ -6,28 +6,31 @@
  *   npm run generate -- --check                   write nothing; exit 1 with a diff when stale
  *   npm run generate -- --spec FILE --out DIR     any OpenAPI 3.0/3.1 document
  *   npm run generate -- --watch                   regenerate on every change under the spec's folder
+ *   npm run generate -- --strict                  refuse a spec with warnings, as one with errors
  *
  * Exit codes: 0 ok, 1 stale output or invalid spec, 2 bad usage.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generate, type Generated } from "./pipeline.js";
+import { generate, type Generated, type GenerateOptions } from "./pipeline.js";
 import { startParallelGenerator } from "./parallel/parallel-generate.js";
-import { SpecError } from "./load/spec-error.js";
+import { SpecError, warningLines } from "./load/spec-error.js";
 import { diffOutput, OutputFolderError, recoverInterruptedSwap, replaceOutput } from "./write/output-folder.js";
 import { watchSpec } from "./watch.js";
 
-const USAGE = `usage: npm run generate -- [--spec FILE] [--out DIR] [--check | --watch]
+const USAGE = `usage: npm run generate -- [--spec FILE] [--out DIR] [--check | --watch] [--strict]
   --spec FILE   the OpenAPI 3.0/3.1 document (default: spec/openapi.yaml)
   --out DIR     the folder to (re)generate (default: generated)
   --check       write nothing; exit 1 and print a diff when DIR is not in step with FILE
-  --watch       regenerate whenever a file under FILE's folder changes (Ctrl-C stops)`;
+  --watch       regenerate whenever a file under FILE's folder changes (Ctrl-C stops)
+  --strict      refuse a spec with warnings (exit 1, DIR untouched), as one with errors`;
 
 export interface CliOptions {
   readonly spec: string;
   readonly out: string;
   readonly check: boolean;
   readonly watch: boolean;
+  readonly strict?: boolean;
 }
 
 /** Runs one generation and reports it; returns the exit code. `generateSpec` is generate() unless main() passes the two-thread one. */
@@ -35,13 +38,14 @@ export async function runOnce(
   options: CliOptions,
   log: (line: string) => void = console.log,
   fail: (line: string) => void = console.error,
-  generateSpec: (specPath: string) => Promise<Generated> = generate,
+  generateSpec: (specPath: string, options: GenerateOptions) => Promise<Generated> = generate,
 ): Promise<number> {
   const started = performance.now();
   try {
     // Before anything can fail: a run killed mid-swap left the previous output aside.
     recoverInterruptedSwap(path.resolve(options.out));
-    const { files, model } = await generateSpec(options.spec);
+    const { files, model, warnings } = await generateSpec(options.spec, { strict: options.strict ?? false });
+    for (const line of warningLines(warnings)) fail(line);
     const elapsed = `${Math.round(performance.now() - started)} ms`;
     if (options.check) {
       const diff = diffOutput(options.out, files);
@@ -79,6 +83,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | string {
         out: { type: "string", default: "generated" },
         check: { type: "boolean", default: false },
         watch: { type: "boolean", default: false },
+        strict: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
       strict: true,
@@ -88,7 +93,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | string {
     if (positionals.length > 0) return `unexpected argument: ${positionals[0]}`;
     if (values.check && values.watch) return "--check and --watch cannot be used together";
     if (values.spec.trim() === "" || values.out.trim() === "") return "--spec and --out need a value";
-    return { spec: values.spec, out: values.out.replace(/(.)[\\/]+$/, "$1"), check: values.check, watch: values.watch };
+    return { spec: values.spec, out: values.out.replace(/(.)[\\/]+$/, "$1"), check: values.check, watch: values.watch, strict: values.strict };
   } catch (error) {
     return (error as Error).message;
   }
@@ -109,7 +114,7 @@ export async function main(argv: readonly string[], workerEntry: URL): Promise<n
     return 2;
   }
   const parallel = startParallelGenerator(workerEntry);
-  const once = () => runOnce(options, console.log, console.error, (spec) => parallel.generate(spec));
+  const once = () => runOnce(options, console.log, console.error, (spec, generateOptions) => parallel.generate(spec, generateOptions));
   try {
     if (!options.watch) return await once();
     await watchSpec(options.spec, once);

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { loadSpec, displayPath, type OpenApiDocument } from "./load/load-spec.js";
+import { loadSpec, displayPath, type LoadOptions, type OpenApiDocument } from "./load/load-spec.js";
+import type { SpecProblem } from "./load/spec-error.js";
 import { buildModel } from "./model/build-model.js";
 import type { ApiModel } from "./model/api-model.js";
 import { emitSchema } from "./emit/emit-schema.js";
@@ -10,6 +11,7 @@ import { emitValidators } from "./emit/emit-validators.js";
 import { emitTesting } from "./emit/emit-testing.js";
 import { emitCodeSamples } from "./emit/emit-code-samples.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
+import { revealInvisible } from "./emit/reveal-invisible.js";
 import { withHeader, type GeneratedFile } from "./write/generated-file.js";
 
 export interface Generated {
@@ -18,15 +20,20 @@ export interface Generated {
   readonly files: readonly GeneratedFile[];
   /** Every spec file that was read: the root and every file its `$ref`s reach. */
   readonly inputs: readonly string[];
+  /** What is wrong with the spec but does not make the output wrong (load/problem-verdict.ts). */
+  readonly warnings: readonly SpecProblem[];
 }
 
+/** How to generate: `strict` refuses a spec with warnings (`--strict`). */
+export type GenerateOptions = LoadOptions;
+
 /** The pipeline, in memory and in this thread: load → model → emit. Writing is the caller's choice (write/). */
-export async function generate(specPath: string): Promise<Generated> {
-  const loaded = await loadSpec(specPath);
+export async function generate(specPath: string, options: GenerateOptions = {}): Promise<Generated> {
+  const loaded = await loadSpec(specPath, options);
   const source = displayPath(path.resolve(specPath));
   const model = buildModel(loaded.document, source);
   const schema = emitSchema(loaded.document, source);
-  return collectOutput(model, schema, emitFromModel(model, loaded.document), loaded.files);
+  return collectOutput(model, schema, emitFromModel(model, loaded.document), loaded);
 }
 
 /** Every output file but schema.ts, with its header: what the model (and, for validators.ts, the document) makes. */
@@ -44,9 +51,18 @@ export function emitFromModel(model: ApiModel, document: OpenApiDocument): Gener
   ];
 }
 
-/** The run's result: schema.ts (openapi-typescript's output) beside the other files, sorted by path. */
-export function collectOutput(model: ApiModel, schema: string, others: readonly GeneratedFile[], inputs: readonly string[]): Generated {
-  const files = [{ path: "schema.ts", content: withHeader("generated", model.source, schema) }, ...others];
+/**
+ * The run's result: schema.ts (openapi-typescript's output) beside the other files, sorted
+ * by path, each through the final pass that escapes or shows invisible characters
+ * (emit/reveal-invisible.ts), with the load step's inputs and warnings.
+ */
+export function collectOutput(
+  model: ApiModel,
+  schema: string,
+  others: readonly GeneratedFile[],
+  loaded: { readonly files: readonly string[]; readonly warnings: readonly SpecProblem[] },
+): Generated {
+  const files = [{ path: "schema.ts", content: withHeader("generated", model.source, schema) }, ...others].map((file) => revealInvisible(file, model.source));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { model, files, inputs };
+  return { model, files, inputs: loaded.files, warnings: loaded.warnings };
 }

@@ -77,7 +77,11 @@ function operationStatements(op: OperationModel): StatementStructures[] {
   return statements;
 }
 
-/** The method's one argument: parameters and body fields side by side, or grouped when names collide. */
+/**
+ * The method's one argument: parameters and body fields side by side, or grouped when
+ * names collide. An optional body's fields come all or none: a whole valid body, or not
+ * one of its fields (the runtime then sends no body).
+ */
 function paramsType(op: OperationModel): string {
   const t = op.typeName;
   const optional = (required: boolean) => (required ? "" : "?");
@@ -94,7 +98,7 @@ function paramsType(op: OperationModel): string {
     op.pathParams.length > 0 ? `${t}PathParams` : undefined,
     op.queryParams.length > 0 ? `${t}QueryParams` : undefined,
     op.headerParams.length > 0 ? `${t}HeaderParams` : undefined,
-    op.body?.shape === "fields" ? `${t}Body` : undefined,
+    op.body?.shape === "fields" ? (op.body.required ? `${t}Body` : `(${t}Body | { [K in keyof ${t}Body]?: never })`) : undefined,
     op.body?.shape === "value" ? `{ body${optional(op.body.required)}: ${t}Body }` : undefined,
   ].filter((p) => p !== undefined);
   return parts.length > 0 ? parts.join(" & ") : "Record<string, never>";

@@ -61,12 +61,17 @@ export function emitValidators(model: ApiModel, bundled: unknown): string | unde
   const leftover = /require\("([^"]+)"\)/.exec(code);
   if (leftover) throw new SpecError([{ file: model.source, message: `cannot build validators: Ajv needs ${leftover[1]}, which the generated package does not ship` }]);
 
-  return printStructure({
+  // Ajv's code is joined as it is, not handed to the printer: its strings and patterns are
+  // spec text, which the printer would read to guess where comments end (lib/ts-text.ts).
+  const head = printStructure({
     statements: [
       "// @ts-nocheck: the validators below are Ajv's generated JavaScript.",
       'import type { Validators } from "./runtime/index.js";',
       'import { deepEqual, ucs2length } from "./runtime/validation.js";',
-      code.replace(/^"use strict";/, ""),
+    ],
+  });
+  const tail = printStructure({
+    statements: [
       (writer) => {
         writer.writeLine("/** Request and response validators per operationId: `createClient({ validate: validators })`. */");
         writer.write("export const validators: Validators = ").inlineBlock(() => {
@@ -76,4 +81,5 @@ export function emitValidators(model: ApiModel, bundled: unknown): string | unde
       },
     ],
   });
+  return `${head}${code.replace(/^"use strict";/, "").trimEnd()}\n${tail}`;
 }

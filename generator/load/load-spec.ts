@@ -4,7 +4,8 @@ import type { Document, NormalizedProblem, YamlParseError as YamlParseErrorType 
 import { escapeSegment, lookup } from "../lib/json-pointer.js";
 import { openapiCore } from "../lib/packages.js";
 import { createGuardedResolver, RefusedDocumentError, type GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
-import { SpecError, type SpecProblem } from "./spec-error.js";
+import { problemVerdict } from "./problem-verdict.js";
+import { countOf, SpecError, type SpecProblem } from "./spec-error.js";
 
 /** The spec after loading: one bundled document whose `$ref`s all point inside it. */
 export interface LoadedSpec {
@@ -12,6 +13,8 @@ export interface LoadedSpec {
   readonly document: OpenApiDocument;
   /** Every file that was read, absolute: the root and every file its `$ref`s reach. */
   readonly files: readonly string[];
+  /** What the linter found that does not make the output wrong (problem-verdict.ts): the spec generates all the same. */
+  readonly warnings: readonly SpecProblem[];
 }
 
 /** The parts of an OpenAPI document the generator reads; everything else passes through untouched. */
@@ -23,18 +26,37 @@ export interface OpenApiDocument {
 /** What a step read: each file's text, by absolute path. */
 export type SpecSources = ReadonlyMap<string, string>;
 
+/** What lintSpec found: the files it read, and its warnings. */
+export interface LintResult {
+  readonly sources: SpecSources;
+  readonly warnings: readonly SpecProblem[];
+}
+
+export interface LoadOptions {
+  /** Refuses warnings too (`--strict`), after every other problem. */
+  readonly strict?: boolean;
+}
+
 /**
  * Load step: parse, lint and bundle the spec with Redocly (the same library
  * openapi-typescript uses), refusing refs that leave the spec's folder.
  * Lints for the errors that would make generated code wrong: unresolved refs, duplicate
  * operationIds, and parts of the wrong type (a list where the spec wants a map: the
- * emitters would crash on them). Style is `npm run lint`'s job (redocly.yaml).
+ * emitters would crash on them); what else the linter finds comes back as warnings
+ * (problem-verdict.ts draws the line). Style is `npm run lint`'s job (redocly.yaml).
  */
-export async function loadSpec(specPath: string): Promise<LoadedSpec> {
+export async function loadSpec(specPath: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const { resolver, document, display } = await openSpec(specPath);
   const config = await lintConfig();
-  await lint(document, resolver, display, config);
-  return { document: await bundle(document, resolver, display, config), files: [...resolver.getFiles()].sort() };
+  const warnings = await lint(document, resolver, display, config);
+  const bundled = await bundle(document, resolver, display, config);
+  if (options.strict) refuseWarnings(warnings, display);
+  return { document: bundled, files: [...resolver.getFiles()].sort(), warnings };
+}
+
+/** `--strict`: warnings refuse the spec as errors do, after every other problem has had its say. */
+export function refuseWarnings(warnings: readonly SpecProblem[], display: string): void {
+  if (warnings.length > 0) throw new SpecError([...warnings, { file: display, message: `--strict refuses ${countOf(warnings.length, "warning")}` }]);
 }
 
 /**
@@ -42,17 +64,17 @@ export async function loadSpec(specPath: string): Promise<LoadedSpec> {
  * it read. With bundleSpec, for a caller that runs the two halves on two threads
  * (generator/parallel/).
  */
-export async function lintSpec(specPath: string): Promise<SpecSources> {
+export async function lintSpec(specPath: string): Promise<LintResult> {
   const { resolver, document, display } = await openSpec(specPath);
-  await lint(document, resolver, display, await lintConfig());
-  return resolver.sources;
+  const warnings = await lint(document, resolver, display, await lintConfig());
+  return { sources: resolver.sources, warnings };
 }
 
 /**
  * loadSpec's second half: parses and bundles, without linting, and returns what it read
  * as well. Its document may be used only once lintSpec has passed on the same sources.
  */
-export async function bundleSpec(specPath: string): Promise<LoadedSpec & { readonly sources: SpecSources }> {
+export async function bundleSpec(specPath: string): Promise<Omit<LoadedSpec, "warnings"> & { readonly sources: SpecSources }> {
   const { resolver, document, display } = await openSpec(specPath);
   const bundled = await bundle(document, resolver, display, await lintConfig());
   return { document: bundled, files: [...resolver.getFiles()].sort(), sources: resolver.sources };
@@ -78,17 +100,18 @@ function lintConfig() {
 
 type LintConfig = Awaited<ReturnType<typeof lintConfig>>;
 
-/** Throws a SpecError for every lint error (and every refused ref). */
-async function lint(document: Document, resolver: GuardedResolver, display: string, config: LintConfig): Promise<void> {
+/** Throws a SpecError for every problem that refuses the spec (and every refused ref); returns the warnings. */
+async function lint(document: Document, resolver: GuardedResolver, display: string, config: LintConfig): Promise<SpecProblem[]> {
   const problems = await loaderStep(openapiCore().lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }), document, display);
-  throwIfErrors(problems, resolver.refused, resolver);
+  return throwIfErrors(problems, resolver.refused, resolver, document);
 }
 
 /** Bundles the document in place: every `$ref` then points inside it. */
 async function bundle(document: Document, resolver: GuardedResolver, display: string, config: LintConfig): Promise<OpenApiDocument> {
   const bundleDocument = openapiCore().bundleDocument({ document, config: config.styleguide, externalRefResolver: resolver, dereference: false });
   const bundled = await loaderStep(bundleDocument, document, display);
-  throwIfErrors(bundled.problems, resolver.refused, resolver);
+  // Its warnings, if any, are lint's too.
+  throwIfErrors(bundled.problems, resolver.refused, resolver, document);
   return bundled.bundle.parsed as OpenApiDocument;
 }
 
@@ -120,24 +143,19 @@ function checkVersion(document: Document, display: string): void {
   }
 }
 
-function throwIfErrors(problems: readonly NormalizedProblem[], refused: readonly RefusedRef[], resolver: GuardedResolver): void {
+/** Throws the problems that refuse the spec (problem-verdict.ts); returns the warnings, each once. */
+function throwIfErrors(problems: readonly NormalizedProblem[], refused: readonly RefusedRef[], resolver: GuardedResolver, document: Document): SpecProblem[] {
   const found: SpecProblem[] = refused.map((r) => locateRefusal(r, resolver));
+  const warnings: SpecProblem[] = [];
   for (const problem of problems) {
-    if (problem.severity !== "error" && !isWrongType(problem)) continue;
     // The refusals above already say why these refs were not followed.
     if (problem.ruleId === "no-unresolved-refs" && problem.message.includes("refused $ref")) continue;
-    found.push(toSpecProblem(problem));
+    const verdict = problemVerdict(problem, document.parsed, document.source.absoluteRef);
+    if (verdict === "refuse") found.push(toSpecProblem(problem));
+    else if (verdict === "warn") warnings.push(toSpecProblem(problem));
   }
   if (found.length > 0) throw new SpecError(dedupe(found));
-}
-
-/**
- * `struct` runs as a warning: most of what it finds (an unexpected field, `nullable`
- * without `type`, as in Cloudflare's own document) is harmless to the generator. A value
- * of the wrong type is not: every later step would walk into it.
- */
-function isWrongType(problem: NormalizedProblem): boolean {
-  return problem.ruleId === "struct" && /^Expected type /.test(problem.message);
+  return dedupe(warnings);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { showInvisible } from "../lib/invisible-characters.js";
+
 /** A problem found in the spec, located as file:line:col so an editor can jump to it. */
 export interface SpecProblem {
   readonly file: string;
@@ -17,7 +19,31 @@ export class SpecError extends Error {
   }
 }
 
+/**
+ * `file:line:col: message`. Messages quote the spec (names, refs): its invisible and
+ * bidirectional characters are shown as `<U+202E>`, and its control characters cannot
+ * drive the terminal the message is printed to.
+ */
 export function formatProblem(problem: SpecProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.col ?? 1}`;
-  return `${where}: ${problem.message}`;
+  return showInvisible(`${where}: ${problem.message}`);
+}
+
+/** How many warnings are printed one per line; the rest are counted. */
+const PRINTED_WARNINGS = 20;
+
+/**
+ * Warnings for stderr: `file:line:col: warning: message`, the first 20 of them (a large
+ * document with 3.0 leftovers has hundreds), then a count of all and what `--strict` does.
+ */
+export function warningLines(warnings: readonly SpecProblem[]): string[] {
+  if (warnings.length === 0) return [];
+  const lines = warnings.slice(0, PRINTED_WARNINGS).map((w) => formatProblem({ ...w, message: `warning: ${w.message}` }));
+  const more = warnings.length > PRINTED_WARNINGS ? `, ${warnings.length - PRINTED_WARNINGS} of them not shown` : "";
+  return [...lines, `${countOf(warnings.length, "warning")}${more}: the output is generated all the same (--strict refuses a spec with warnings)`];
+}
+
+/** "1 warning", "1,234 warnings". */
+export function countOf(count: number, noun: string): string {
+  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 }

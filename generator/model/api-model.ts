@@ -93,7 +93,12 @@ export type ParamType = "string" | "integer" | "number" | "boolean" | "array" | 
 export interface BodyModel {
   readonly contentType: string;
   readonly required: boolean;
-  /** "fields": its properties are flattened into the argument; "value": it is passed as `body`. */
+  /**
+   * "fields": its properties are flattened into the argument (a JSON object whose
+   * properties are all known, through `allOf` too, none named like a parameter; when the
+   * body is not `required`, the caller gives all of them or none, and none sends no body);
+   * "value": it is passed as `body`.
+   */
   readonly shape: "fields" | "value";
   /** JSON pointer to its schema in the bundled document (for validators). */
   readonly schemaPointer?: string;

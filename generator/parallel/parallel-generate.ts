@@ -11,10 +11,10 @@
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { bundleSpec, displayPath, type LoadedSpec, type SpecSources } from "../load/load-spec.js";
+import { bundleSpec, displayPath, refuseWarnings, type LintResult, type LoadedSpec } from "../load/load-spec.js";
 import { SpecError, type SpecProblem } from "../load/spec-error.js";
 import { buildModel } from "../model/build-model.js";
-import { collectOutput, emitFromModel, type Generated } from "../pipeline.js";
+import { collectOutput, emitFromModel, type Generated, type GenerateOptions } from "../pipeline.js";
 import type { GeneratedFile } from "../write/generated-file.js";
 
 /**
@@ -37,8 +37,8 @@ export type Reply =
 
 /** generate() on two threads; close() it when done. */
 export interface ParallelGenerator {
-  /** What generate(specPath) gives, or the error it throws. */
-  generate(specPath: string): Promise<Generated>;
+  /** What generate(specPath, options) gives, or the error it throws. */
+  generate(specPath: string, options?: GenerateOptions): Promise<Generated>;
   /** Stops the worker thread; a later generate() starts a new one. */
   close(): Promise<void>;
 }
@@ -50,8 +50,8 @@ export interface ParallelGenerator {
 export function startParallelGenerator(workerEntry: URL): ParallelGenerator {
   const worker = startWorker(workerEntry);
   return {
-    async generate(specPath) {
-      const loaded = await load(specPath, worker);
+    async generate(specPath, options = {}) {
+      const loaded = await load(specPath, worker, options);
       const source = displayPath(path.resolve(specPath));
       // Posted before the model is built: schema.ts needs only the document, and the worker is free.
       const schema = worker.run<string>({ kind: "emitSchema", document: loaded.document, source });
@@ -65,25 +65,27 @@ export function startParallelGenerator(workerEntry: URL): ParallelGenerator {
         await schema;
         throw error;
       }
-      return collectOutput(model, await schema, others, loaded.files);
+      return collectOutput(model, await schema, others, loaded);
     },
     close: () => worker.close(),
   };
 }
 
 /** loadSpec() with the lint on the worker and the bundle here. */
-async function load(specPath: string, worker: WorkerHandle): Promise<LoadedSpec> {
-  const linted = worker.run<SpecSources>({ kind: "lint", specPath });
+async function load(specPath: string, worker: WorkerHandle, options: GenerateOptions): Promise<LoadedSpec> {
+  const linted = worker.run<LintResult>({ kind: "lint", specPath });
   linted.catch(() => undefined); // awaited below, once bundling has settled
   const bundling = bundleSpec(specPath);
   await bundling.catch(() => undefined);
   // The verdicts in the order loadSpec() reaches them: lint's (parsing's included) first.
-  const sources = await linted;
+  const { sources, warnings } = await linted;
   const { document, files, sources: read } = await bundling;
+  const display = displayPath(path.resolve(specPath));
   // An editor may save between the two reads: the bundled text must be the linted one.
   const same = sources.size === read.size && [...read].every(([file, text]) => sources.get(file) === text);
-  if (!same) throw new SpecError([{ file: displayPath(path.resolve(specPath)), message: "the spec changed while it was being read: run again" }]);
-  return { document, files };
+  if (!same) throw new SpecError([{ file: display, message: "the spec changed while it was being read: run again" }]);
+  if (options.strict) refuseWarnings(warnings, display);
+  return { document, files, warnings };
 }
 
 interface WorkerHandle {

@@ -79,7 +79,7 @@ describe("any OpenAPI 3.0/3.1 document", () => {
     const { model, files } = results.get("composition")!;
     expect(model.operations.map((op) => [op.name, op.body?.shape, op.envelope])).toEqual([
       ["putTree", "fields", false],
-      ["createPet", "value", true],
+      ["createPet", "fields", true],
     ]);
     const types = files.find((f) => f.path === "types.ts")!.content;
     expect(types).toContain('export const PET_KINDS = ["cat", "dog", "bird of prey"] as const satisfies readonly PetKind[];');

@@ -118,7 +118,7 @@ ${RETURNS_A}`;
     const entry = scratchFile(
       "other-text.mjs",
       `import { parentPort } from "node:worker_threads";
-parentPort.on("message", (job) => parentPort.postMessage({ id: job.id, value: new Map([["elsewhere.yaml", ""]]) }));
+parentPort.on("message", (job) => parentPort.postMessage({ id: job.id, value: { sources: new Map([["elsewhere.yaml", ""]]), warnings: [] } }));
 `,
     );
     const stale = startParallelGenerator(pathToFileURL(entry));

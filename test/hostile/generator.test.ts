@@ -26,6 +26,7 @@ import type { BatchJob, BatchResult } from "./support/batch.js";
 import { fileSet } from "./support/file-sets.js";
 import { allText, bin, buildChildren, guardImport, HOSTILE, readGuardLog, removeScratch, runNode, snapshot } from "./support/children.js";
 import { layOut, loadCorpus, type HostileCase } from "./support/corpus.js";
+import { invisibleIn, invisibleInFolder } from "./support/invisible.js";
 import { mulberry32 } from "./support/soak-scenarios.js";
 import type { GuardEvent } from "./support/guard.js";
 import type { LoadReport } from "./support/load-check.js";
@@ -419,6 +420,8 @@ function verdict(hostile: HostileCase): Verdict {
   if (hostile.isolate && result.maxRssKb === undefined) problems.push("the guard was not active in its child (no exit record)");
   if (result.maxRssKb !== undefined && result.maxRssKb > 450 * 1024) problems.push(`used ${Math.round(result.maxRssKb / 1024)} MB`);
   if (/\n\s+at .+[(:]\d+/.test(result.stderr)) problems.push(`stack trace in the message:\n${result.stderr}`);
+  const inMessages = invisibleIn(result.stdout + result.stderr);
+  if (inMessages.length > 0) problems.push(`raw invisible or bidirectional characters in the messages (a terminal acts on them): ${inMessages.slice(0, 5).join(", ")}`);
   const leftovers = [...snapshot(path.dirname(run.out)).keys()].filter((k) => !k.startsWith("generated/") && k !== "generated/");
   if (leftovers.length > 0) problems.push(`left beside the output: ${leftovers.join(", ")}`);
 
@@ -432,6 +435,8 @@ function verdict(hostile: HostileCase): Verdict {
   }
 
   if (result.status !== 0) problems.push(`expected exit 0, got ${result.status}:\n${result.stderr}`);
+  const hidden = existsSync(run.out) ? invisibleInFolder(run.out) : [];
+  if (hidden.length > 0) problems.push(`raw invisible or bidirectional characters in the output: ${hidden.slice(0, 10).join(", ")}`);
   if (run.tscErrors.length > 0) problems.push(`does not type-check:\n${run.tscErrors.slice(0, 10).join("\n")}`);
   const load = run.load;
   if (!load) problems.push(`not loaded${bundleErrors ? `: ${bundleErrors.slice(0, 2000)}` : ""}`);
@@ -476,6 +481,18 @@ function verdict(hostile: HostileCase): Verdict {
 describe("hostile specs: refused cleanly or generated safely", () => {
   it("the corpus has at least 25 cases, each with an attack and an expected outcome", () => {
     expect(corpus.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it("the scan for raw invisible characters is not vacuous: the Trojan Source cases carry every character it looks for", () => {
+    const strings: string[] = [];
+    const collect = (node: unknown): void => {
+      if (typeof node === "string") strings.push(node);
+      else if (typeof node === "object" && node !== null) for (const [key, value] of Object.entries(node)) strings.push(key), collect(value);
+    };
+    collect(parseYaml(readFileSync(path.join(ROOT, "test/hostile/corpus/trojan-source.yaml"), "utf8")));
+    const found = new Set(invisibleIn(strings.join("\n")).map((at) => at.split(" ")[1]));
+    const wanted = ["202A", "202B", "202C", "202D", "202E", "2066", "2067", "2068", "2069", "200B", "200C", "200D", "200E", "200F", "FEFF", "2028", "2029", "00AD", "061C", "180E", "2060", "2064", "E0001", "0085", "009B", "001B", "D800"];
+    expect([...found].sort()).toEqual(expect.arrayContaining(wanted.map((code) => `U+${code}`)));
   });
 
   it.each(corpus.map((c) => [c.name, c] as const))("%s", (_name, hostile) => {

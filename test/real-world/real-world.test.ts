@@ -1,0 +1,153 @@
+/**
+ * Real-world documents (documents.ts, README.md): each generates, warnings allowed, with
+ * one method per operation, its output passes `tsc --strict` and holds no raw invisible
+ * character; together they cover 3.0 and 3.1, YAML and JSON, a document split over many
+ * files, webhooks, callbacks, form and multipart bodies, oneOf with discriminators and a
+ * document of at least 4 MB. Two child processes share the work (two cores): one
+ * generates and type-checks the large document, the other all the rest.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseYaml } from "@redocly/openapi-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, ROOT } from "../support/spec-copy.js";
+import { invisibleInFolder } from "../hostile/support/invisible.js";
+import { DOCUMENTS, type RealWorldDocument } from "./documents.js";
+import type { BatchJob, BatchResult } from "./support/generate-batch.js";
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+let scratch: string;
+const results = new Map<string, BatchResult>();
+const tscErrors = new Map<string, string[]>();
+/** Where each document was generated from (the split one: its new root file). */
+const sources = new Map<string, string>();
+const timings: Record<string, number> = {};
+
+/** Runs a child to completion; resolves with its stdout (its stderr goes into the error when it fails). */
+function run(args: readonly string[], env: Record<string, string> = {}, cwd = ROOT): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${args.join(" ")} exited ${code}:\n${stderr.slice(-3000)}`))));
+  });
+}
+
+/** Generates and type-checks `documents` in one child process, each into `<dir>/<name>`. */
+async function batch(label: string, dir: string, documents: readonly RealWorldDocument[]): Promise<void> {
+  const started = performance.now();
+  mkdirSync(dir, { recursive: true });
+  const jobs: BatchJob[] = documents.map((doc) => ({ name: doc.name, spec: sources.get(doc.name)!, out: path.join(dir, doc.name) }));
+  const jobsFile = path.join(scratch, `${label}.json`);
+  writeFileSync(jobsFile, JSON.stringify(jobs));
+  const stdout = await run(["--max-old-space-size=2048", "--import", "tsx", path.join(ROOT, "test/real-world/support/generate-batch.ts"), jobsFile, dir]);
+  for (const line of stdout.split("\n")) {
+    if (line.startsWith("RESULT ")) {
+      const result = JSON.parse(line.slice(7)) as BatchResult;
+      results.set(result.name, result);
+    } else if (line.startsWith("TSC ")) {
+      const { output } = JSON.parse(line.slice(4)) as { output: string };
+      for (const error of output.split("\n").filter((l) => l.trim() !== "")) {
+        const name = path.relative(dir, path.resolve(dir, error.split("(")[0]!)).split(path.sep)[0]!;
+        tscErrors.set(name, [...(tscErrors.get(name) ?? []), error]);
+      }
+    }
+  }
+  timings[label] = performance.now() - started;
+}
+
+/** Lays the document out over many files with Redocly's own `split` command; returns its new root. */
+async function split(doc: RealWorldDocument): Promise<string> {
+  const dir = path.join(scratch, "split", doc.name);
+  const cli = path.join(ROOT, "node_modules/@redocly/cli/bin/cli.js");
+  // Under vitest's NODE_ENV=test, Redocly's CLI prints the files instead of writing them.
+  const env = { NODE_ENV: "production", REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
+  await run([cli, "split", path.join(ROOT, doc.spec), "--outDir", dir], env, scratch);
+  return path.join(dir, "openapi.yaml");
+}
+
+/** The document as parsed (YAML or JSON), from its one original file. */
+function parsed(doc: RealWorldDocument): Record<string, unknown> {
+  return parseYaml(readFileSync(path.join(ROOT, doc.spec), "utf8")) as Record<string, unknown>;
+}
+
+function operationsOf(document: Record<string, unknown>): Record<string, unknown>[] {
+  const paths = isObject(document.paths) ? document.paths : {};
+  return Object.values(paths).flatMap((item) => (isObject(item) ? METHODS.map((m) => item[m]).filter(isObject) : []));
+}
+
+beforeAll(async () => {
+  const started = performance.now();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  scratch = mkdtempSync(path.join(ARTIFACTS, "real-world-"));
+  for (const doc of DOCUMENTS) sources.set(doc.name, path.join(ROOT, doc.spec));
+  const large = DOCUMENTS.filter((doc) => doc.large);
+  const rest = DOCUMENTS.filter((doc) => !doc.large);
+  await Promise.all([
+    batch("large", path.join(scratch, "out-large"), large),
+    (async () => {
+      for (const doc of rest.filter((d) => d.split)) sources.set(doc.name, await split(doc));
+      await batch("rest", path.join(scratch, "out-rest"), rest);
+    })(),
+  ]);
+  timings.total = performance.now() - started;
+}, 240_000);
+
+afterAll(() => {
+  const warned = DOCUMENTS.map((doc) => `${doc.name} ${results.get(doc.name)?.warnings?.length ?? "?"}`).join(", ");
+  console.log(`real-world corpus: ${DOCUMENTS.length} documents; warnings: ${warned}`);
+  console.log(`timings: ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(", ")}`);
+  if (scratch && !process.env.REAL_WORLD_KEEP) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("real-world documents", () => {
+  it.each(DOCUMENTS.map((doc) => [doc.name, doc] as const))("%s generates, one method per operation, and its output passes tsc --strict", (name, doc) => {
+    const result = results.get(name);
+    expect(result?.error ?? "", `${doc.spec} was refused`).toBe("");
+    expect(result?.operations).toBe(operationsOf(parsed(doc)).length);
+    expect(tscErrors.get(name) ?? []).toEqual([]);
+    expect(invisibleInFolder(path.join(scratch, doc.large ? "out-large" : "out-rest", name))).toEqual([]);
+  });
+
+  it.each(DOCUMENTS.map((doc) => [doc.name, doc] as const))("%s: warnings as expected, each with file:line:col", (name, doc) => {
+    const warnings = results.get(name)?.warnings ?? [];
+    expect(warnings.length > 0, warnings.slice(0, 5).join("\n")).toBe(doc.warns);
+    for (const warning of warnings) expect(warning).toMatch(/^[^:]+\.(ya?ml|json):\d+:\d+: .+ \(struct\)$/);
+  });
+
+  it("3.0 leftovers in a 3.1 document (boolean exclusiveMinimum) are warnings where they stand, not refusals", () => {
+    const warnings = results.get("schema-validation-3.0-leftovers")!.warnings!;
+    const text = readFileSync(path.join(ROOT, DOCUMENTS.find((d) => d.name === "schema-validation-3.0-leftovers")!.spec), "utf8").split("\n");
+    for (const warning of warnings) {
+      const [, line] = /:(\d+):\d+: Expected type `number` but got `boolean`\. \(struct\)$/.exec(warning)!;
+      expect(text[Number(line) - 1]).toMatch(/exclusive(Minimum|Maximum): true/);
+    }
+    expect(warnings).toHaveLength(10);
+    // ReadMe's 3.1 document still says `nullable` 498 times: every one is a warning.
+    expect(results.get("readme-split")!.warnings!.filter((w) => w.endsWith("Property `nullable` is not expected here. (struct)"))).toHaveLength(498);
+  });
+
+  it("the corpus covers 3.0 and 3.1, YAML and JSON, a split document, webhooks, callbacks, form and multipart bodies, discriminators and 4 MB", () => {
+    const documents = DOCUMENTS.map((doc) => ({ doc, document: parsed(doc) }));
+    const operations = documents.flatMap(({ document }) => operationsOf(document));
+    const mediaTypes = new Set(operations.flatMap((op) => (isObject(op.requestBody) && isObject(op.requestBody.content) ? Object.keys(op.requestBody.content) : [])));
+    const discriminated = (node: unknown): boolean =>
+      isObject(node) ? (Array.isArray(node.oneOf) && isObject(node.discriminator)) || Object.values(node).some(discriminated) : Array.isArray(node) && node.some(discriminated);
+    expect(new Set(documents.map(({ document }) => String(document.openapi).slice(0, 3)))).toEqual(new Set(["3.0", "3.1"]));
+    expect(new Set(DOCUMENTS.map((doc) => path.extname(doc.spec)))).toEqual(new Set([".json", ".yaml"]));
+    expect(Math.max(...DOCUMENTS.filter((doc) => doc.split).map((doc) => results.get(doc.name)!.inputs!))).toBeGreaterThan(10);
+    expect(documents.filter(({ document }) => isObject(document.webhooks) || isObject(document["x-webhooks"])).length).toBeGreaterThanOrEqual(2);
+    expect(operations.some((op) => isObject(op.callbacks))).toBe(true);
+    expect(mediaTypes).toContain("application/x-www-form-urlencoded");
+    expect(mediaTypes).toContain("multipart/form-data");
+    expect(documents.some(({ document }) => discriminated(document))).toBe(true);
+    expect(Math.max(...DOCUMENTS.map((doc) => statSync(path.join(ROOT, doc.spec)).size))).toBeGreaterThanOrEqual(4 * 1024 * 1024);
+    expect(DOCUMENTS.length).toBeGreaterThanOrEqual(10);
+  });
+});
