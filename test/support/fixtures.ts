@@ -1,5 +1,8 @@
 import path from "node:path";
 
+/** Repository root. (This module has no side effects: child processes of the tests import it too.) */
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
 /** Cloudflare's documents, copied into the repository (test/fixtures/cloudflare/README.md says where each came from). */
 const CLOUDFLARE = path.resolve(import.meta.dirname, "../fixtures/cloudflare");
 

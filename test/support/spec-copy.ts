@@ -1,9 +1,9 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll } from "vitest";
+import { ROOT } from "./fixtures.js";
 
-/** Repository root. */
-export const ROOT = path.resolve(import.meta.dirname, "../..");
+export { ROOT };
 
 /**
  * This test file's own scratch folder, under the git-ignored test/.artifacts: inside the

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "./spec-copy.js";
+import { ROOT } from "./fixtures.js";
 
 /**
  * Runs `tsc --strict --noEmit` over a folder, as a consumer with no Node types would
