@@ -6,7 +6,7 @@
  */
 import createFetchClient, { type Client, type Middleware } from "openapi-fetch";
 import { INSECURE_HTTP, insecure, resolveBaseUrl } from "./base-url.js";
-import { resolveCredentials, withCredentials } from "./credentials.js";
+import { resolveCredentials } from "./credentials.js";
 import { ApiError, ClientError, ConfigurationError, ConnectionError, InvalidArgumentError, TimeoutError, UserAbortError, ValidationError } from "./errors.js";
 import type { ApiDescription, Operation } from "./operation.js";
 import { own, type BaseClientOptions, type RequestOptions, type ValidateFunction } from "./options.js";
@@ -93,7 +93,7 @@ export function createRuntime<Paths extends {}>(
     const p = prepare(op);
     if (p.error) throw fail(ConfigurationError, p.error);
     const { parts, body } = splitParams(op, params);
-    if (p.query) parts.query = withCredentials(parts.query, p.query);
+    parts.query = { ...parts.query, ...p.query };
     if (op.body != "none" && !(op.optionalBody && body === undefined)) check("request", body);
 
     const out: Outgoing = {

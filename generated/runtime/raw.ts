@@ -5,7 +5,7 @@
  * typed methods do. A path the spec does not have gets the API's default security and base URL.
  */
 import { mergeHeaders, type Client } from "openapi-fetch";
-import { withCredentials, type Credentials } from "./credentials.js";
+import type { Credentials } from "./credentials.js";
 import { ConfigurationError, InvalidArgumentError } from "./errors.js";
 import type { Operation } from "./operation.js";
 import type { Prepared } from "./prepare.js";
@@ -27,8 +27,7 @@ export function routeRaw(raw: Client<any>, operations: readonly Operation[], pre
         if (p.error) throw new ConfigurationError(`${op.id}: ${p.error}`);
         const params = init.params ?? {};
         credentials.check(Object.fromEntries(mergeHeaders(init.headers, params.header)), InvalidArgumentError);
-        const query = p.query ? withCredentials(params.query, p.query) : params.query;
-        return send(path, { ...init, baseUrl: p.baseUrl, params: { ...params, query, header: { ...params.header, ...p.headers } } });
+        return send(path, { ...init, baseUrl: p.baseUrl, params: { ...params, query: { ...params.query, ...p.query }, header: { ...params.header, ...p.headers } } });
       } catch (error) {
         return Promise.reject(error);
       }

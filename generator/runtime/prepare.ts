@@ -22,8 +22,8 @@ export function preparer(api: ApiDescription, credentials: Credentials, baseUrl:
     let p = prepared.get(op);
     if (!p) {
       const chosen = credentials.choose(op.security ?? api.security);
+      const sent = typeof chosen == "object" ? chosen : { headers: {}, query: {} };
       let error = typeof chosen == "string" ? chosen : undefined;
-      const sent: Sent = typeof chosen == "string" ? { headers: {} } : chosen;
       let url = baseUrl;
       try {
         if (op.server) url = serverUrl(op.server, baseUrl);
@@ -31,8 +31,8 @@ export function preparer(api: ApiDescription, credentials: Credentials, baseUrl:
         error ??= (e as Error).message;
       }
       // Checked for every URL a call can go to, but only when it carries credentials.
-      if ((Object.keys(sent.headers).length || sent.query) && insecure(url, options)) error ??= INSECURE_HTTP;
-      prepared.set(op, (p = { ...sent, baseUrl: url, ...(error ? { error } : {}) }));
+      if (sent == chosen && insecure(url, options)) error ??= INSECURE_HTTP;
+      prepared.set(op, (p = { ...sent, baseUrl: url, error }));
     }
     return p;
   };
