@@ -6,28 +6,24 @@
  */
 import { mergeHeaders, type Client } from "openapi-fetch";
 import type { Credentials } from "./credentials.js";
-import { ConfigurationError, InvalidArgumentError } from "./errors.js";
+import { InvalidArgumentError } from "./errors.js";
 import type { Operation } from "./operation.js";
-import type { Prepared } from "./prepare.js";
-
-const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+import type { Init } from "./transport.js";
 
 /** Wraps `raw`'s methods (and `request`) so that each call goes out as its operation says. */
-export function routeRaw(raw: Client<any>, operations: readonly Operation[], prepare: (op: Operation) => Prepared, credentials: Credentials): void {
+export function routeRaw(raw: Client<any>, operations: readonly Operation[], prepare: (op: Operation, init: Partial<Init>) => Init, credentials: Credentials): void {
   let routes: Map<string, Operation> | undefined;
   const unknown = { id: "raw" } as Operation;
   const methods = raw as unknown as Record<string, (path: string, init?: any) => Promise<unknown>>;
-  for (const method of METHODS) {
+  // openapi-fetch's methods are its upper-case keys, GET to TRACE.
+  for (const method of Object.keys(raw).filter((key) => /^[A-Z]+$/.test(key))) {
     const send = methods[method]!;
     methods[method] = (path, init = {}) => {
       try {
         routes ??= new Map(operations.map((op) => [`${op.method} ${op.path}`, op]));
-        const op = routes.get(`${method} ${path}`) ?? unknown;
-        const p = prepare(op);
-        if (p.error) throw new ConfigurationError(`${op.id}: ${p.error}`);
-        const params = init.params ?? {};
-        credentials.check(Object.fromEntries(mergeHeaders(init.headers, params.header)), InvalidArgumentError);
-        return send(path, { ...init, baseUrl: p.baseUrl, params: { ...params, query: { ...params.query, ...p.query }, header: { ...params.header, ...p.headers } } });
+        const routed = prepare(routes.get(`${method} ${path}`) ?? unknown, init);
+        credentials.check(Object.fromEntries(mergeHeaders(init.headers, init.params?.header)), InvalidArgumentError);
+        return send(path, routed);
       } catch (error) {
         return Promise.reject(error);
       }

@@ -1,24 +1,23 @@
 /**
- * What each operation sends wherever it is called from (a typed method or `raw`): its
- * chosen credentials and its URL, worked out on its first call and kept, so that a call
- * does no more than it must.
+ * What each call of an operation sends wherever it is called from (a typed method or
+ * `raw`): its base URL and its chosen credentials, worked out on the operation's first
+ * call and kept, so that a call does no more than it must.
  */
 import { INSECURE_HTTP, insecure, serverUrl } from "./base-url.js";
 import type { Credentials, Sent } from "./credentials.js";
+import { ConfigurationError } from "./errors.js";
 import type { ApiDescription, Operation } from "./operation.js";
 import type { BaseClientOptions } from "./options.js";
+import type { Init } from "./transport.js";
 
-/** An operation's credentials and base URL, or why it cannot be called. */
-export interface Prepared extends Sent {
-  /** Why it cannot be called, when it cannot: a ConfigurationError's message. */
-  readonly error?: string;
-  readonly baseUrl: string;
-}
-
-/** A function giving each operation its Prepared, computed once per operation. */
-export function preparer(api: ApiDescription, credentials: Credentials, baseUrl: string, options: BaseClientOptions): (op: Operation) => Prepared {
-  const prepared = new Map<Operation, Prepared>();
-  return (op) => {
+/**
+ * A function giving a call of `op` (`init`, as openapi-fetch's methods take it) its
+ * operation's base URL, and its credentials over the call's own query and header
+ * parameters. Throws ConfigurationError when the operation cannot be called.
+ */
+export function preparer(api: ApiDescription, credentials: Credentials, baseUrl: string, options: BaseClientOptions): <I extends Partial<Init>>(op: Operation, init: I) => I & Init {
+  const prepared = new Map<Operation, Sent & { baseUrl: string; error?: string }>();
+  return (op, init) => {
     let p = prepared.get(op);
     if (!p) {
       const chosen = credentials.choose(op.security ?? api.security);
@@ -34,6 +33,8 @@ export function preparer(api: ApiDescription, credentials: Credentials, baseUrl:
       if (sent == chosen && insecure(url, options)) error ??= INSECURE_HTTP;
       prepared.set(op, (p = { ...sent, baseUrl: url, error }));
     }
-    return p;
+    if (p.error) throw new ConfigurationError(`${op.id}: ${p.error}`);
+    const { params = {} } = init;
+    return { ...init, baseUrl: p.baseUrl, params: { ...params, query: { ...params.query, ...p.query }, header: { ...params.header, ...p.headers } } };
   };
 }
