@@ -9,14 +9,10 @@ import type { ApiDescription, Operation, Security } from "./operation.js";
 import { env, own, type BaseClientOptions } from "./options.js";
 import type { SchemeKind } from "./schemes.js";
 
-/** What one operation sends as its credentials: spread over the call's own headers and query. */
+/** What one operation sends as its credentials (each kind puts its own, schemes.ts): spread over the call's own headers and query. */
 export interface Sent {
-  readonly headers: Readonly<Record<string, string>>;
-  /**
-   * By encoded name (openapi-fetch encodes values only); each unencoded name maps to
-   * undefined, which drops the call's own parameter of that name.
-   */
-  readonly query: Readonly<Record<string, string | undefined>>;
+  readonly headers: Record<string, string>;
+  readonly query: Record<string, string | undefined>;
 }
 
 export interface Credentials {
@@ -29,7 +25,7 @@ export interface Credentials {
 }
 
 /** One scheme's credential, checked: where it goes, under which name, the value, and whether it came from an option. */
-type Given = readonly [SchemeKind["in"], string, string, boolean];
+type Given = readonly [SchemeKind, string, string, boolean];
 
 /**
  * Reads every scheme's credential and checks it. Throws ConfigurationError for a value of
@@ -47,7 +43,7 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
     const option: unknown = own(options, scheme.option);
     const inCode = option !== undefined && option !== "";
     const value = inCode ? option : env(scheme.env);
-    if (value !== undefined) values.set(key, [kind.in, name, kind.encode(value, scheme), inCode]);
+    if (value !== undefined) values.set(key, [kind, name, kind.encode(value, scheme), inCode]);
   }
 
   const name = (key: string): string => own(schemes, key)?.option ?? `${key} (not supported)`;
@@ -74,18 +70,12 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
     }
     if (!best) return security.length && security.every((alternative) => alternative.length) ? explain(security) : undefined;
     // Without a prototype, a name like "__proto__" is an own property like any other.
-    const headers = Object.create(null);
-    const query = Object.create(null);
+    const sent: Sent = { headers: Object.create(null), query: Object.create(null) };
     for (const key of best) {
-      const [where, name, value] = values.get(key)!;
-      if (where == "header") headers[name] = value;
-      else if (where == "cookie") headers.Cookie = `${headers.Cookie ? `${headers.Cookie}; ` : ""}${name}=${value}`;
-      else {
-        query[name] = undefined;
-        query[encodeURIComponent(name)] = value;
-      }
+      const [kind, name, value] = values.get(key)!;
+      kind.put(sent, name, value);
     }
-    return { headers, query };
+    return sent;
   };
 
   if (operations.length && operations.every((op) => typeof choose(op.security ?? api.security) == "string")) {

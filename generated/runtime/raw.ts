@@ -18,15 +18,12 @@ export function routeRaw(raw: Client<any>, operations: readonly Operation[], pre
   // openapi-fetch's methods are its upper-case keys, GET to TRACE.
   for (const method of Object.keys(raw).filter((key) => /^[A-Z]+$/.test(key))) {
     const send = methods[method]!;
-    methods[method] = (path, init = {}) => {
-      try {
-        routes ??= new Map(operations.map((op) => [`${op.method} ${op.path}`, op]));
-        const routed = prepare(routes.get(`${method} ${path}`) ?? unknown, init);
-        credentials.check(Object.fromEntries(mergeHeaders(init.headers, init.params?.header)), InvalidArgumentError);
-        return send(path, routed);
-      } catch (error) {
-        return Promise.reject(error);
-      }
+    // Async: what fails here rejects, as openapi-fetch's own methods do.
+    methods[method] = async (path, init = {}) => {
+      routes ??= new Map(operations.map((op) => [`${op.method} ${op.path}`, op]));
+      const routed = prepare(routes.get(`${method} ${path}`) ?? unknown, init);
+      credentials.check(Object.fromEntries(mergeHeaders(init.headers, init.params?.header)), InvalidArgumentError);
+      return send(path, routed);
     };
   }
   raw.request = ((method: string, path: string, init?: object) => methods[method.toUpperCase()]!(path, init)) as typeof raw.request;
