@@ -68,13 +68,14 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
       if (r < rank) [rank, best] = [r, alternative];
     }
     if (!best) return security.length && security.every((alternative) => alternative.length) ? explain(security) : undefined;
-    // Without a prototype, a name like "__proto__" is an own property like any other.
-    const sent: Sent = { headers: Object.create(null), query: Object.create(null) };
+    // Without a prototype, a name like "__proto__" is an own property like any other; then
+    // copied (a spread defines what it copies) into ordinary objects, which V8 reads faster.
+    const { headers, query }: Sent = { headers: Object.create(null), query: Object.create(null) };
     for (const key of best) {
       const [kind, name, value] = values.get(key)!;
-      kind.put(sent, name, value);
+      kind.put({ headers, query }, name, value);
     }
-    return sent;
+    return { headers: { ...headers }, query: { ...query } };
   };
 
   if (operations.length && operations.every((op) => typeof choose(op.security ?? api.security) == "string")) {
