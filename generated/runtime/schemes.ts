@@ -6,10 +6,10 @@
  * that most clients never need). Values are checked here, once, because fetch's own
  * header errors quote them; these errors never do.
  */
+import type { Sent } from "./credentials.js";
 import { ConfigurationError } from "./errors.js";
 import type { SecurityScheme } from "./operation.js";
 import { own } from "./options.js";
-import type { Sent } from "./credentials.js";
 
 /** How one kind of scheme checks its credential and where it sends it. */
 export interface SchemeKind {
