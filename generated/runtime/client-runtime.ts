@@ -11,7 +11,7 @@ import { ApiError, ClientError, ConfigurationError, ConnectionError, InvalidArgu
 import type { ApiDescription, Operation } from "./operation.js";
 import { own, type BaseClientOptions, type RequestOptions, type ValidateFunction } from "./options.js";
 import { splitParams } from "./params.js";
-import { preparer } from "./prepare.js";
+import { preparer, withCredentials } from "./prepare.js";
 import { routeRaw } from "./raw.js";
 import { decode } from "./response.js";
 import { retryable, retryDelay } from "./retry.js";
@@ -84,16 +84,18 @@ export function createRuntime<Paths extends {}>(
       if (!ok) throw new ValidationError(op.id, direction, [...(fn!.errors ?? [])]);
     };
     credentials.check(ro.headers, InvalidArgumentError);
+    const p = prepare(op);
     const { parts, body } = splitParams(op, params);
-    const init = prepare(op, {
-      params: parts,
+    const init = {
+      baseUrl: p.baseUrl,
+      params: withCredentials(parts, p),
       body,
       // Not openapi-fetch's default serialiser: it picks by the final Content-Type (which a
       // caller's headers could change) and passes FormData through.
       bodySerializer: /json/i.test(op.contentType ?? "json") ? toJson : asIs,
       // Without a contentType, JSON (openapi-fetch's default too).
       headers: body === undefined ? ro.headers : { "Content-Type": op.contentType ?? "application/json", ...ro.headers },
-    });
+    };
     if (op.body != "none" && !(op.optionalBody && body === undefined)) check("request", body);
 
     for (let retry = 0; ; retry++) {

@@ -12,7 +12,8 @@ import type { SchemeKind } from "./schemes.js";
 /** What one operation sends as its credentials (each kind puts its own, schemes.ts): spread over the call's own headers and query. */
 export interface Sent {
   readonly headers: Record<string, string>;
-  readonly query: Record<string, string | undefined>;
+  /** Absent when it has none (most operations), so that calls need not merge it. */
+  readonly query?: Record<string, string | undefined>;
 }
 
 export interface Credentials {
@@ -77,12 +78,12 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
     if (!best) return security.length && security.every((alternative) => alternative.length) ? explain(security) : undefined;
     // Without a prototype, a name like "__proto__" is an own property like any other; then
     // copied (a spread defines what it copies) into ordinary objects, which V8 reads faster.
-    const sent: Sent = { headers: Object.create(null), query: Object.create(null) };
+    const sent = { headers: Object.create(null), query: Object.create(null) };
     for (const key of best) {
       const [kind, name, value] = values.get(key)!;
       kind.put(sent, name, value);
     }
-    return { headers: { ...sent.headers }, query: { ...sent.query } };
+    return { headers: { ...sent.headers }, ...(Object.keys(sent.query).length ? { query: { ...sent.query } } : {}) };
   };
 
   if (operations.length && operations.every((op) => typeof choose(op.security ?? api.security) == "string")) {

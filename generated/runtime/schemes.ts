@@ -18,11 +18,11 @@ export interface SchemeKind {
   /** The credential as sent, from its option's (or environment variable's) value; throws ConfigurationError. */
   readonly encode: (value: unknown, scheme: SecurityScheme) => string;
   /** Adds the credential, as `encode` made it, to what a call sends. */
-  readonly put: (sent: Sent, name: string, value: string) => void;
+  readonly put: (sent: Required<Sent>, name: string, value: string) => void;
 }
 
 /** Sets the header `name`. */
-const header = (sent: Sent, name: string, value: string) => void (sent.headers[name] = value);
+const header = (sent: Required<Sent>, name: string, value: string) => void (sent.headers[name] = value);
 
 /** `value` when it is a string that `valid` accepts; else ConfigurationError, naming the option, never the value. */
 function checked(value: unknown, { option }: SecurityScheme, where: string, valid: RegExp): string {

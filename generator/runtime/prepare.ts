@@ -8,20 +8,24 @@ import type { Credentials, Sent } from "./credentials.js";
 import { ConfigurationError } from "./errors.js";
 import type { ApiDescription, Operation } from "./operation.js";
 import type { BaseClientOptions } from "./options.js";
-import type { Init } from "./transport.js";
+import type { Parts } from "./transport.js";
+
+/** An operation's base URL and credentials. */
+export interface Prepared extends Sent {
+  readonly baseUrl: string;
+}
 
 /**
- * A function giving a call of `op` (`init`, as openapi-fetch's methods take it) its
- * operation's base URL, and its credentials over the call's own query and header
- * parameters. Throws ConfigurationError when the operation cannot be called.
+ * A function giving each operation its Prepared, computed once per operation. Throws
+ * ConfigurationError (each time) for an operation that cannot be called.
  */
-export function preparer(api: ApiDescription, credentials: Credentials, baseUrl: string, options: BaseClientOptions): <I extends Partial<Init>>(op: Operation, init: I) => I & Init {
-  const prepared = new Map<Operation, Sent & { baseUrl: string; error?: string }>();
-  return (op, init) => {
+export function preparer(api: ApiDescription, credentials: Credentials, baseUrl: string, options: BaseClientOptions): (op: Operation) => Prepared {
+  const prepared = new Map<Operation, Prepared & { error?: string }>();
+  return (op) => {
     let p = prepared.get(op);
     if (!p) {
       const chosen = credentials.choose(op.security ?? api.security);
-      const sent = typeof chosen == "object" ? chosen : { headers: {}, query: {} };
+      const sent = typeof chosen == "object" ? chosen : { headers: {} };
       let error = typeof chosen == "string" ? chosen : undefined;
       let url = baseUrl;
       try {
@@ -34,7 +38,16 @@ export function preparer(api: ApiDescription, credentials: Credentials, baseUrl:
       prepared.set(op, (p = { ...sent, baseUrl: url, error }));
     }
     if (p.error) throw new ConfigurationError(`${op.id}: ${p.error}`);
-    const { params = {} } = init;
-    return { ...init, baseUrl: p.baseUrl, params: { ...params, query: { ...params.query, ...p.query }, header: { ...params.header, ...p.headers } } };
+    return p;
   };
 }
+
+/**
+ * A call's path, query and header parameters with `p`'s credentials over its own. Spreads
+ * no more than it must: each spread is a measurable part of a typed call's CPU (bench row 4).
+ */
+export const withCredentials = ({ path, query, header }: Parts, p: Prepared): Parts => ({
+  path,
+  query: p.query ? { ...query, ...p.query } : query,
+  header: { ...header, ...p.headers },
+});

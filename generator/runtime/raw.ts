@@ -7,10 +7,10 @@ import { mergeHeaders, type Client } from "openapi-fetch";
 import type { Credentials } from "./credentials.js";
 import { InvalidArgumentError } from "./errors.js";
 import type { Operation } from "./operation.js";
-import type { Init } from "./transport.js";
+import { withCredentials, type Prepared } from "./prepare.js";
 
 /** Wraps `raw`'s methods (and `request`) so that each call goes out as its operation says. */
-export function routeRaw(raw: Client<any>, operations: readonly Operation[], prepare: (op: Operation, init: Partial<Init>) => Init, credentials: Credentials): void {
+export function routeRaw(raw: Client<any>, operations: readonly Operation[], prepare: (op: Operation) => Prepared, credentials: Credentials): void {
   let routes: Map<string, Operation> | undefined;
   const unknown = { id: "raw" } as Operation;
   const methods = raw as unknown as Record<string, (path: string, init?: any) => Promise<unknown>>;
@@ -20,9 +20,10 @@ export function routeRaw(raw: Client<any>, operations: readonly Operation[], pre
     // Async: what fails here rejects, as openapi-fetch's own methods do.
     methods[method] = async (path, init = {}) => {
       routes ??= new Map(operations.map((op) => [`${op.method} ${op.path}`, op]));
-      const routed = prepare(routes.get(`${method} ${path}`) ?? unknown, init);
-      credentials.check(Object.fromEntries(mergeHeaders(init.headers, init.params?.header)), InvalidArgumentError);
-      return send(path, routed);
+      const p = prepare(routes.get(`${method} ${path}`) ?? unknown);
+      const { params = {} } = init;
+      credentials.check(Object.fromEntries(mergeHeaders(init.headers, params.header)), InvalidArgumentError);
+      return send(path, { ...init, baseUrl: p.baseUrl, params: { ...params, ...withCredentials(params, p) } });
     };
   }
   raw.request = ((method: string, path: string, init?: object) => methods[method.toUpperCase()]!(path, init)) as typeof raw.request;
