@@ -1,14 +1,14 @@
 // generated from spec/openapi.yaml by generator/ — do not edit; run npm run generate
-import { createRuntime } from "./runtime/index.js";
+import { apiKeyHeader, bearer, createRuntime } from "./runtime/index.js";
 import type { ApiDescription, ApiPromise, BaseClientOptions, Operation, RequestOptions } from "./runtime/index.js";
 import type { paths } from "./schema.js";
 import type { GetBehaviorsParams, GetBehaviorsResult, UpdateBehaviorsParams, UpdateBehaviorsResult } from "./types.js";
 /** What the spec says about the whole API: its security schemes, default security, server and request id header. */
 export const api = {
   schemes: {
-    api_token: { option: "apiToken", kind: "bearer", env: "CLOUDFLARE_API_TOKEN" },
-    api_email: { option: "apiEmail", kind: "apiKey", in: "header", name: "X-Auth-Email", env: "CLOUDFLARE_EMAIL" },
-    api_key: { option: "apiKey", kind: "apiKey", in: "header", name: "X-Auth-Key", env: "CLOUDFLARE_API_KEY" },
+    api_token: { option: "apiToken", kind: bearer, env: "CLOUDFLARE_API_TOKEN" },
+    api_email: { option: "apiEmail", kind: apiKeyHeader, name: "X-Auth-Email", env: "CLOUDFLARE_EMAIL" },
+    api_key: { option: "apiKey", kind: apiKeyHeader, name: "X-Auth-Key", env: "CLOUDFLARE_API_KEY" },
   },
   security: [["api_token"], ["api_email", "api_key"]],
   server: { url: "https://api.cloudflare.com/client/v4", env: "CLOUDFLARE_BASE_URL" },

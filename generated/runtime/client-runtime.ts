@@ -4,18 +4,18 @@
  * base URL, headers) and fails at once when they cannot work; `call` runs one operation:
  * builds, sends, retries and decodes it.
  */
-import createFetchClient, { type Client, type Middleware } from "openapi-fetch";
+import createFetchClient, { type Client } from "openapi-fetch";
 import { INSECURE_HTTP, insecure, resolveBaseUrl } from "./base-url.js";
-import { resolveCredentials, withCredentials } from "./credentials.js";
+import { resolveCredentials } from "./credentials.js";
 import { ApiError, ClientError, ConfigurationError, ConnectionError, InvalidArgumentError, TimeoutError, UserAbortError, ValidationError } from "./errors.js";
 import type { ApiDescription, Operation } from "./operation.js";
 import { own, type BaseClientOptions, type RequestOptions, type ValidateFunction } from "./options.js";
 import { splitParams } from "./params.js";
-import { preparer } from "./prepare.js";
+import { preparer, withCredentials } from "./prepare.js";
 import { routeRaw } from "./raw.js";
 import { decode } from "./response.js";
 import { retryable, retryDelay } from "./retry.js";
-import { attempt, within, type Outgoing, type Received } from "./transport.js";
+import { sender, within } from "./transport.js";
 
 /**
  * A plain Promise of the result (awaitable, fine with Promise.all) with one extra method.
@@ -63,13 +63,7 @@ export function createRuntime<Paths extends {}>(
 
   // Redirects are not followed: fetch would replay the credentials to any host.
   const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers, fetch: fetchImpl, redirect: "manual" });
-  const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<Received>;
-  let middleware = false; // once `raw` has middleware, every call goes through it
-  const use = raw.use;
-  raw.use = (...m: Middleware[]) => {
-    middleware = true;
-    use(...m);
-  };
+  const attempt = sender(raw, fetchImpl, options.headers);
   routeRaw(raw, ops, prepare, credentials);
 
   async function run(op: Operation, params: object | undefined, ro: RequestOptions = {}): Promise<{ data: unknown; response: Response }> {
@@ -91,39 +85,33 @@ export function createRuntime<Paths extends {}>(
     };
     credentials.check(ro.headers, InvalidArgumentError);
     const p = prepare(op);
-    if (p.error) throw fail(ConfigurationError, p.error);
     const { parts, body } = splitParams(op, params);
-    if (p.query) parts.query = withCredentials(parts.query, p.query);
-    if (op.body != "none" && !(op.optionalBody && body === undefined)) check("request", body);
-
-    const out: Outgoing = {
-      method: op.method,
-      path: op.path,
+    const init = {
       baseUrl: p.baseUrl,
-      params: parts,
+      params: withCredentials(parts, p),
       body,
       // Not openapi-fetch's default serialiser: it picks by the final Content-Type (which a
       // caller's headers could change) and passes FormData through.
       bodySerializer: /json/i.test(op.contentType ?? "json") ? toJson : asIs,
-      clientHeaders: options.headers,
-      credentials: p.headers,
       // Without a contentType, JSON (openapi-fetch's default too).
       headers: body === undefined ? ro.headers : { "Content-Type": op.contentType ?? "application/json", ...ro.headers },
     };
+    if (op.body != "none" && !(op.optionalBody && body === undefined)) check("request", body);
+
     for (let retry = 0; ; retry++) {
       if (signal?.aborted) throw fail(UserAbortError, "aborted", signal.reason);
-      const outcome = await attempt(out, attemptMs, signal, fetchImpl, middleware ? request : undefined);
+      const outcome = await attempt(op.method, op.path, init, attemptMs, signal);
       let failure: ClientError;
       let status = 0;
       let headers: Headers | undefined;
       let error: unknown;
-      if ("received" in outcome) {
-        const decoded = decode(op, outcome.received, requestIdHeader, (data) => check("response", data));
+      if ("response" in outcome) {
+        const decoded = decode(op, outcome, requestIdHeader, (data) => check("response", data));
         if (!(decoded instanceof ApiError)) return decoded;
         ({ status, headers } = failure = decoded);
-        if (outcome.received.response.ok) throw failure; // a 2xx is never retried
+        if (outcome.response.ok) throw failure; // a 2xx is never retried
       } else {
-        error = outcome.error;
+        ({ error } = outcome);
         // Not sent: the arguments could not be serialised (JSON.stringify, a header value),
         // or a middleware threw.
         if (!outcome.sent) throw error instanceof ClientError ? error : fail(InvalidArgumentError, `${error}`, error);

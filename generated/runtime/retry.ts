@@ -7,8 +7,6 @@
  */
 import type { Operation } from "./operation.js";
 
-const IDEMPOTENT = /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE)$/;
-
 /**
  * Whether a failed attempt is retried: `headers` and `status` when the server answered
  * (not a 2xx), else `error` (fetch's, or the timeout's). `x-should-retry` overrides the rule.
@@ -18,7 +16,8 @@ const IDEMPOTENT = /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE)$/;
 export function retryable(op: Operation, status: number, headers: Headers | undefined, error: unknown): boolean {
   const should = headers?.get("x-should-retry");
   if (should == "true" || should == "false") return should == "true";
-  const idempotent = op.idempotent || IDEMPOTENT.test(op.method);
+  // Of OpenAPI's eight methods, only POST and PATCH are not idempotent.
+  const idempotent = op.idempotent || !/^P[OA]/.test(op.method);
   if (!headers) return idempotent || refused(error);
   return status == 429 || (idempotent && (status == 408 || status == 409 || status >= 500));
 }

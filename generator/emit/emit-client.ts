@@ -18,8 +18,9 @@ export function emitClient(model: ApiModel): string {
   const schemes = model.securitySchemes.filter((s) => s.kind !== "unsupported");
   const security = defaultSecurity(ops);
   const typeImports = ops.flatMap((op) => [`${op.typeName}Params`, `${op.typeName}Result`]);
+  const kinds = [...new Set(schemes.map(schemeKind))].sort();
   const statements: (StatementStructures | WriterFunction)[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/index.js", namedImports: ["createRuntime"] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/index.js", namedImports: [...kinds, "createRuntime"] },
     {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
@@ -38,7 +39,7 @@ export function emitClient(model: ApiModel): string {
       writer.writeLine("/** What the spec says about the whole API: its security schemes, default security, server and request id header. */");
       writer.write("export const api = ").inlineBlock(() => {
         writer.write("schemes: ").inlineBlock(() => {
-          for (const scheme of schemes) writer.writeLine(`${propertyKey(scheme.key)}: ${literal(schemeData(scheme))},`);
+          for (const scheme of schemes) writer.writeLine(`${propertyKey(scheme.key)}: ${schemeData(scheme)},`);
         });
         writer.write(",").newLine();
         writer.writeLine(`security: ${literal(security)},`);
@@ -129,15 +130,25 @@ function defaultSecurity(ops: readonly OperationModel[]): readonly (readonly str
   return best.security;
 }
 
+/**
+ * The runtime's SchemeKind for a scheme (generator/runtime/schemes.ts): client.ts imports
+ * only the kinds its spec uses, so a bundle holds no other.
+ */
+function schemeKind(scheme: SecuritySchemeModel): string {
+  if (scheme.kind === "apiKey") return { header: "apiKeyHeader", query: "apiKeyQuery", cookie: "apiKeyCookie" }[scheme.in!];
+  return scheme.kind === "http" ? "httpScheme" : scheme.kind;
+}
+
 /** How the runtime sends a scheme's credential: see generator/runtime/operation.ts (SecurityScheme). */
-function schemeData(scheme: SecuritySchemeModel) {
-  return {
-    option: scheme.option,
-    kind: scheme.kind,
-    ...(scheme.scheme ? { scheme: scheme.scheme } : {}),
-    ...(scheme.in ? { in: scheme.in, name: scheme.name } : {}),
-    ...(scheme.env ? { env: scheme.env } : {}),
-  };
+function schemeData(scheme: SecuritySchemeModel): string {
+  const fields = [
+    `option: ${literal(scheme.option)}`,
+    `kind: ${schemeKind(scheme)}`,
+    ...(scheme.name ? [`name: ${literal(scheme.name)}`] : []),
+    ...(scheme.scheme ? [`scheme: ${literal(scheme.scheme)}`] : []),
+    ...(scheme.env ? [`env: ${literal(scheme.env)}`] : []),
+  ];
+  return `{ ${fields.join(", ")} }`;
 }
 
 /** The data the runtime needs: see generator/runtime/operation.ts. */

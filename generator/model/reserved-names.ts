@@ -24,6 +24,7 @@ export const RESERVED_NAMES: readonly string[] = [
   // generator/runtime/index.ts, public and internal (a test keeps this list complete)
   ...RUNTIME_PUBLIC_VALUES, ...RUNTIME_PUBLIC_TYPES,
   "createRuntime", "Runtime", "Operation", "ApiDescription", "SecurityScheme", "BaseClientOptions",
+  "SchemeKind", "bearer", "basic", "httpScheme", "apiKeyHeader", "apiKeyQuery", "apiKeyCookie",
 ];
 
 /**

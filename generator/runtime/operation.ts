@@ -3,6 +3,7 @@
  * generated client.ts holds one ApiDescription (credentials, server, request id) and one
  * Operation per operation, and hands them to `createRuntime`, which builds requests from them.
  */
+import type { SchemeKind } from "./schemes.js";
 
 /** Security alternatives (OpenAPI `security`): each lists the scheme keys it needs together; `[]` is `{}`. */
 export type Security = readonly (readonly string[])[];
@@ -57,18 +58,12 @@ export interface Operation {
 export interface SecurityScheme {
   /** The `createClient` option that holds it. */
   readonly option: string;
-  /**
-   * "bearer": `Authorization: Bearer <string>` (http bearer, oauth2, openIdConnect);
-   * "basic": `Authorization: Basic <base64 of username:password>`;
-   * "http": `Authorization: <scheme> <string>`;
-   * "apiKey": the string as the header, query parameter or cookie `name`.
-   */
-  readonly kind: "bearer" | "basic" | "http" | "apiKey";
-  /** For "http": the scheme's name. */
-  readonly scheme?: string;
-  /** For "apiKey". */
-  readonly in?: "header" | "query" | "cookie";
+  /** How its credential is checked and where it goes: one of the kinds in schemes.ts (bearer, basic, apiKeyHeader, …). */
+  readonly kind: SchemeKind;
+  /** The header, query parameter or cookie it goes in; `Authorization` when absent. */
   readonly name?: string;
+  /** For httpScheme: the scheme's name (`Authorization: <scheme> …`). */
+  readonly scheme?: string;
   /** The environment variable that supplies the credential when the option is not given (`x-zt-env`). */
   readonly env?: string;
 }

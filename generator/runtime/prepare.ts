@@ -1,29 +1,32 @@
 /**
- * What each operation sends wherever it is called from (a typed method or `raw`): its
- * chosen credentials and its URL, worked out on its first call and kept, so that a call
- * does no more than it must.
+ * What each call of an operation sends wherever it is called from (a typed method or
+ * `raw`): its base URL and its chosen credentials, worked out on the operation's first
+ * call and kept, so that a call does no more than it must.
  */
 import { INSECURE_HTTP, insecure, serverUrl } from "./base-url.js";
 import type { Credentials, Sent } from "./credentials.js";
+import { ConfigurationError } from "./errors.js";
 import type { ApiDescription, Operation } from "./operation.js";
 import type { BaseClientOptions } from "./options.js";
+import type { Parts } from "./transport.js";
 
-/** An operation's credentials and base URL, or why it cannot be called. */
+/** An operation's base URL and credentials. */
 export interface Prepared extends Sent {
-  /** Why it cannot be called, when it cannot: a ConfigurationError's message. */
-  readonly error?: string;
   readonly baseUrl: string;
 }
 
-/** A function giving each operation its Prepared, computed once per operation. */
+/**
+ * A function giving each operation its Prepared, computed once per operation. Throws
+ * ConfigurationError (each time) for an operation that cannot be called.
+ */
 export function preparer(api: ApiDescription, credentials: Credentials, baseUrl: string, options: BaseClientOptions): (op: Operation) => Prepared {
-  const prepared = new Map<Operation, Prepared>();
+  const prepared = new Map<Operation, Prepared & { error?: string }>();
   return (op) => {
     let p = prepared.get(op);
     if (!p) {
       const chosen = credentials.choose(op.security ?? api.security);
+      const sent = typeof chosen == "object" ? chosen : { headers: {} };
       let error = typeof chosen == "string" ? chosen : undefined;
-      const sent: Sent = typeof chosen == "string" ? { headers: {} } : chosen;
       let url = baseUrl;
       try {
         if (op.server) url = serverUrl(op.server, baseUrl);
@@ -31,9 +34,20 @@ export function preparer(api: ApiDescription, credentials: Credentials, baseUrl:
         error ??= (e as Error).message;
       }
       // Checked for every URL a call can go to, but only when it carries credentials.
-      if ((Object.keys(sent.headers).length || sent.query) && insecure(url, options)) error ??= INSECURE_HTTP;
-      prepared.set(op, (p = { ...sent, baseUrl: url, ...(error ? { error } : {}) }));
+      if (sent == chosen && insecure(url, options)) error ??= INSECURE_HTTP;
+      prepared.set(op, (p = { ...sent, baseUrl: url, error }));
     }
+    if (p.error) throw new ConfigurationError(`${op.id}: ${p.error}`);
     return p;
   };
 }
+
+/**
+ * A call's path, query and header parameters with `p`'s credentials over its own. Spreads
+ * no more than it must: each spread is a measurable part of a typed call's CPU (bench row 4).
+ */
+export const withCredentials = ({ path, query, header }: Parts, p: Prepared): Parts => ({
+  path,
+  query: p.query ? { ...query, ...p.query } : query,
+  header: { ...header, ...p.headers },
+});

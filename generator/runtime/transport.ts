@@ -4,7 +4,7 @@
  * builders go straight into fetch; its `request()` would also merge the headers twice and
  * build a Request (fetch builds its own), about as much CPU again as the rest of the call.
  */
-import { createFinalURL, createQuerySerializer, mergeHeaders } from "openapi-fetch";
+import { createFinalURL, createQuerySerializer, mergeHeaders, type Client, type HeadersOptions, type Middleware } from "openapi-fetch";
 
 /** The URL parts of a call: path segments (already encoded), query and header parameters. */
 export interface Parts {
@@ -13,31 +13,23 @@ export interface Parts {
   header?: Record<string, any>;
 }
 
-/** A request as every attempt of a call sends it. */
-export interface Outgoing {
-  readonly method: string;
-  /** The OpenAPI path template. */
-  readonly path: string;
+/** A call as openapi-fetch's methods take it, with its base URL and credentials (prepare.ts). */
+export interface Init {
   readonly baseUrl: string;
   readonly params: Parts;
-  readonly body: unknown;
-  readonly bodySerializer: (body: unknown) => unknown;
-  /** The client's `headers` (openapi-fetch's client adds them itself). */
-  readonly clientHeaders: Record<string, string> | undefined;
-  /** Content-Type and the call's headers. */
-  readonly headers: Record<string, string> | undefined;
-  /** The credential headers: they win over header parameters of the same name. */
-  readonly credentials: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  readonly bodySerializer?: (body: unknown) => unknown;
+  /** Content-Type and the call's headers (the client's are added when it is sent). */
+  readonly headers?: HeadersOptions;
 }
 
 /** What an attempt resolves to, as openapi-fetch's `request()` gives it with `parseAs: "text"`. */
 export type Received = { data?: string; error?: unknown; response: Response };
 
 /** How an attempt ended: an answer, or an error and whether anything had been sent. */
-export type Outcome = { received: Received } | { error: unknown; sent: boolean; timedOut: boolean };
+export type Outcome = Received | { error: unknown; sent: boolean; timedOut: boolean };
 
 type Fetch = (input: string | Request, init?: RequestInit) => Promise<Response>;
-type Request_ = (method: string, path: string, init: object) => Promise<Received>;
 
 /**
  * Substitutes the segments the call has checked and encoded. Not openapi-fetch's default,
@@ -52,37 +44,42 @@ export const pathSerializer = (url: string, path: Record<string, unknown>): stri
 const querySerializer = createQuerySerializer(); // openapi-fetch's default
 
 /**
- * Sends one attempt within `ms` (ended early by `signal`): through openapi-fetch's
- * `request()` when it is given (`raw` has middleware, which must see the call), else
- * straight to `fetchImpl`. Redirects are not followed: fetch would replay credentials to any host.
+ * A function that sends one attempt of a call within `ms` (ended early by `signal`):
+ * through `raw`'s own `request()` once `raw` has middleware (which must see every call),
+ * else straight to `fetchImpl` with the client's `headers`. Takes `raw.request` as it is
+ * now, before raw.ts routes it. Redirects are not followed: fetch would replay credentials to any host.
  */
-export async function attempt(out: Outgoing, ms: number, signal: AbortSignal | undefined, fetchImpl: Fetch, request?: Request_): Promise<Outcome> {
-  let sent = false;
-  let own: AbortSignal | undefined;
-  const send = (signal: AbortSignal): Promise<Received> => {
-    const { method, path, baseUrl, params, body, bodySerializer, headers } = out;
-    if (request) {
-      const fetch = (request: Request) => ((sent = true), fetchImpl(request));
-      const init = { baseUrl, params: { ...params, header: { ...params.header, ...out.credentials } }, body, headers, bodySerializer, parseAs: "text", pathSerializer, signal, fetch };
-      return request(method, path, init);
-    }
-    const init = {
-      method,
-      headers: mergeHeaders(out.clientHeaders, headers, params.header, out.credentials), // throws on a bad header value: not sent
-      body: body === undefined ? undefined : (bodySerializer(body) as BodyInit),
-      redirect: "manual" as const,
-      signal,
-    };
-    sent = true;
-    return fetchImpl(createFinalURL(path, { baseUrl, params, querySerializer, pathSerializer }), init).then(read);
+export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: HeadersOptions | undefined) {
+  const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<Received>;
+  let middleware = false;
+  const use = raw.use;
+  raw.use = (...m: Middleware[]) => {
+    middleware = true;
+    use(...m);
   };
-  try {
-    // A fresh signal and timer per attempt: a timed-out signal stays aborted.
-    return { received: await within(ms, signal, (s) => send((own = s))) };
-  } catch (error) {
-    // The attempt's signal aborted but not the caller's: the timer fired.
-    return { error, sent, timedOut: !!own?.aborted && !signal?.aborted };
-  }
+  return async (method: string, path: string, init: Init, ms: number, signal: AbortSignal | undefined): Promise<Outcome> => {
+    let sent = false;
+    let own: AbortSignal | undefined;
+    const send = (signal: AbortSignal): Promise<Received> => {
+      const fetch = (input: string | Request, requestInit?: RequestInit) => ((sent = true), fetchImpl(input, requestInit));
+      if (middleware) return request(method, path, { ...init, parseAs: "text", pathSerializer, signal, fetch });
+      const { baseUrl, params, body } = init;
+      return fetch(createFinalURL(path, { baseUrl, params, querySerializer, pathSerializer }), {
+        method,
+        headers: mergeHeaders(clientHeaders, init.headers, params.header), // throws on a bad header value: not sent
+        body: body === undefined ? undefined : (init.bodySerializer!(body) as BodyInit),
+        redirect: "manual",
+        signal,
+      }).then(read);
+    };
+    try {
+      // A fresh signal and timer per attempt: a timed-out signal stays aborted.
+      return await within(ms, signal, (s) => send((own = s)));
+    } catch (error) {
+      // The attempt's signal aborted but not the caller's: the timer fired.
+      return { error, sent, timedOut: !!own?.aborted && !signal?.aborted };
+    }
+  };
 }
 
 /** Reads a response as openapi-fetch's `request` does with `parseAs: "text"`: an error body as JSON when it is JSON, else as text. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigurationError, createRuntime, type ApiDescription, type BaseClientOptions, type Operation } from "../../generator/runtime/index.js";
+import { bearer, ConfigurationError, createRuntime, type ApiDescription, type BaseClientOptions, type Operation } from "../../generator/runtime/index.js";
 import { ACCOUNT, BEHAVIORS_PATH, behaviorsRuntime, getBehaviors, isolateCloudflareEnv, SAMPLE, TOKEN } from "../support/behaviors-api.js";
 import { closeLoopbackServers, envelope, json, startLoopbackServer } from "../support/loopback-server.js";
 
@@ -107,7 +107,7 @@ describe("malformed base URLs", () => {
 
 describe("servers from the spec", () => {
   const api = (server?: ApiDescription["server"]) =>
-    ({ schemes: { token: { option: "apiToken", kind: "bearer" } }, security: [["token"]], ...(server ? { server } : {}) }) satisfies ApiDescription;
+    ({ schemes: { token: { option: "apiToken", kind: bearer } }, security: [["token"]], ...(server ? { server } : {}) }) satisfies ApiDescription;
   const op = (id: string, extra: Partial<Operation> = {}): Operation => ({
     id, method: "GET", path: `/${id}`, pathParams: [], queryParams: [], headerParams: [], body: "none", envelope: false, ...extra,
   });

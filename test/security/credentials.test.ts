@@ -7,9 +7,15 @@
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  apiKeyCookie,
+  apiKeyHeader,
+  apiKeyQuery,
+  basic,
+  bearer,
   ClientError,
   ConfigurationError,
   createRuntime,
+  httpScheme,
   InvalidArgumentError,
   type ApiDescription,
   type BaseClientOptions,
@@ -34,13 +40,13 @@ afterEach(() => {
 
 const API = {
   schemes: {
-    token: { option: "token", kind: "bearer", env: "ZT_TEST_TOKEN" },
-    basic: { option: "basic", kind: "basic", env: "ZT_TEST_BASIC" },
-    custom: { option: "custom", kind: "http", scheme: "Token" },
-    key: { option: "apiKey", kind: "apiKey", in: "header", name: "X-Api-Key", env: "ZT_TEST_KEY" },
-    queryKey: { option: "queryKey", kind: "apiKey", in: "query", name: "api key" },
-    session: { option: "session", kind: "apiKey", in: "cookie", name: "session", env: "ZT_TEST_SESSION" },
-    tenant: { option: "tenant", kind: "apiKey", in: "cookie", name: "tenant" },
+    token: { option: "token", kind: bearer, env: "ZT_TEST_TOKEN" },
+    basic: { option: "basic", kind: basic, env: "ZT_TEST_BASIC" },
+    custom: { option: "custom", kind: httpScheme, scheme: "Token" },
+    key: { option: "apiKey", kind: apiKeyHeader, name: "X-Api-Key", env: "ZT_TEST_KEY" },
+    queryKey: { option: "queryKey", kind: apiKeyQuery, name: "api key" },
+    session: { option: "session", kind: apiKeyCookie, name: "session", env: "ZT_TEST_SESSION" },
+    tenant: { option: "tenant", kind: apiKeyCookie, name: "tenant" },
   },
   security: [["token"], ["key", "session"]],
 } as const satisfies ApiDescription;

@@ -30,6 +30,8 @@ let generated: {
   api: unknown;
   operations: Record<string, object>;
 };
+/** The scheme kinds of the generated client's own copy of the runtime. */
+let kinds: Record<"bearer" | "basic" | "apiKeyHeader" | "apiKeyQuery" | "apiKeyCookie", object>;
 
 beforeAll(async () => {
   api = await startLoopbackServer(json(200, { ok: true }));
@@ -43,6 +45,7 @@ beforeAll(async () => {
   replaceOutput(out, (await generate(spec)).files);
   const index = await import(path.join(out, "index.ts"));
   generated = { ...index, ...(await import(path.join(out, "client.ts"))) };
+  kinds = await import(path.join(out, "runtime/index.ts"));
 }, 120_000);
 afterAll(async () => {
   await api?.close();
@@ -78,12 +81,12 @@ describe("the generated client.ts says what the spec says", () => {
   it("its schemes (not mutualTLS), server with variables replaced, operation servers and idempotence", () => {
     expect(generated.api).toEqual({
       schemes: {
-        bearerAuth: { option: "bearerAuth", kind: "bearer", env: "PETS_TOKEN" },
-        basicAuth: { option: "basicAuth", kind: "basic", env: "PETS_BASIC" },
-        apiKeyHeader: { option: "apiKeyHeader", kind: "apiKey", in: "header", name: "X-Api-Key" },
-        apiKeyQuery: { option: "apiKeyQuery", kind: "apiKey", in: "query", name: "api_key" },
-        sessionCookie: { option: "sessionCookie", kind: "apiKey", in: "cookie", name: "session" },
-        oauth: { option: "oauth", kind: "bearer" },
+        bearerAuth: { option: "bearerAuth", kind: kinds.bearer, env: "PETS_TOKEN" },
+        basicAuth: { option: "basicAuth", kind: kinds.basic, env: "PETS_BASIC" },
+        apiKeyHeader: { option: "apiKeyHeader", kind: kinds.apiKeyHeader, name: "X-Api-Key" },
+        apiKeyQuery: { option: "apiKeyQuery", kind: kinds.apiKeyQuery, name: "api_key" },
+        sessionCookie: { option: "sessionCookie", kind: kinds.apiKeyCookie, name: "session" },
+        oauth: { option: "oauth", kind: kinds.bearer },
       },
       security: [],
       server: { url: `${api.origin}/v2`, env: "PETS_BASE_URL" },

@@ -5,14 +5,14 @@
  * can be tested without the generator. Also keeps CLOUDFLARE_* out of tests.
  */
 import { afterEach, beforeEach } from "vitest";
-import { createRuntime, type ApiDescription, type BaseClientOptions, type Operation } from "../../generator/runtime/index.js";
+import { apiKeyHeader, bearer, createRuntime, type ApiDescription, type BaseClientOptions, type Operation } from "../../generator/runtime/index.js";
 
 /** The fragment's security schemes, default security, server and request id header. */
 export const BEHAVIORS_API = {
   schemes: {
-    api_token: { option: "apiToken", kind: "bearer", env: "CLOUDFLARE_API_TOKEN" },
-    api_email: { option: "apiEmail", kind: "apiKey", in: "header", name: "X-Auth-Email", env: "CLOUDFLARE_EMAIL" },
-    api_key: { option: "apiKey", kind: "apiKey", in: "header", name: "X-Auth-Key", env: "CLOUDFLARE_API_KEY" },
+    api_token: { option: "apiToken", kind: bearer, env: "CLOUDFLARE_API_TOKEN" },
+    api_email: { option: "apiEmail", kind: apiKeyHeader, name: "X-Auth-Email", env: "CLOUDFLARE_EMAIL" },
+    api_key: { option: "apiKey", kind: apiKeyHeader, name: "X-Auth-Key", env: "CLOUDFLARE_API_KEY" },
   },
   security: [["api_token"], ["api_email", "api_key"]],
   server: { url: "https://api.cloudflare.com/client/v4", env: "CLOUDFLARE_BASE_URL" },

@@ -3,14 +3,14 @@
  * given as argv[2] and prints how they settled. It never calls process.exit: the test
  * checks that nothing (timer, socket, listener) keeps the process alive afterwards.
  */
-import { createRuntime, type BaseClientOptions } from "../../../generator/runtime/index.js";
+import { bearer, createRuntime, type BaseClientOptions } from "../../../generator/runtime/index.js";
 
 // As in behaviors-api.ts, which is not imported: it pulls in vitest.
 const getBehaviors = {
   id: "getBehaviors", method: "GET", path: "/accounts/{account_id}/zt_risk_scoring/behaviors",
   pathParams: ["account_id"], queryParams: [], headerParams: [], body: "none", envelope: true,
 } as const;
-const api = { schemes: { api_token: { option: "apiToken", kind: "bearer" } }, security: [["api_token"]] } as const;
+const api = { schemes: { api_token: { option: "apiToken", kind: bearer } }, security: [["api_token"]] } as const;
 
 const origin = process.argv[2]!;
 const runtime = createRuntime(api, { getBehaviors }, { apiToken: "t", baseUrl: origin, timeoutMs: 10_000, initialRetryDelayMs: 5, maxRetryDelayMs: 20 } as BaseClientOptions);

@@ -3,14 +3,14 @@
  * failing calls that are (a) never awaited, (b) only observed through withResponse(),
  * (c) handled in the same tick after a synchronous failure. Only (a) may report one.
  */
-import { createRuntime, type BaseClientOptions } from "../../../generator/runtime/index.js";
+import { bearer, createRuntime, type BaseClientOptions } from "../../../generator/runtime/index.js";
 
 // As in behaviors-api.ts, which is not imported: it pulls in vitest.
 const getBehaviors = {
   id: "getBehaviors", method: "GET", path: "/accounts/{account_id}/zt_risk_scoring/behaviors",
   pathParams: ["account_id"], queryParams: [], headerParams: [], body: "none", envelope: true,
 } as const;
-const api = { schemes: { api_token: { option: "apiToken", kind: "bearer" } }, security: [["api_token"]] } as const;
+const api = { schemes: { api_token: { option: "apiToken", kind: bearer } }, security: [["api_token"]] } as const;
 
 const unhandled: string[] = [];
 process.on("unhandledRejection", (reason) => unhandled.push((reason as Error).message));
