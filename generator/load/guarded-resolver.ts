@@ -4,6 +4,7 @@ import type { Document, Source } from "@redocly/openapi-core";
 import { escapeSegment } from "../lib/json-pointer.js";
 import { once } from "../lib/once.js";
 import { openapiCore } from "../lib/packages.js";
+import { locate } from "./json-location.js";
 
 /** A `$ref` (or example `externalValue`) that the spec may not follow, and where it stands. */
 export interface RefusedRef {
@@ -63,6 +64,12 @@ const guardedResolverClass = once(() => {
       return super.resolveDocument(base, ref, isRoot);
     }
 
+    /** Takes a document another resolver has read, parsed and vetted, as if this one had. */
+    adopt(document: Document): void {
+      this.sources.set(document.source.absoluteRef, document.source.body);
+      this.cache.set(document.source.absoluteRef, Promise.resolve(document));
+    }
+
     override async loadExternalRef(absoluteRef: string): Promise<Source> {
       const source = await super.loadExternalRef(absoluteRef);
       this.sources.set(absoluteRef, source.body);
@@ -105,7 +112,7 @@ function isInside(root: string, target: string): boolean {
 /** Where a JSON pointer stands in the source; undefined when the YAML AST parser cannot tell (it chokes on some tags). */
 function lineCol(source: Source, pointer: string): { line: number; col: number } | undefined {
   try {
-    return openapiCore().getLineColLocation({ source, pointer, reportOnKey: true }).start;
+    return locate(source, pointer, true);
   } catch {
     return undefined;
   }

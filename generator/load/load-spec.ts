@@ -4,6 +4,7 @@ import type { Document, NormalizedProblem, YamlParseError as YamlParseErrorType 
 import { escapeSegment, lookup } from "../lib/json-pointer.js";
 import { openapiCore } from "../lib/packages.js";
 import { createGuardedResolver, RefusedDocumentError, type GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
+import { locate } from "./json-location.js";
 import { problemVerdict } from "./problem-verdict.js";
 import { countOf, SpecError, type SpecProblem } from "./spec-error.js";
 
@@ -59,29 +60,56 @@ export function refuseWarnings(warnings: readonly SpecProblem[], display: string
   if (warnings.length > 0) throw new SpecError([...warnings, { file: display, message: `--strict refuses ${countOf(warnings.length, "warning")}` }]);
 }
 
+/** The spec's root document, parsed and vetted, with the resolver that will read the rest. */
+export interface OpenedSpec {
+  readonly resolver: GuardedResolver;
+  readonly document: Document;
+  readonly display: string;
+}
+
 /**
- * loadSpec's first half: parses and lints, throwing what loadSpec would, and returns what
- * it read. With bundleSpec, for a caller that runs the two halves on two threads
- * (generator/parallel/).
+ * The parsed root as plain data, for another thread to lint without parsing it again
+ * (the text, for line and column numbers; the parsed value, already vetted).
  */
-export async function lintSpec(specPath: string): Promise<LintResult> {
-  const { resolver, document, display } = await openSpec(specPath);
-  const warnings = await lint(document, resolver, display, await lintConfig());
+export interface ParsedRoot {
+  readonly path: string;
+  readonly body: string;
+  readonly mimeType: string | undefined;
+  readonly parsed: unknown;
+}
+
+/** `opened`'s root as plain data (see ParsedRoot). */
+export function parsedRoot(opened: OpenedSpec): ParsedRoot {
+  const { source, parsed } = opened.document;
+  return { path: source.absoluteRef, body: source.body, mimeType: source.mimeType, parsed };
+}
+
+/**
+ * loadSpec's first half, for a caller that runs the two halves on two threads
+ * (generator/parallel/): lints a root another thread has parsed (other files its refs
+ * reach are read here), throwing what loadSpec would, and returns what it read.
+ */
+export async function lintParsedRoot(root: ParsedRoot): Promise<LintResult> {
+  const { Source } = openapiCore();
+  const resolver = createGuardedResolver(path.dirname(root.path));
+  const document: Document = { source: new Source(root.path, root.body, root.mimeType), parsed: root.parsed };
+  resolver.adopt(document);
+  const warnings = await lint(document, resolver, displayPath(root.path), await lintConfig());
   return { sources: resolver.sources, warnings };
 }
 
 /**
- * loadSpec's second half: parses and bundles, without linting, and returns what it read
- * as well. Its document may be used only once lintSpec has passed on the same sources.
+ * loadSpec's second half: bundles an opened spec, without linting, and returns what it
+ * read as well. Its document may be used only once the lint has passed on the same sources.
  */
-export async function bundleSpec(specPath: string): Promise<Omit<LoadedSpec, "warnings"> & { readonly sources: SpecSources }> {
-  const { resolver, document, display } = await openSpec(specPath);
+export async function bundleOpened(opened: OpenedSpec): Promise<Omit<LoadedSpec, "warnings"> & { readonly sources: SpecSources }> {
+  const { resolver, document, display } = opened;
   const bundled = await bundle(document, resolver, display, await lintConfig());
   return { document: bundled, files: [...resolver.getFiles()].sort(), sources: resolver.sources };
 }
 
 /** Parses the root document (the resolver reads the rest as refs need it) and checks it is OpenAPI 3.0/3.1. */
-async function openSpec(specPath: string): Promise<{ resolver: GuardedResolver; document: Document; display: string }> {
+export async function openSpec(specPath: string): Promise<OpenedSpec> {
   const absolute = path.resolve(specPath);
   const display = displayPath(absolute);
   if (!isFile(absolute)) throw new SpecError([{ file: display, message: "no such file" }]);
@@ -175,7 +203,7 @@ async function loaderStep<T>(step: Promise<T>, document: Document, display: stri
     }
     const cause = refCycle(document.parsed);
     if (cause === undefined) throw new SpecError([{ file: display, message: `the OpenAPI loader failed: ${message}` }]);
-    const { start } = openapiCore().getLineColLocation({ source: document.source, pointer: cause.pointer, reportOnKey: true });
+    const start = locate(document.source, cause.pointer, true);
     throw new SpecError([{ file: display, line: start.line, col: start.col, message: `${cause.message} (the OpenAPI loader failed: ${message})` }]);
   }
 }
@@ -209,7 +237,7 @@ function refCycle(root: unknown): Cause | undefined {
 function toSpecProblem(problem: NormalizedProblem): SpecProblem {
   const location = problem.location[0];
   if (!location) return { file: "(spec)", message: problem.message };
-  const { start } = openapiCore().getLineColLocation(location);
+  const start = location.pointer === undefined ? location.start : locate(location.source, location.pointer, !!location.reportOnKey);
   return { file: displayPath(location.source.absoluteRef), line: start.line, col: start.col, message: `${problem.message} (${problem.ruleId})` };
 }
 

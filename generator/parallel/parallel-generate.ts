@@ -2,20 +2,22 @@
  * `npm run generate` on two threads. Two steps need nothing from the others but the spec
  * and, for schema.ts, the bundled document: linting and openapi-typescript's transform,
  * together nearly half of a one-thread run on Cloudflare's whole API. On a second core a
- * worker thread (worker-entry.ts) lints while this thread parses and bundles, then emits
- * schema.ts while this thread builds the model and emits the other files; this thread
- * never loads openapi-typescript or its TypeScript compiler.
+ * worker thread (worker-entry.ts) lints the root document this thread has parsed while
+ * this thread bundles it, then emits schema.ts while this thread builds the model and
+ * emits the other files. This thread
+ * starts on the model as soon as its bundle is ready, without waiting for the lint's
+ * verdict, and throws that work away when the lint refuses the spec. It never loads
+ * openapi-typescript or its TypeScript compiler.
  *
  * The result, files and errors alike, is generate()'s (pipeline.ts), which runs every
  * step in one thread: test/generator/worker.test.ts compares the two on every fixture.
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { bundleSpec, displayPath, refuseWarnings, type LintResult, type LoadedSpec } from "../load/load-spec.js";
+import { bundleOpened, displayPath, openSpec, parsedRoot, refuseWarnings, type LintResult, type ParsedRoot, type SpecSources } from "../load/load-spec.js";
 import { SpecError, type SpecProblem } from "../load/spec-error.js";
 import { buildModel } from "../model/build-model.js";
 import { collectOutput, emitFromModel, type Generated, type GenerateOptions } from "../pipeline.js";
-import type { GeneratedFile } from "../write/generated-file.js";
 
 /**
  * The main thread's stack (V8's default, 984 KB) plus the 192 KB Node keeps in reserve
@@ -23,8 +25,8 @@ import type { GeneratedFile } from "../write/generated-file.js";
  */
 const MAIN_THREAD_STACK_MB = 1.15;
 
-/** A step the worker runs: lintSpec(specPath), or emitSchema(document, source). */
-type Step = { readonly kind: "lint"; readonly specPath: string } | { readonly kind: "emitSchema"; readonly document: unknown; readonly source: string };
+/** A step the worker runs: lintParsedRoot(root), or emitSchema(document, source). */
+type Step = { readonly kind: "lint"; readonly root: ParsedRoot } | { readonly kind: "emitSchema"; readonly document: unknown; readonly source: string };
 
 /** A step as posted to the worker, numbered so that its reply finds it. */
 export type Job = Step & { readonly id: number };
@@ -51,41 +53,60 @@ export function startParallelGenerator(workerEntry: URL): ParallelGenerator {
   const worker = startWorker(workerEntry);
   return {
     async generate(specPath, options = {}) {
-      const loaded = await load(specPath, worker, options);
       const source = displayPath(path.resolve(specPath));
-      // Posted before the model is built: schema.ts needs only the document, and the worker is free.
-      const schema = worker.run<string>({ kind: "emitSchema", document: loaded.document, source });
-      schema.catch(() => undefined); // awaited below, unless the model step fails first
-      const model = buildModel(loaded.document, source);
-      let others: GeneratedFile[];
-      try {
-        others = emitFromModel(model, loaded.document);
-      } catch (error) {
+      // Parsed once, here (its errors come first, as in one thread); the worker lints a
+      // copy, posted before bundling changes the document in place.
+      const opened = await openSpec(specPath);
+      const linted = worker.run<LintResult>({ kind: "lint", root: parsedRoot(opened) });
+      linted.catch(() => undefined); // awaited by verdict(), after the work it overlaps
+      const bundled = await bundleOpened(opened).catch(async (error: unknown) => {
+        await linted; // lint's verdict (parsing's included) comes first, as in one thread
+        throw error;
+      });
+      // Queued now: the worker emits schema.ts as soon as it has linted.
+      const schema = worker.run<string>({ kind: "emitSchema", document: bundled.document, source });
+      schema.catch(() => undefined); // awaited below, unless an earlier step fails
+      // Built while the worker still lints (this thread would otherwise wait), and thrown
+      // away, errors included, when the lint refuses the spec.
+      const model = attempt(() => buildModel(bundled.document, source));
+      const others = "value" in model ? attempt(() => emitFromModel(model.value, bundled.document)) : undefined;
+      const warnings = await verdict(specPath, linted, bundled.sources, options);
+      if ("error" in model) throw model.error;
+      if (others === undefined || "error" in others) {
         // In one thread schema.ts is emitted first: its error, if it has one, is the one to report.
         await schema;
-        throw error;
+        throw others?.error;
       }
-      return collectOutput(model, await schema, others, loaded);
+      return collectOutput(model.value, await schema, others.value, { files: bundled.files, warnings });
     },
     close: () => worker.close(),
   };
 }
 
-/** loadSpec() with the lint on the worker and the bundle here. */
-async function load(specPath: string, worker: WorkerHandle, options: GenerateOptions): Promise<LoadedSpec> {
-  const linted = worker.run<LintResult>({ kind: "lint", specPath });
-  linted.catch(() => undefined); // awaited below, once bundling has settled
-  const bundling = bundleSpec(specPath);
-  await bundling.catch(() => undefined);
-  // The verdicts in the order loadSpec() reaches them: lint's (parsing's included) first.
+/** A step's value, or what it threw. */
+type Attempt<T> = { readonly value: T } | { readonly error: unknown };
+
+function attempt<T>(step: () => T): Attempt<T> {
+  try {
+    return { value: step() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/**
+ * What loadSpec() would conclude once its bundle has passed: the lint's verdict (it
+ * throws the lint's errors), the same spec text read by both threads, and `--strict`.
+ * Returns the lint's warnings.
+ */
+async function verdict(specPath: string, linted: Promise<LintResult>, read: SpecSources, options: GenerateOptions): Promise<readonly SpecProblem[]> {
   const { sources, warnings } = await linted;
-  const { document, files, sources: read } = await bundling;
   const display = displayPath(path.resolve(specPath));
   // An editor may save between the two reads: the bundled text must be the linted one.
   const same = sources.size === read.size && [...read].every(([file, text]) => sources.get(file) === text);
   if (!same) throw new SpecError([{ file: display, message: "the spec changed while it was being read: run again" }]);
   if (options.strict) refuseWarnings(warnings, display);
-  return { document, files, warnings };
+  return warnings;
 }
 
 interface WorkerHandle {

@@ -7,7 +7,7 @@
 import { parentPort } from "node:worker_threads";
 import { emitSchema } from "../emit/emit-schema.js";
 import { openapiTypescript } from "../lib/packages.js";
-import { lintSpec } from "../load/load-spec.js";
+import { lintParsedRoot } from "../load/load-spec.js";
 import { SpecError } from "../load/spec-error.js";
 import type { Job, Reply } from "./parallel-generate.js";
 
@@ -24,7 +24,7 @@ port.on("message", (job: Job) => {
 /** One step's reply: its value, or the problems of its SpecError (rebuilt as the same error), or any other error's message. */
 async function settle(job: Job): Promise<Reply> {
   try {
-    const value = job.kind === "lint" ? await lintSpec(job.specPath) : emitSchema(job.document, job.source);
+    const value = job.kind === "lint" ? await lintParsedRoot(job.root) : emitSchema(job.document, job.source);
     return { id: job.id, value };
   } catch (error) {
     if (error instanceof SpecError) return { id: job.id, problems: error.problems };
