@@ -73,8 +73,8 @@ export async function sizeRow(ctx: Context): Promise<RowReport> {
         ours: bytes(ours.gz),
         reference: `${bytes(openapiFetch.gz)} openapi-fetch, ${bytes(cloudflare.gz)} cloudflare (tree-shaken)`,
         ratio: times(ours.gz / openapiFetch.gz),
-        target: "≤ 4 KB",
-        met: ours.gz <= 4096,
+        target: "≤ 5.5 KB", // issue 10's target, set when the spec came to drive credentials, servers and retries
+        met: ours.gz <= 5.5 * 1024,
       },
     ],
     tables: [
