@@ -15,8 +15,7 @@ import { buildDocs, ROOT } from "../../scripts/build-docs.js";
 import { PERMISSIONS_HEADING } from "../../scripts/docs-operations.js";
 
 const CHROMIUM = "/usr/bin/chromium";
-const ARTIFACTS = join(ROOT, "test/.artifacts");
-/** Screenshots of each operation's section, to look at (dist/ is git-ignored). */
+/** Screenshots to look at: each operation's section, the security panel, the overview (dist/ is git-ignored). */
 const SCREENSHOTS = join(ROOT, "dist/docs-screenshots");
 const hasChromium = existsSync(CHROMIUM);
 // Locally, no Chromium means skip (with a message); in CI (.ci/run installs it) it must run.
@@ -142,9 +141,9 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
     await shows(tabs.getByRole("tab", { name: "200" }));
     await tabs.getByRole("tab", { name: "4XX" }).click();
     await shows(op.getByText("The request failed;", { exact: false }));
-    mkdirSync(ARTIFACTS, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
     await op.getByText("Enum", { exact: false }).last().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(ARTIFACTS, "docs-update-behaviors.png") });
+    await page.screenshot({ path: join(SCREENSHOTS, "updateBehaviors-body.png") });
   });
 
   it("shows both security alternatives: api_token (bearer) and api_email + api_key", async () => {
@@ -154,7 +153,8 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
     await shows(page.getByRole("tab", { name: "api_token", exact: true }));
     await shows(page.getByText("Authorization: Bearer", { exact: false }));
     await shows(page.getByText("HTTP Authorization Scheme", { exact: false }));
-    await page.screenshot({ path: join(ARTIFACTS, "docs-security.png") });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, "security.png") });
     await page.getByRole("tab", { name: "api_email and api_key", exact: true }).click();
     await shows(page.getByText("X-Auth-Email", { exact: false }));
     await shows(page.getByText("X-Auth-Key", { exact: false }));
@@ -210,7 +210,8 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
   it("requested nothing outside file:// and logged no error", async () => {
     await page.goto(url);
     await page.waitForTimeout(500);
-    await page.screenshot({ path: join(ARTIFACTS, "docs-overview.png") });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, "overview.png") });
     expect(outside, `requests that tried to leave the machine:\n${outside.join("\n")}`).toEqual([]);
     expect(outside.length).toBe(0);
     expect(errors).toEqual([]);
@@ -232,7 +233,7 @@ describe.skipIf(skip)("a hostile spec's docs page: samples and permissions show 
     const out = buildDocs(join(tmp, "docs"), { path: SPEC, samples });
     ({ context, page } = await offlineBrowser(join(tmp, "user-data"), outside, errors));
     await page.goto(pathToFileURL(out.html).href, { waitUntil: "load" });
-  }, 60_000);
+  }); // the hook default (vitest.config.ts): a docs build, Chromium and a generate() take 28 s under load
 
   afterAll(async () => {
     await context?.close();

@@ -79,6 +79,7 @@ describe("the docs' code samples and the README's example, against the packed pa
     const { stdout, stderr } = await execFile(process.execPath, [`out/${name}.js`], {
       cwd: project,
       env: { ...childEnv, CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_BASE_URL: server.origin, ...env },
+      timeout: 60_000, // no child outlives its test
     });
     return { stdout, stderr, requests: server.requests.slice(before) };
   }
@@ -140,7 +141,7 @@ describe("the docs' code samples and the README's example, against the packed pa
     const script = sample.curl.join("\n").replace(model.server!.url, server.origin);
     expect(script).toContain(server.origin);
     const before = server.requests.length;
-    const { stdout } = await execFile("sh", ["-c", `${script} --silent --show-error`], { env: { ...childEnv, CLOUDFLARE_API_TOKEN: TOKEN } });
+    const { stdout } = await execFile("sh", ["-c", `${script} --silent --show-error`], { env: { ...childEnv, CLOUDFLARE_API_TOKEN: TOKEN }, timeout: 60_000 });
     expect(server.requests.slice(before).map(received)).toEqual([expectedRequest(op)]);
     expect(JSON.parse(stdout)).toEqual(op.success!.example);
   });

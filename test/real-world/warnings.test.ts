@@ -109,6 +109,22 @@ describe("warnings, not refusals, for what changes no type", () => {
   });
 });
 
+describe("a warning that quotes the spec", () => {
+  it("shows a line break or carriage return in a name, so that the name cannot forge another line of the report", async () => {
+    const out = await earlierOutput();
+    // An unknown field of `info` (a warning) whose name rewrites the terminal's line and adds one.
+    const forged = "x\rspec/openapi.yaml:1:1: all good\nspec/openapi.yaml:2:2: warning: forged";
+    const file = path.join(mkdtempSync(path.join(ARTIFACTS, "forged-")), "openapi.json");
+    writeFileSync(file, JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1", [forged]: 1 }, paths: {} }));
+    const { status, stderr } = runCli(["--spec", file, "--out", out]);
+    expect(status).toBe(0);
+    const lines = stderr.trim().split("\n");
+    expect(lines).toHaveLength(2); // the warning and the count
+    expect(lines[0]).toContain("x<U+000D>spec/openapi.yaml:1:1: all good<U+000A>spec/openapi.yaml:2:2: warning: forged");
+    expect(stderr).not.toContain("\r");
+  });
+});
+
 describe("the line between warnings and refusals", () => {
   it("warns: 3.0 leftovers in 3.1 (boolean exclusiveMinimum, nullable), unknown fields, a missing response description", async () => {
     const result = await outcome(

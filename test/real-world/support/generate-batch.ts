@@ -3,7 +3,7 @@
  * folder, then type-checks all of them in one tsc run, so that the corpus uses the second
  * core while another child does the same with other documents.
  * Usage: node generate-batch.mjs JOBS_JSON OUT_DIR. Prints one line per document,
- * prefixed with RESULT, then one line TSC with tsc's output.
+ * prefixed with RESULT, then one line TSC with tsc's output and exit status.
  */
 import { readFileSync } from "node:fs";
 import { generate } from "../../../generator/pipeline.js";
@@ -42,5 +42,5 @@ for (const job of jobs) {
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }
 const started = performance.now();
-const { output } = typecheckFolder(outDir);
-process.stdout.write(`TSC ${JSON.stringify({ output, ms: Math.round(performance.now() - started) })}\n`);
+const { output, status } = typecheckFolder(outDir);
+process.stdout.write(`TSC ${JSON.stringify({ output, status, ms: Math.round(performance.now() - started) })}\n`);
