@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { generate, type Generated, type GenerateOptions } from "./pipeline.js";
 import { startParallelGenerator } from "./parallel/parallel-generate.js";
 import { SpecError, warningLines } from "./load/spec-error.js";
+import { showInvisible } from "./lib/invisible-characters.js";
 import { diffOutput, OutputFolderError, recoverInterruptedSwap, replaceOutput } from "./write/output-folder.js";
 import { watchSpec } from "./watch.js";
 
@@ -68,7 +69,8 @@ export async function runOnce(
       fail(error.message);
       return 2;
     }
-    fail(`error: ${error instanceof Error ? error.message : String(error)}`);
+    // Not the spec's own words, but they may quote it (openapi-typescript's "invalid property …").
+    fail(`error: ${showInvisible(error instanceof Error ? error.message : String(error))}`);
     return 1;
   }
 }

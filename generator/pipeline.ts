@@ -32,7 +32,8 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
   const loaded = await loadSpec(specPath, options);
   const source = displayPath(path.resolve(specPath));
   const model = buildModel(loaded.document, source);
-  const schema = emitSchema(loaded.document, source);
+  // A copy, as the worker of `npm run generate` gets one (emitSchema changes what it is given).
+  const schema = emitSchema(structuredClone(loaded.document), source);
   return collectOutput(model, schema, emitFromModel(model, loaded.document), loaded);
 }
 

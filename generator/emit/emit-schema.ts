@@ -9,7 +9,10 @@ import { identifier, NameRegistry, pascalCase } from "../model/names.js";
  * It reads the bundled document, not the model: openapi-typescript types the document whole.
  * The document is already linted and bundled by the load step, so this calls the
  * transform directly instead of `openapiTS()`, which would parse, lint and bundle again.
- * The options are openapiTS()'s defaults.
+ * The options are openapiTS()'s defaults. openapi-typescript changes the document it is
+ * given (scanDiscriminators adds the discriminator's enum and `required` to each mapped
+ * schema): pass a copy when the document is used again, as the validators' Ajv must see
+ * the spec's own schemas.
  */
 export function emitSchema(document: unknown, source: string): string {
   const { astToString, resolveRef, scanDiscriminators, transformSchema } = openapiTypescript();

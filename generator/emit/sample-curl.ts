@@ -7,11 +7,9 @@
  */
 import type { ApiModel, OperationModel, SecuritySchemeModel } from "../model/api-model.js";
 import { isJsonType } from "../model/media-types.js";
+import { HTTP_TOKEN } from "../lib/name-syntax.js";
 import { shellQuote } from "../lib/shell-text.js";
 import { basicVariables, envVariable, plainText, sampleArgument, sampleSchemes, type SampleField } from "./sample-request.js";
-
-/** A header name curl sends as written: an HTTP token (RFC 9110 §5.6.2). */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Where a sample sends requests when the spec names no absolute server URL. */
 const PLACEHOLDER_SERVER = "https://api.example.com";
@@ -23,7 +21,7 @@ export function curlSample(model: ApiModel, op: OperationModel): string[] {
   const words = [
     `curl${methodFlag(op.method)} ${urlWord(model, op, argument.path, argument.query, schemes)}`,
     ...schemes.flatMap(credentialWords),
-    ...argument.header.filter((h) => TOKEN.test(h.name)).map((h) => `-H ${shellQuote(`${h.name}: ${oneLine(plainText(h.value))}`)}`),
+    ...argument.header.filter((h) => HTTP_TOKEN.test(h.name)).map((h) => `-H ${shellQuote(`${h.name}: ${oneLine(plainText(h.value))}`)}`),
     ...(argument.body ? bodyWords(argument.body.contentType, argument.body.value) : []),
   ];
   // A word may span lines (a pretty-printed JSON body): only its last line gets the continuation.

@@ -27,7 +27,7 @@ export interface OpenApiDocument {
 /** What a step read: each file's text, by absolute path. */
 export type SpecSources = ReadonlyMap<string, string>;
 
-/** What lintSpec found: the files it read, and its warnings. */
+/** What lintParsedRoot found: the files it read, and its warnings. */
 export interface LintResult {
   readonly sources: SpecSources;
   readonly warnings: readonly SpecProblem[];
@@ -100,7 +100,8 @@ export async function lintParsedRoot(root: ParsedRoot): Promise<LintResult> {
 
 /**
  * loadSpec's second half: bundles an opened spec, without linting, and returns what it
- * read as well. Its document may be used only once the lint has passed on the same sources.
+ * read as well. What is made from its document may be kept only once the lint has passed
+ * on the same sources.
  */
 export async function bundleOpened(opened: OpenedSpec): Promise<Omit<LoadedSpec, "warnings"> & { readonly sources: SpecSources }> {
   const { resolver, document, display } = opened;

@@ -1,4 +1,4 @@
-import { showInvisible } from "../lib/invisible-characters.js";
+import { codePointName, showInvisible } from "../lib/invisible-characters.js";
 
 /** A problem found in the spec, located as file:line:col so an editor can jump to it. */
 export interface SpecProblem {
@@ -20,13 +20,14 @@ export class SpecError extends Error {
 }
 
 /**
- * `file:line:col: message`. Messages quote the spec (names, refs): its invisible and
- * bidirectional characters are shown as `<U+202E>`, and its control characters cannot
- * drive the terminal the message is printed to.
+ * `file:line:col: message`, on one line. Messages quote the spec (names, refs): its
+ * invisible and bidirectional characters are shown as `<U+202E>`, and its control
+ * characters cannot drive the terminal the message is printed to; a line break is shown
+ * too, so that a name in the spec cannot forge a line that looks like another problem.
  */
 export function formatProblem(problem: SpecProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.col ?? 1}`;
-  return showInvisible(`${where}: ${problem.message}`);
+  return showInvisible(`${where}: ${problem.message}`).replace(/[\r\n]/g, (char) => `<${codePointName(char)}>`);
 }
 
 /** How many warnings are printed one per line; the rest are counted. */

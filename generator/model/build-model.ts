@@ -1,4 +1,5 @@
 import type { ApiModel, GeneratorOptions } from "./api-model.js";
+import { HTTP_TOKEN } from "../lib/name-syntax.js";
 import { NameRegistry } from "./names.js";
 import { collectOperations } from "./operations.js";
 import { RESERVED_NAMES } from "./reserved-names.js";
@@ -15,33 +16,41 @@ import { documentServer } from "./servers.js";
  */
 export function buildModel(bundled: unknown, source: string): ApiModel {
   const document = bundled as JsonObject;
+  // The package's root exports: types (operation types, schema aliases) and values (enum tuples).
   const typeNames = new NameRegistry(RESERVED_NAMES);
-  const options = generatorOptions(document, typeNames);
+  const valueNames = new NameRegistry(RESERVED_NAMES);
+  const options = generatorOptions(document, typeNames, valueNames);
   const securitySchemes = collectSecuritySchemes(document);
   const operations = collectOperations(document, new NameRegistry(), typeNames);
-  const schemas = collectSchemas(document, typeNames, new NameRegistry(RESERVED_NAMES));
+  const schemas = collectSchemas(document, typeNames, valueNames);
   const server = documentServer(document);
   return { source, operations, schemas, securitySchemes, ...(server ? { server } : {}), options };
 }
 
 /**
  * `x-zt-generator` at the root; anything not of the expected type is ignored, and so is an
- * `errorClass` that names something the package already exports. A valid one is claimed
- * first, so that no schema alias can take it.
+ * `errorClass` that names something the package already exports. A valid one, a class
+ * and so both a type and a value, is claimed first among both, so that no schema alias
+ * or enum tuple can take it.
  */
-function generatorOptions(document: JsonObject, typeNames: NameRegistry): GeneratorOptions {
+function generatorOptions(document: JsonObject, typeNames: NameRegistry, valueNames: NameRegistry): GeneratorOptions {
   const raw = isObject(document["x-zt-generator"]) ? document["x-zt-generator"] : {};
   const header = raw.requestIdHeader;
-  const errorClass = raw.errorClass;
+  // Exported as written, so it must be a plain class name (a capital first: no reserved word).
+  const errorClass =
+    typeof raw.errorClass === "string" && /^[A-Z][A-Za-z0-9_]{0,79}$/.test(raw.errorClass) && !typeNames.isTaken(raw.errorClass) && !valueNames.isTaken(raw.errorClass)
+      ? raw.errorClass
+      : undefined;
+  if (errorClass !== undefined) {
+    typeNames.claim(errorClass);
+    valueNames.claim(errorClass);
+  }
   const name = raw.package;
   return {
     validators: raw.validators === true,
     // A header name is a token (RFC 9110 §5.6.2); anything else could never match a response header.
-    ...(typeof header === "string" && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header) ? { requestIdHeader: header.toLowerCase() } : {}),
-    // Exported as written, so it must be a plain class name (a capital first: no reserved word).
-    ...(typeof errorClass === "string" && /^[A-Z][A-Za-z0-9_]{0,79}$/.test(errorClass) && !typeNames.isTaken(errorClass)
-      ? { errorClass: typeNames.claim(errorClass) }
-      : {}),
+    ...(typeof header === "string" && HTTP_TOKEN.test(header) ? { requestIdHeader: header.toLowerCase() } : {}),
+    ...(errorClass !== undefined ? { errorClass } : {}),
     // An npm package name (lower case, URL-safe, optionally scoped): samples import it as written.
     ...(typeof name === "string" && name.length <= 214 && /^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/.test(name) ? { package: name } : {}),
   };

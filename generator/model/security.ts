@@ -2,20 +2,15 @@
  * OpenAPI 3 §4.8.27 Security Scheme Object and §4.8.30 Security Requirement Object: the
  * credentials a client can hold, and which of them each operation needs.
  */
+import { ENV_NAME, HTTP_TOKEN } from "../lib/name-syntax.js";
 import type { SecuritySchemeModel } from "./api-model.js";
 import { camelCase, identifier, NameRegistry } from "./names.js";
 import { CLIENT_OPTION_NAMES } from "./reserved-names.js";
 import { deref, isObject, type JsonObject } from "./resolve-ref.js";
 import { text } from "./text.js";
 
-/** A header, cookie or auth-scheme name: an HTTP token (RFC 9110 §5.6.2). */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
 /** Text encodeURIComponent accepts: not empty, no lone surrogate. */
 const ENCODABLE = /^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])+$/;
-
-/** An environment variable name as shells write them. */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** `components.securitySchemes`, in document order, each with the option name that holds its credential. */
 export function collectSecuritySchemes(document: JsonObject): SecuritySchemeModel[] {
@@ -40,14 +35,14 @@ export function collectSecuritySchemes(document: JsonObject): SecuritySchemeMode
 /** How the client sends a scheme's credential; "unsupported" when it cannot. */
 function how(scheme: JsonObject, type: string): Pick<SecuritySchemeModel, "kind" | "scheme" | "in" | "name"> {
   if (type === "oauth2" || type === "openIdConnect") return { kind: "bearer" };
-  if (type === "http" && typeof scheme.scheme === "string" && TOKEN.test(scheme.scheme)) {
+  if (type === "http" && typeof scheme.scheme === "string" && HTTP_TOKEN.test(scheme.scheme)) {
     const name = scheme.scheme.toLowerCase();
     return name === "bearer" || name === "basic" ? { kind: name } : { kind: "http", scheme: scheme.scheme };
   }
   const where = scheme.in;
   if (type === "apiKey" && (where === "header" || where === "query" || where === "cookie") && typeof scheme.name === "string") {
     // A query parameter may be any text that can be encoded (no lone surrogate); a header or cookie name must be a token.
-    if (where === "query" ? ENCODABLE.test(scheme.name) : TOKEN.test(scheme.name)) return { kind: "apiKey", in: where, name: scheme.name };
+    if (where === "query" ? ENCODABLE.test(scheme.name) : HTTP_TOKEN.test(scheme.name)) return { kind: "apiKey", in: where, name: scheme.name };
   }
   return { kind: "unsupported" };
 }

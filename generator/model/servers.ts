@@ -3,6 +3,7 @@
  * The first server of the operation, else of its path item, else of the document, with
  * its variables replaced by their defaults.
  */
+import { ENV_NAME } from "../lib/name-syntax.js";
 import type { ServerModel } from "./api-model.js";
 import { isObject, type Json, type JsonObject } from "./resolve-ref.js";
 import { text } from "./text.js";
@@ -12,7 +13,7 @@ export function documentServer(document: JsonObject): ServerModel | undefined {
   const server = firstServer(document.servers);
   const first = Array.isArray(document.servers) ? document.servers[0] : undefined;
   const env = isObject(first) ? first["x-zt-env"] : undefined;
-  return server && typeof env === "string" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(env) ? { ...server, env } : server;
+  return server && typeof env === "string" && ENV_NAME.test(env) ? { ...server, env } : server;
 }
 
 /**

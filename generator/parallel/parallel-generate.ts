@@ -68,16 +68,19 @@ export function startParallelGenerator(workerEntry: URL): ParallelGenerator {
       schema.catch(() => undefined); // awaited below, unless an earlier step fails
       // Built while the worker still lints (this thread would otherwise wait), and thrown
       // away, errors included, when the lint refuses the spec.
-      const model = attempt(() => buildModel(bundled.document, source));
-      const others = "value" in model ? attempt(() => emitFromModel(model.value, bundled.document)) : undefined;
-      const warnings = await verdict(specPath, linted, bundled.sources, options);
-      if ("error" in model) throw model.error;
-      if (others === undefined || "error" in others) {
+      const built = attempt(() => {
+        const model = buildModel(bundled.document, source);
+        return { model, others: attempt(() => emitFromModel(model, bundled.document)) };
+      });
+      const warnings = await verdict(source, linted, bundled.sources, options);
+      if ("error" in built) throw built.error;
+      const { model, others } = built.value;
+      if ("error" in others) {
         // In one thread schema.ts is emitted first: its error, if it has one, is the one to report.
         await schema;
-        throw others?.error;
+        throw others.error;
       }
-      return collectOutput(model.value, await schema, others.value, { files: bundled.files, warnings });
+      return collectOutput(model, await schema, others.value, { files: bundled.files, warnings });
     },
     close: () => worker.close(),
   };
@@ -99,9 +102,8 @@ function attempt<T>(step: () => T): Attempt<T> {
  * throws the lint's errors), the same spec text read by both threads, and `--strict`.
  * Returns the lint's warnings.
  */
-async function verdict(specPath: string, linted: Promise<LintResult>, read: SpecSources, options: GenerateOptions): Promise<readonly SpecProblem[]> {
+async function verdict(display: string, linted: Promise<LintResult>, read: SpecSources, options: GenerateOptions): Promise<readonly SpecProblem[]> {
   const { sources, warnings } = await linted;
-  const display = displayPath(path.resolve(specPath));
   // An editor may save between the two reads: the bundled text must be the linted one.
   const same = sources.size === read.size && [...read].every(([file, text]) => sources.get(file) === text);
   if (!same) throw new SpecError([{ file: display, message: "the spec changed while it was being read: run again" }]);

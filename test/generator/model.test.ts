@@ -82,6 +82,12 @@ describe("x-zt-generator and operation extensions", () => {
     expect(buildModel(doc({ "x-zt-generator": { errorClass: "ApiError" } }), "x").options).toEqual({ validators: false });
   });
 
+  it("an errorClass named like an enum's tuple keeps its name, and the tuple takes another (an export cannot hide the other)", () => {
+    const model = buildModel(doc({ "x-zt-generator": { errorClass: "RISK_LEVELS" }, components: { schemas: { RiskLevel: { type: "string", enum: ["low", "high"] } } } }), "x");
+    expect(model.options.errorClass).toBe("RISK_LEVELS");
+    expect(model.schemas.map((s) => s.enum?.constName)).toEqual(["RISK_LEVELS2"]);
+  });
+
   it("reads package, the npm name the docs' code samples import, and ignores what npm would not accept", () => {
     const named = (name: unknown) => buildModel(doc({ "x-zt-generator": { package: name } }), "x").options.package;
     expect(named("zt-risk-scoring")).toBe("zt-risk-scoring");
