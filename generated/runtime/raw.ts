@@ -9,6 +9,7 @@ import type { Credentials } from "./credentials.js";
 import { InvalidArgumentError } from "./errors.js";
 import type { Operation } from "./operation.js";
 import { own } from "./options.js";
+import { checkBodyAllowed } from "./params.js";
 import { withCredentials, type Prepared } from "./prepare.js";
 
 /** Wraps `raw`'s methods (and `request`) so that each call goes out as its operation says. */
@@ -24,6 +25,7 @@ export function routeRaw(raw: Client<any>, operations: readonly Operation[], pre
       routes ??= new Map(operations.map((op) => [`${op.method} ${op.path}`, op]));
       const p = prepare(routes.get(`${method} ${path}`) ?? unknown);
       const { params = {} } = init;
+      checkBodyAllowed("raw", method, init.body);
       credentials.check(Object.fromEntries(mergeHeaders(init.headers, params.header)), InvalidArgumentError);
       return send(path, { ...init, baseUrl: p.baseUrl, params: { ...params, ...withCredentials(params, p) } });
     };
