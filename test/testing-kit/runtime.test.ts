@@ -13,7 +13,7 @@ import {
   type MockOperation,
   type MockScheme,
 } from "../../generator/runtime/testing-request.js";
-import type { Validators } from "../../generator/runtime/index.js";
+import { createRuntime, type Operation, type Validators } from "../../generator/runtime/index.js";
 
 const BASE = "https://api.example.com/client/v4";
 
@@ -281,6 +281,32 @@ describe("createTestKit", () => {
     } finally {
       server.close();
     }
+  });
+
+  it("agrees with the client on where it sends: baseUrl \"\" is not given, and a relative server resolves against a path base too", async () => {
+    const operation = { ...op({ id: "health", path: "/health", pathParams: [], envelope: false, server: "status", example: '"ok"' }) };
+    const clientOp: Operation = { ...operation, pathParams: [], queryParams: [], headerParams: [] };
+    const kitSpec: MockSpec = { operations: { health: operation }, schemes: {}, server: BASE, serverEnv: "ZT_KIT_TEST_BASE_URL" };
+    /** What the client sends to with `baseUrl`, answered by the kit made with `kitBaseUrl`. */
+    const answer = async (baseUrl: string, kitBaseUrl: string) => {
+      const server = setupServer(...createTestKit(kitSpec, { baseUrl: kitBaseUrl }).handlers);
+      server.listen({ onUnhandledRequest: "error" });
+      try {
+        const runtime = createRuntime({ schemes: {}, security: [], server: { url: BASE, env: "ZT_KIT_TEST_BASE_URL" } }, { health: clientOp }, { baseUrl, maxRetries: 0 });
+        return await runtime.call(clientOp, {});
+      } finally {
+        server.close();
+      }
+    };
+    process.env.ZT_KIT_TEST_BASE_URL = "https://env.example.com/v9";
+    try {
+      // Both go to the environment's base URL, and to its "status" folder.
+      await expect(answer("", "")).resolves.toBe("ok");
+    } finally {
+      delete process.env.ZT_KIT_TEST_BASE_URL;
+    }
+    // A path base URL (any origin) resolves the operation's relative server as the client does.
+    await expect(answer("https://elsewhere.example.net/client/v4", "/client/v4")).resolves.toBe("ok");
   });
 
   it("mocks answer once when asked, then the example answers", async () => {
