@@ -108,6 +108,7 @@ export function createRuntime<Paths extends {}>(
       bodySerializer: /json/i.test(op.contentType ?? "json") ? toJson : asIs,
       // Without a contentType, JSON (openapi-fetch's default too).
       headers: body === undefined ? ro.headers : { "Content-Type": op.contentType ?? "application/json", ...ro.headers },
+      parseAs: op.parseAs,
     };
     if (op.body != "none" && !(op.optionalBody && body === undefined)) check("request", body);
 

@@ -309,6 +309,29 @@ describe("createTestKit", () => {
     await expect(answer("https://elsewhere.example.net/client/v4", "/client/v4")).resolves.toBe("ok");
   });
 
+  it("answers a text or binary success body as the client reads it: text, or a Blob of the same bytes", async () => {
+    const csv = op({ id: "getCsv", path: "/csv", pathParams: [], envelope: false, responseType: "text/csv", example: '"a,b\\n1,2"' });
+    const png = op({ id: "getPng", path: "/png", pathParams: [], envelope: false, responseType: "image/png", example: '"PNG"' });
+    const kit = createTestKit<Record<string, (answer: unknown, options?: MockOptions) => HttpHandler>>({ operations: { csv, png }, schemes: {}, server: BASE });
+    const server = setupServer(...kit.handlers);
+    server.listen({ onUnhandledRequest: "error" });
+    try {
+      const clientOps = Object.fromEntries(
+        [[csv, "text"], [png, "blob"]].map(([o, parseAs]) => [(o as MockOperation).id, { ...(o as MockOperation), pathParams: [], queryParams: [], headerParams: [], parseAs } as Operation]),
+      );
+      const runtime = createRuntime({ schemes: {}, security: [], server: { url: BASE } }, clientOps, { maxRetries: 0 });
+      await expect(runtime.call(clientOps.getCsv!, {})).resolves.toBe("a,b\n1,2");
+      const example = await runtime.call<Blob>(clientOps.getPng!, {});
+      expect(example).toBeInstanceOf(Blob);
+      expect(await example.text()).toBe("PNG");
+      const bytes = new Uint8Array([0x89, 0x50, 0xff, 0x00, 0xfe]);
+      server.use(kit.mock.png!(new Blob([bytes])));
+      expect(new Uint8Array(await (await runtime.call<Blob>(clientOps.getPng!, {})).arrayBuffer())).toEqual(bytes);
+    } finally {
+      server.close();
+    }
+  });
+
   it("mocks answer once when asked, then the example answers", async () => {
     const kit = createTestKit<Record<string, (answer: unknown, options?: MockOptions) => HttpHandler>>(spec);
     const server = setupServer(...kit.handlers);
