@@ -10,7 +10,7 @@ import { resolveCredentials } from "./credentials.js";
 import { ApiError, ClientError, ConfigurationError, ConnectionError, InvalidArgumentError, TimeoutError, UserAbortError, ValidationError } from "./errors.js";
 import type { ApiDescription, Operation } from "./operation.js";
 import { own, type BaseClientOptions, type RequestOptions, type ValidateFunction } from "./options.js";
-import { splitParams } from "./params.js";
+import { checkBodyAllowed, splitParams } from "./params.js";
 import { preparer, withCredentials } from "./prepare.js";
 import { routeRaw } from "./raw.js";
 import { decode } from "./response.js";
@@ -34,6 +34,16 @@ export interface Runtime<Paths extends {}> {
   call<R>(op: Operation, params: object | undefined, options?: RequestOptions): ApiPromise<R>;
 }
 
+/**
+ * Throws `E` for a timeout or retry count that cannot work: `retry >= NaN` is never true (a
+ * 5xx GET would be retried forever), and a timer of NaN, 0 or less fires at once. Infinity is
+ * fine for both: no timer, or retries until the caller's signal aborts.
+ */
+function checkLimits(timeoutMs: unknown, maxRetries: unknown, E: typeof ClientError, prefix = ""): void {
+  if (!(typeof timeoutMs == "number" && timeoutMs > 0)) throw new E(`${prefix}timeoutMs must be a number > 0`);
+  if (!(Number.isInteger(maxRetries) || maxRetries === Infinity) || (maxRetries as number) < 0) throw new E(`${prefix}maxRetries must be an integer >= 0 or Infinity`);
+}
+
 const toJson = (body: unknown): string => JSON.stringify(body);
 const asIs = (body: unknown): unknown => body;
 const ignore = () => {};
@@ -41,7 +51,8 @@ const ignore = () => {};
 /**
  * Creates the shared transport for `api` and its `operations`. Throws ConfigurationError
  * synchronously, before any request: for credentials that cannot be sent or with which no
- * operation could be called, a bad or missing base URL, or plain http to a remote host.
+ * operation could be called, a bad or missing base URL, plain http to a remote host, or a
+ * `timeoutMs` or `maxRetries` that cannot work.
  */
 export function createRuntime<Paths extends {}>(
   api: ApiDescription,
@@ -49,6 +60,7 @@ export function createRuntime<Paths extends {}>(
   options: BaseClientOptions = {},
 ): Runtime<Paths> {
   const { validate: validators, timeoutMs = 60_000, maxRetries = 2, initialRetryDelayMs = 500, maxRetryDelayMs = 8_000 } = options;
+  checkLimits(timeoutMs, maxRetries, ConfigurationError);
   const ops = Object.values(operations);
   const credentials = resolveCredentials(api, options, ops);
   const baseUrl = resolveBaseUrl(api.server, options);
@@ -83,9 +95,11 @@ export function createRuntime<Paths extends {}>(
       }
       if (!ok) throw new ValidationError(op.id, direction, [...(fn!.errors ?? [])]);
     };
+    checkLimits(attemptMs, retries, InvalidArgumentError, `${op.id}: `);
     credentials.check(ro.headers, InvalidArgumentError);
     const p = prepare(op);
     const { parts, body } = splitParams(op, params);
+    checkBodyAllowed(op.id, op.method, body);
     const init = {
       baseUrl: p.baseUrl,
       params: withCredentials(parts, p),
@@ -95,6 +109,7 @@ export function createRuntime<Paths extends {}>(
       bodySerializer: /json/i.test(op.contentType ?? "json") ? toJson : asIs,
       // Without a contentType, JSON (openapi-fetch's default too).
       headers: body === undefined ? ro.headers : { "Content-Type": op.contentType ?? "application/json", ...ro.headers },
+      parseAs: op.parseAs,
     };
     if (op.body != "none" && !(op.optionalBody && body === undefined)) check("request", body);
 

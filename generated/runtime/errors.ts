@@ -55,13 +55,13 @@ export class AuthenticationError extends ApiError { declare readonly status: 401
 export class PermissionDeniedError extends ApiError { declare readonly status: 403; }
 /** HTTP 404. */
 export class NotFoundError extends ApiError { declare readonly status: 404; }
-/** HTTP 409 (retried first, except for POST and PATCH). */
+/** HTTP 409 (retried first, except for POST and PATCH not marked `x-zt-idempotent`). */
 export class ConflictError extends ApiError { declare readonly status: 409; }
 /** HTTP 422. */
 export class UnprocessableEntityError extends ApiError { declare readonly status: 422; }
 /** HTTP 429 (retried first, honouring Retry-After). */
 export class RateLimitError extends ApiError { declare readonly status: 429; }
-/** Any status >= 500 (retried first, except for POST and PATCH). */
+/** Any status >= 500 (retried first, except for POST and PATCH not marked `x-zt-idempotent`). */
 export class InternalServerError extends ApiError { private declare readonly _internalServerError: void; }
 
 /** No usable response: the connection failed or broke mid-response; `cause` is fetch's error. */

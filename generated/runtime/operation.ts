@@ -53,6 +53,11 @@ export interface Operation {
   readonly server?: string;
   /** `x-zt-idempotent: true`: a POST or PATCH that may be retried like a PUT. */
   readonly idempotent?: boolean;
+  /**
+   * How a success body that is not JSON is read (absent: JSON): as text, or as a Blob for a
+   * binary media type, whose bytes text() would corrupt (generator/emit/success-body.ts).
+   */
+  readonly parseAs?: "text" | "blob";
 }
 
 /** How one security scheme's credential is held and sent (OpenAPI `components.securitySchemes`). */

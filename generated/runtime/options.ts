@@ -21,9 +21,9 @@ export interface BaseClientOptions {
    * Default: the environment variable that server names (`x-zt-env`), else its URL.
    */
   baseUrl?: string;
-  /** Per attempt, headers and body included. Default 60 000. */
+  /** Per attempt, headers and body included: a number > 0 (Infinity: none). Default 60 000. */
   timeoutMs?: number;
-  /** Retries after the first attempt. Default 2. */
+  /** Retries after the first attempt: an integer >= 0, or Infinity. Default 2. */
   maxRetries?: number;
   /** Sent with every request; not the headers of the spec's security schemes (use the credential options). */
   headers?: Record<string, string>;

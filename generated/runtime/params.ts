@@ -38,3 +38,12 @@ export function splitParams(op: Operation, params: object | undefined): { parts:
   if (op.optionalBody && op.body == "fields" && !Object.keys(Object(body)).length) body = undefined;
   return { parts: { path, query: pick(op.queryParams, "query"), header: pick(op.headerParams, "header") }, body };
 }
+
+/**
+ * Throws InvalidArgumentError for a body on a GET or HEAD: fetch cannot send one, and undici
+ * says so only once the call counts as sent (it would be retried as a ConnectionError). A
+ * body left out (undefined) is not sent, so such an operation of the spec can still be called.
+ */
+export function checkBodyAllowed(id: string, method: string, body: unknown): void {
+  if (body !== undefined && (method == "GET" || method == "HEAD")) throw new InvalidArgumentError(`${id}: ${method} cannot send a body`);
+}

@@ -8,6 +8,8 @@ import { mergeHeaders, type Client } from "openapi-fetch";
 import type { Credentials } from "./credentials.js";
 import { InvalidArgumentError } from "./errors.js";
 import type { Operation } from "./operation.js";
+import { own } from "./options.js";
+import { checkBodyAllowed } from "./params.js";
 import { withCredentials, type Prepared } from "./prepare.js";
 
 /** Wraps `raw`'s methods (and `request`) so that each call goes out as its operation says. */
@@ -23,9 +25,13 @@ export function routeRaw(raw: Client<any>, operations: readonly Operation[], pre
       routes ??= new Map(operations.map((op) => [`${op.method} ${op.path}`, op]));
       const p = prepare(routes.get(`${method} ${path}`) ?? unknown);
       const { params = {} } = init;
+      checkBodyAllowed("raw", method, init.body);
       credentials.check(Object.fromEntries(mergeHeaders(init.headers, params.header)), InvalidArgumentError);
       return send(path, { ...init, baseUrl: p.baseUrl, params: { ...params, ...withCredentials(params, p) } });
     };
   }
-  raw.request = ((method: string, path: string, init?: object) => methods[method.toUpperCase()]!(path, init)) as typeof raw.request;
+  raw.request = ((method: string, path: string, init?: object) => {
+    const send = own(methods, `${method}`.toUpperCase());
+    return send ? send(path, init) : Promise.reject(new InvalidArgumentError(`raw: unknown method ${method}`));
+  }) as typeof raw.request;
 }

@@ -9,6 +9,7 @@
  * import msw; the client never loads them.
  */
 import { HttpHandler } from "msw";
+import { givenBaseUrl, resolveServer } from "./base-url.js";
 import type { ApiMessage, Validators } from "./index.js";
 import { compileRoute, matchRoute, readRequest, type MockOperation, type MockScheme, type Violation } from "./testing-request.js";
 
@@ -83,10 +84,6 @@ export function apiError(status: number, options: ApiErrorOptions = {}): ApiErro
   return new ApiErrorAnswer(status, options.errors ?? [{ code: status, message: `HTTP ${status}` }], { ...options.headers });
 }
 
-/** Through globalThis: no Node types needed. "" is unset. */
-const env = (name: string): string | undefined =>
-  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
-
 /** The default handlers' answer: the operation's example. */
 const DEFAULT: unique symbol = Symbol("example");
 
@@ -122,19 +119,26 @@ function example(op: MockOperation): Response {
   return new Response(typeof text === "string" ? text : JSON.stringify(text), { status, headers: { "content-type": responseType } });
 }
 
-/** The base URL the client sends to: the option, else the server's environment variable, else the spec's server. */
+/** The base URL the client sends to, read as the client reads it (base-url.ts): the option, else the server's environment variable ("" is neither), else the spec's server. */
 function baseUrlOf(spec: MockSpec, { baseUrl }: TestKitOptions): string {
   if (baseUrl !== undefined && !/^(https?:\/\/[^/?#]+)?(\/[^?#]*)?$/i.test(baseUrl)) {
     throw new TypeError(`testKit: baseUrl must be an http(s) URL or a path, not ${JSON.stringify(baseUrl)}`);
   }
-  return baseUrl ?? (spec.serverEnv && env(spec.serverEnv)) ?? spec.server;
+  return givenBaseUrl({ url: spec.server, env: spec.serverEnv }, { baseUrl }) ?? spec.server;
 }
 
-/** An operation's own server replaces the base URL; a relative one is resolved against it. */
+/** Stands for any origin while a path base URL is resolved, as URL() needs one. */
+const ANY_ORIGIN = "http://any.invalid";
+
+/**
+ * An operation's own server replaces the base URL; a relative one is resolved against it
+ * as the client resolves it (base-url.ts), also when the base is a path (any origin).
+ */
 function serverOf(op: MockOperation, base: string): string {
   if (op.server === undefined) return base;
-  if (/^[a-z][a-z\d+.-]*:/i.test(op.server) || !/^https?:/i.test(base)) return op.server;
-  return new URL(op.server, `${base.replace(/\/+$/, "")}/`).href;
+  const path = !/^https?:/i.test(base);
+  const url = resolveServer(op.server, (path ? ANY_ORIGIN : "") + base.replace(/\/+$/, ""));
+  return path && url.startsWith(`${ANY_ORIGIN}/`) ? url.slice(ANY_ORIGIN.length) : url;
 }
 
 /**

@@ -22,10 +22,12 @@ export interface Init {
   readonly bodySerializer?: (body: unknown) => unknown;
   /** Content-Type and the call's headers (the client's are added when it is sent). */
   readonly headers?: HeadersOptions;
+  /** How a success body is read: as text (the default; response.ts parses JSON), or as a Blob. */
+  readonly parseAs?: "text" | "blob";
 }
 
-/** What an attempt resolves to, as openapi-fetch's `request()` gives it with `parseAs: "text"`. */
-export type Received = { data?: string; error?: unknown; response: Response };
+/** What an attempt resolves to, as openapi-fetch's `request()` gives it with `parseAs: "text"` (or "blob"). */
+export type Received = { data?: string | Blob; error?: unknown; response: Response };
 
 /** How an attempt ended: an answer, or an error and whether anything had been sent. */
 export type Outcome = Received | { error: unknown; sent: boolean; timedOut: boolean };
@@ -63,7 +65,7 @@ export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: Header
     let own: AbortSignal | undefined;
     const send = (signal: AbortSignal): Promise<Received> => {
       const fetch = (input: string | Request, requestInit?: RequestInit) => ((sent = true), fetchImpl(input, requestInit));
-      if (middleware) return request(method, path, { ...init, parseAs: "text", pathSerializer, signal, fetch });
+      if (middleware) return request(method, path, { ...init, parseAs: init.parseAs || "text", pathSerializer, signal, fetch });
       const { baseUrl, params, body } = init;
       return fetch(createFinalURL(path, { baseUrl, params, querySerializer, pathSerializer }), {
         method,
@@ -71,7 +73,7 @@ export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: Header
         body: body === undefined ? undefined : (init.bodySerializer!(body) as BodyInit),
         redirect: "manual",
         signal,
-      }).then(read);
+      }).then((response) => read(response, init.parseAs));
     };
     try {
       // A fresh signal and timer per attempt: a timed-out signal stays aborted.
@@ -83,8 +85,9 @@ export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: Header
   };
 }
 
-/** Reads a response as openapi-fetch's `request` does with `parseAs: "text"`: an error body as JSON when it is JSON, else as text. */
-async function read(response: Response): Promise<Received> {
+/** Reads a response as openapi-fetch's `request` does with `parseAs` "text" or "blob": an error body as JSON when it is JSON, else as text. */
+async function read(response: Response, parseAs: Init["parseAs"]): Promise<Received> {
+  if (response.ok && parseAs == "blob") return { data: await response.blob(), response };
   const text = await response.text();
   if (response.ok) return { data: text, response };
   try {

@@ -4,6 +4,7 @@ import type { ApiModel, OperationModel, SecuritySchemeModel } from "../model/api
 import { docText, literal, propertyKey } from "../lib/ts-text.js";
 import { operationDocs } from "./operation-docs.js";
 import { printStructure } from "./print-structure.js";
+import { successParseAs } from "./success-body.js";
 
 /**
  * client.ts: what the spec says the client does, as plain data (the API's credentials,
@@ -168,6 +169,7 @@ function descriptor(op: OperationModel, security: readonly (readonly string[])[]
     ...(JSON.stringify(op.security) !== JSON.stringify(security) ? { security: op.security } : {}),
     ...(op.server ? { server: op.server.url } : {}),
     ...(op.idempotent ? { idempotent: true } : {}),
+    ...(successParseAs(op) ? { parseAs: successParseAs(op) } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ApiModel, OperationModel, ResponseModel, SchemaModel } from "../mo
 import { docText, indexed, literal } from "../lib/ts-text.js";
 import { operationDocs } from "./operation-docs.js";
 import { printStructure } from "./print-structure.js";
+import { successParseAs } from "./success-body.js";
 
 /**
  * types.ts: a named alias for every component schema, each string enum's values as a
@@ -71,7 +72,8 @@ function operationStatements(op: OperationModel): StatementStructures[] {
     alias("Body", op.body ? indexed(`NonNullable<${operation}["requestBody"]>`, "content", op.body.contentType) : "never", "The request body of %s."),
     alias("Params", paramsType(op), "The argument of %s: its parameters and body fields."),
     alias("Envelope", responseType(operation, op.success) ?? "undefined", "The success response body of %s."),
-    alias("Result", op.envelope ? `${t}Envelope["result"]` : `${t}Envelope`, "What %s resolves to."),
+    // A binary body is read as a Blob (success-body.ts), whatever openapi-typescript calls it.
+    alias("Result", op.envelope ? `${t}Envelope["result"]` : successParseAs(op) === "blob" ? "Blob" : `${t}Envelope`, "What %s resolves to."),
     alias("Error", errorType(operation, op.errors), "The error response body of %s.")
   );
   return statements;

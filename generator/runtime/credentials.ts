@@ -93,7 +93,10 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
     choose,
     any: values.size > 0,
     check(headers, E) {
-      for (const header in headers) if (reserved.has(header.toLowerCase())) throw new E(`headers.${header}: set by the credential options`);
+      // The names mergeHeaders reads: a Headers' own, else the object's keys (not merged: a null value removes a header).
+      for (const header of headers instanceof Headers ? headers.keys() : Object.keys(headers ?? {})) {
+        if (reserved.has(header.toLowerCase())) throw new E(`headers.${header}: set by the credential options`);
+      }
     },
   };
 }

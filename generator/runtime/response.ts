@@ -1,6 +1,8 @@
 /**
- * An answer turned into the call's result or a typed error. A 200 whose envelope says
- * `success: false`, an empty body or broken JSON is an ApiError too, never a SyntaxError.
+ * An answer turned into the call's result or a typed error. A success body is JSON, or,
+ * when the operation says so (`parseAs`), text or a Blob as it came; an empty one (a 204,
+ * or no bytes) is undefined. A 2xx whose envelope says `success: false` or is no envelope,
+ * or whose JSON is broken, is an ApiError too, never a SyntaxError.
  */
 import { ApiError, statusError, type ApiMessage } from "./errors.js";
 import type { Operation } from "./operation.js";
@@ -29,11 +31,12 @@ export function decode(
   const { ok, status, headers } = response;
   // A success body is parsed here; an error body openapi-fetch's way (the JSON, else the text).
   let data = error;
-  const rawBody = ok ? text : typeof error == "object" ? undefined : `${error ?? ""}`;
+  const rawBody = ok ? (text as string) : typeof error == "object" ? undefined : `${error ?? ""}`;
   let why: string | false | undefined;
   if (ok) {
     try {
-      data = text ? JSON.parse(text) : undefined;
+      // openapi-fetch's request() gives no data for a 204, a HEAD or Content-Length: 0; empty is undefined either way.
+      data = !text || (text instanceof Blob && !text.size) ? undefined : op.parseAs ? text : JSON.parse(text as string);
     } catch {
       why = "invalid JSON";
     }

@@ -128,6 +128,26 @@ describe("bodies", () => {
     expect(server.requests[0]!.headers["content-length"]).toBeUndefined();
   });
 
+  it("refuses a body on a GET or HEAD before sending, with and without middleware and through raw; leaves an undefined one out", async () => {
+    // As in Cloudflare's stream-subtitles GET, whose spec gives it a required JSON requestBody.
+    const getCaptions = { ...putValue(), id: "getCaptions", method: "GET" } satisfies Operation;
+    const withMiddleware = runtimeFor(server.origin);
+    withMiddleware.raw.use({ onRequest: ({ request }) => request });
+    for (const runtime of [runtimeFor(server.origin), withMiddleware]) {
+      for (const method of ["GET", "HEAD"] as const) {
+        await expect(runtime.call({ ...getCaptions, method }, { id: "1", body: { a: 1 } })).rejects.toSatisfy(
+          (e) => e instanceof InvalidArgumentError && e.message == `getCaptions: ${method} cannot send a body`,
+        );
+      }
+      const raw = runtime.raw as unknown as Record<string, (path: string, init: object) => Promise<unknown>>;
+      await expect(raw.GET!("/values/{id}", { params: { path: { id: "1" } }, body: "x" })).rejects.toBeInstanceOf(InvalidArgumentError);
+    }
+    expect(server.requests).toHaveLength(0);
+    server.reply(json(200, { ok: true }));
+    await expect(runtimeFor(server.origin).call(getCaptions, { id: "1", body: undefined })).resolves.toEqual({ ok: true });
+    expect(server.requests.map((r) => [r.method, r.body, r.headers["content-type"]])).toEqual([["GET", "", undefined]]);
+  });
+
   it("sends params.body for body: value, JSON by default", async () => {
     server.reply(json(200, { ok: true }));
     await expect(runtimeFor(server.origin).call(putValue(), { id: "1", body: [1, "two"] })).resolves.toEqual({ ok: true });

@@ -96,6 +96,16 @@ describe("client.raw", () => {
     expect(wire[2]!.headers["content-type"]).toBeUndefined();
   });
 
+  it("rejects a method openapi-fetch lacks with InvalidArgumentError, sending nothing", async () => {
+    const server = await startLoopbackServer(envelope(SAMPLE));
+    const request = runtimeFor(server.origin).raw.request as unknown as (method: string, path: string) => Promise<unknown>;
+    let call: Promise<unknown> | undefined;
+    expect(() => (call = request("connect", BEHAVIORS_PATH))).not.toThrow();
+    await expect(call).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(request("use", BEHAVIORS_PATH)).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("refuses a bad header value before sending, with and without middleware", async () => {
     const server = await startLoopbackServer(envelope(SAMPLE));
     const withMiddleware = runtimeFor(server.origin);

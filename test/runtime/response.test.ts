@@ -65,6 +65,58 @@ describe("success", () => {
     await expect(runtimeFor(server.origin).call(updateBehaviors, { account_id: ACCOUNT, behaviors: {} })).resolves.toBeUndefined();
   });
 
+  describe("a success body that is not JSON, as the operation's parseAs says", () => {
+    const csv = { ...plain, id: "getCsv", parseAs: "text" } satisfies Operation;
+    const png = { ...plain, id: "getPng", parseAs: "blob" } satisfies Operation;
+    // Not UTF-8: text() would turn 0x89, 0xff and 0xfe into U+FFFD.
+    const BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00, 0xfe]);
+    const bytes: Handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "image/png" });
+      res.end(BYTES);
+    };
+    /** The runtime without and with middleware on raw (typed calls then go through openapi-fetch's request()). */
+    const both = (origin: string) => {
+      const withMiddleware = runtimeFor(origin);
+      withMiddleware.raw.use({ onRequest: ({ request }) => request });
+      return [runtimeFor(origin), withMiddleware];
+    };
+
+    it("resolves text as it came, even when it looks like broken JSON", async () => {
+      const server = await startLoopbackServer(text(200, "id,name\n1,{oops", { "content-type": "text/csv" }));
+      for (const runtime of both(server.origin)) await expect(runtime.call(csv, { account_id: ACCOUNT })).resolves.toBe("id,name\n1,{oops");
+    });
+
+    it("resolves a binary body to a Blob holding every byte", async () => {
+      const server = await startLoopbackServer(bytes);
+      for (const runtime of both(server.origin)) {
+        const blob = await runtime.call<Blob>(png, { account_id: ACCOUNT });
+        expect(blob).toBeInstanceOf(Blob);
+        expect(Buffer.from(await blob.arrayBuffer())).toEqual(BYTES);
+      }
+    });
+
+    it.each([
+      ["a 204", text(204, "")],
+      ["an empty 200", text(200, "")],
+    ])("resolves to undefined for %s, with and without middleware", async (_, handler) => {
+      const server = await startLoopbackServer(handler);
+      for (const runtime of both(server.origin)) {
+        await expect(runtime.call(csv, { account_id: ACCOUNT })).resolves.toBeUndefined();
+        await expect(runtime.call(png, { account_id: ACCOUNT })).resolves.toBeUndefined();
+      }
+    });
+
+    it("still reads an error body as JSON: a typed error", async () => {
+      const server = await startLoopbackServer(failure(404, [{ code: 7003, message: "No route" }]));
+      for (const op of [csv, png]) {
+        await expect(runtimeFor(server.origin, { maxRetries: 0 }).call(op, { account_id: ACCOUNT })).rejects.toMatchObject({
+          status: 404,
+          errors: [{ code: 7003, message: "No route" }],
+        });
+      }
+    });
+  });
+
   it("parses a 5 MB body", async () => {
     const big = { behaviors: Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`behavior_${i}`, { ...SAMPLE.behaviors.foo, description: "x".repeat(80) }])) };
     const server = await startLoopbackServer(envelope(big));

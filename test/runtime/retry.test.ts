@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, ConnectionError, InternalServerError, RateLimitError, UserAbortError, type Operation } from "../../generator/runtime/index.js";
+import { ApiError, ConfigurationError, ConnectionError, InternalServerError, InvalidArgumentError, RateLimitError, UserAbortError, type Operation } from "../../generator/runtime/index.js";
 import { ACCOUNT, getBehaviors, isolateCloudflareEnv, runtimeFor, SAMPLE, updateBehaviors } from "../support/behaviors-api.js";
 import { closeLoopbackServers, envelope, failure, hang, resetMidBody, startLoopbackServer, text, type Handler } from "../support/loopback-server.js";
 
@@ -55,6 +55,31 @@ describe("what is retried", () => {
     expect(server.requests).toHaveLength(7);
     await expect(five.call(getBehaviors, { account_id: ACCOUNT }, { maxRetries: 1 })).rejects.toBeInstanceOf(ApiError);
     expect(server.requests).toHaveLength(9);
+  });
+
+  it.each<[string, { timeoutMs?: unknown; maxRetries?: unknown }]>([
+    ["maxRetries NaN", { maxRetries: NaN }],
+    ["maxRetries -1", { maxRetries: -1 }],
+    ["maxRetries 1.5", { maxRetries: 1.5 }],
+    ["maxRetries null", { maxRetries: null }],
+    ["maxRetries \"2\"", { maxRetries: "2" }],
+    ["timeoutMs NaN", { timeoutMs: NaN }],
+    ["timeoutMs 0", { timeoutMs: 0 }],
+    ["timeoutMs -5", { timeoutMs: -5 }],
+    ["timeoutMs null", { timeoutMs: null }],
+    ["timeoutMs \"100\"", { timeoutMs: "100" }],
+  ])("refuses %s on the client and on a call, sending nothing", async (_, limits) => {
+    const server = await startLoopbackServer(unavailable, envelope(SAMPLE));
+    expect(() => runtimeFor(server.origin, limits as object)).toThrow(ConfigurationError);
+    await expect(runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT }, limits as object)).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("accepts maxRetries and timeoutMs of Infinity", async () => {
+    const server = await startLoopbackServer(unavailable, unavailable, unavailable, envelope(SAMPLE));
+    const runtime = runtimeFor(server.origin, { maxRetries: Infinity, timeoutMs: Infinity });
+    await expect(runtime.call(getBehaviors, { account_id: ACCOUNT }, { maxRetries: Infinity })).resolves.toEqual(SAMPLE);
+    expect(server.requests).toHaveLength(4);
   });
 
   it("retries a PUT with the same body", async () => {

@@ -3,14 +3,14 @@
  * generated once and called against a loopback server: each operation sends exactly the
  * credentials its own `security` asks for.
  */
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ApiModel } from "../../generator/model/api-model.js";
 import { generate } from "../../generator/pipeline.js";
 import { replaceOutput } from "../../generator/write/output-folder.js";
 import { isolateCloudflareEnv } from "../support/behaviors-api.js";
-import { envelope, startLoopbackServer, type LoopbackServer, type RecordedRequest } from "../support/loopback-server.js";
+import { envelope, startLoopbackServer, text, type LoopbackServer, type RecordedRequest } from "../support/loopback-server.js";
 import { ARTIFACTS, ROOT } from "../support/spec-copy.js";
 
 isolateCloudflareEnv();
@@ -21,20 +21,23 @@ const CREDENTIALS = { apiEmail: "user@example.com", apiKey: "global-key-1", apiT
 let server: LoopbackServer;
 let model: ApiModel;
 let createClient: (options?: object) => Record<string, (params?: object) => Promise<unknown>>;
+let operations: Record<string, { id: string; parseAs?: string }>;
+let out: string;
 
 beforeAll(async () => {
   server = await startLoopbackServer(envelope({ ok: true }));
   const generated = await generate(SPEC);
   model = generated.model;
   mkdirSync(ARTIFACTS, { recursive: true });
-  const out = path.join(mkdtempSync(path.join(ARTIFACTS, "cloudflare-")), "generated");
+  out = path.join(mkdtempSync(path.join(ARTIFACTS, "cloudflare-")), "generated");
   replaceOutput(out, generated.files);
   // client.ts, not index.ts: the 4 MB of types.ts have nothing to run.
-  ({ createClient } = await import(path.join(out, "client.ts")));
+  ({ createClient, operations } = await import(path.join(out, "client.ts")));
 }, 180_000);
 afterAll(() => server?.close());
 beforeEach(() => {
   server.requests.length = 0;
+  server.reply(envelope({ ok: true }));
 });
 
 /** The client method of an operationId, and its security as the model read it. */
@@ -108,5 +111,44 @@ describe("Cloudflare's 2024 document", () => {
     const client = createClient({ apiKey: CREDENTIALS.apiKey, baseUrl: server.origin });
     await expect(client[method("accounts-list-accounts").name]!()).rejects.toThrow("accounts-list-accounts: apiEmail and apiKey must be set together");
     expect(server.requests).toEqual([]);
+  });
+});
+
+describe("its success bodies that are not JSON", () => {
+  it("are read as text, or as a Blob for a binary media type (whose Result type says Blob); JSON operations say nothing", () => {
+    const parseAs = Object.fromEntries(Object.values(operations).flatMap((op) => (op.parseAs ? [[op.id, op.parseAs]] : [])));
+    expect(parseAs).toEqual({
+      "ip-address-management-prefixes-download-loa-document": "blob", // application/pdf, format: binary
+      "urlscanner-get-scan-screenshot": "blob", // image/png
+      "cloudflare-images-base-image": "blob", // image/*
+      "magic-pcap-collection-download-simple-pcap": "blob", // application/vnd.tcpdump.pcap
+      "workers-kv-namespace-read-key-value-pair": "blob", // application/octet-stream
+      "zone-snippets-snippet-content": "blob", // multipart/form-data
+      "custom-indicator-feeds-get-indicator-feed-data": "text", // text/csv
+      "radar-get-reports-dataset-download": "text", // text/csv
+      "dns-records-for-a-zone-export-dns-records": "text", // text/plain
+      "stream-subtitles/-captions-get-vtt-caption-or-subtitle": "text", // text/vtt
+      // Cloudflare's own non-media-types for script sources.
+      "namespace-worker-get-script-content": "text", // "string"
+      "worker-script-get-content": "text",
+      "worker-environment-get-script-content": "text",
+      "worker-script-download-worker": "text", // "undefined"
+      "worker-script-(-deprecated)-download-worker": "text",
+    });
+    const types = readFileSync(path.join(out, "types.ts"), "utf8");
+    expect(types).toContain("export type IpAddressManagementPrefixesDownloadLoaDocumentResult = Blob;");
+    expect(types).toContain("export type CustomIndicatorFeedsGetIndicatorFeedDataResult = CustomIndicatorFeedsGetIndicatorFeedDataEnvelope;");
+  });
+
+  it("resolve to the CSV as it came and to the PDF's every byte", async () => {
+    const client = createClient({ ...CREDENTIALS, baseUrl: server.origin, maxRetries: 0 });
+    server.reply(text(200, "ip,comment\n192.0.2.1,{not json", { "content-type": "text/csv" }));
+    await expect(client[method("custom-indicator-feeds-get-indicator-feed-data").name]!({ account_id: "a1", feed_id: 7 })).resolves.toBe(
+      "ip,comment\n192.0.2.1,{not json",
+    );
+    const pdf = Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "latin1");
+    server.reply((_req, res) => res.writeHead(200, { "content-type": "application/pdf" }).end(pdf));
+    const blob = (await client[method("ip-address-management-prefixes-download-loa-document").name]!({ account_id: "a1", loa_document_id: "d1" })) as Blob;
+    expect(Buffer.from(await blob.arrayBuffer())).toEqual(pdf);
   });
 });

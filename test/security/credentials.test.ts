@@ -219,6 +219,14 @@ describe("headers may not set what a scheme sends", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("refuses them in a Headers instance too", async () => {
+    const headers = () => new Headers({ Authorization: "Bearer other" }) as unknown as Record<string, string>;
+    expect(() => createRuntime(API, OPS, { baseUrl: "http://127.0.0.1:9", token: "t", headers: headers() } as Options)).toThrow(ConfigurationError);
+    const { server, runtime } = await setup({ token: "t" });
+    await expect(runtime.call(OPS.open, {}, { headers: headers() })).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("allows Authorization and Cookie when no scheme uses them", async () => {
     const api = { schemes: { key: API.schemes.key }, security: [["key"]] } as const satisfies ApiDescription;
     const { server, call } = await setup({ apiKey: "k", headers: { Authorization: "Bearer other", Cookie: "a=b" } }, { fallback: OPS.fallback }, api);

@@ -13,7 +13,7 @@ import {
   type MockOperation,
   type MockScheme,
 } from "../../generator/runtime/testing-request.js";
-import type { Validators } from "../../generator/runtime/index.js";
+import { createRuntime, type Operation, type Validators } from "../../generator/runtime/index.js";
 
 const BASE = "https://api.example.com/client/v4";
 
@@ -278,6 +278,55 @@ describe("createTestKit", () => {
       expect(await get(`${BASE}/things/5`)).toBe('200 {"id":1}');
       expect(await get("https://api.example.com/status-api/health")).toBe("200 ok");
       await expect(get(`${BASE}/health`)).rejects.toThrow();
+    } finally {
+      server.close();
+    }
+  });
+
+  it("agrees with the client on where it sends: baseUrl \"\" is not given, and a relative server resolves against a path base too", async () => {
+    const operation = { ...op({ id: "health", path: "/health", pathParams: [], envelope: false, server: "status", example: '"ok"' }) };
+    const clientOp: Operation = { ...operation, pathParams: [], queryParams: [], headerParams: [] };
+    const kitSpec: MockSpec = { operations: { health: operation }, schemes: {}, server: BASE, serverEnv: "ZT_KIT_TEST_BASE_URL" };
+    /** What the client sends to with `baseUrl`, answered by the kit made with `kitBaseUrl`. */
+    const answer = async (baseUrl: string, kitBaseUrl: string) => {
+      const server = setupServer(...createTestKit(kitSpec, { baseUrl: kitBaseUrl }).handlers);
+      server.listen({ onUnhandledRequest: "error" });
+      try {
+        const runtime = createRuntime({ schemes: {}, security: [], server: { url: BASE, env: "ZT_KIT_TEST_BASE_URL" } }, { health: clientOp }, { baseUrl, maxRetries: 0 });
+        return await runtime.call(clientOp, {});
+      } finally {
+        server.close();
+      }
+    };
+    process.env.ZT_KIT_TEST_BASE_URL = "https://env.example.com/v9";
+    try {
+      // Both go to the environment's base URL, and to its "status" folder.
+      await expect(answer("", "")).resolves.toBe("ok");
+    } finally {
+      delete process.env.ZT_KIT_TEST_BASE_URL;
+    }
+    // A path base URL (any origin) resolves the operation's relative server as the client does.
+    await expect(answer("https://elsewhere.example.net/client/v4", "/client/v4")).resolves.toBe("ok");
+  });
+
+  it("answers a text or binary success body as the client reads it: text, or a Blob of the same bytes", async () => {
+    const csv = op({ id: "getCsv", path: "/csv", pathParams: [], envelope: false, responseType: "text/csv", example: '"a,b\\n1,2"' });
+    const png = op({ id: "getPng", path: "/png", pathParams: [], envelope: false, responseType: "image/png", example: '"PNG"' });
+    const kit = createTestKit<Record<string, (answer: unknown, options?: MockOptions) => HttpHandler>>({ operations: { csv, png }, schemes: {}, server: BASE });
+    const server = setupServer(...kit.handlers);
+    server.listen({ onUnhandledRequest: "error" });
+    try {
+      const clientOps = Object.fromEntries(
+        [[csv, "text"], [png, "blob"]].map(([o, parseAs]) => [(o as MockOperation).id, { ...(o as MockOperation), pathParams: [], queryParams: [], headerParams: [], parseAs } as Operation]),
+      );
+      const runtime = createRuntime({ schemes: {}, security: [], server: { url: BASE } }, clientOps, { maxRetries: 0 });
+      await expect(runtime.call(clientOps.getCsv!, {})).resolves.toBe("a,b\n1,2");
+      const example = await runtime.call<Blob>(clientOps.getPng!, {});
+      expect(example).toBeInstanceOf(Blob);
+      expect(await example.text()).toBe("PNG");
+      const bytes = new Uint8Array([0x89, 0x50, 0xff, 0x00, 0xfe]);
+      server.use(kit.mock.png!(new Blob([bytes])));
+      expect(new Uint8Array(await (await runtime.call<Blob>(clientOps.getPng!, {})).arrayBuffer())).toEqual(bytes);
     } finally {
       server.close();
     }
