@@ -154,6 +154,7 @@ function schemeData(scheme: SecuritySchemeModel): string {
 
 /** The data the runtime needs: see generator/runtime/operation.ts. */
 function descriptor(op: OperationModel, security: readonly (readonly string[])[]) {
+  const parseAs = successParseAs(op);
   return {
     id: op.id,
     method: op.method,
@@ -169,7 +170,7 @@ function descriptor(op: OperationModel, security: readonly (readonly string[])[]
     ...(JSON.stringify(op.security) !== JSON.stringify(security) ? { security: op.security } : {}),
     ...(op.server ? { server: op.server.url } : {}),
     ...(op.idempotent ? { idempotent: true } : {}),
-    ...(successParseAs(op) ? { parseAs: successParseAs(op) } : {}),
+    ...(parseAs ? { parseAs } : {}),
   };
 }
 
