@@ -55,6 +55,8 @@ export interface MockOperation extends Omit<Operation, "pathParams" | "queryPara
   readonly responseType?: string;
   /** The success body's example, as JSON text: the default answer. */
   readonly example?: string;
+  /** The spec's JSON error responses that have an example, by their key (`404`, `4XX`, `default`): apiError's default bodies. */
+  readonly failures?: readonly { readonly status: string; readonly example: string }[];
 }
 
 /** An operation's URL as a pattern: an origin (none when the base URL has none: any origin), and the path. */
@@ -351,7 +353,11 @@ export async function readRequest(
   } else {
     for (const values of [path, query, header]) for (const [key, value] of Object.entries(values)) put(key, value);
     if (op.body === "fields" && typeof body === "object" && body !== null && !Array.isArray(body)) {
-      for (const [key, value] of Object.entries(body)) put(key, value);
+      // As the client's method reads its argument (params.ts): a key named like a parameter is
+      // that parameter, never a body field, so a body field of that name cannot replace it.
+      const isParam = (key: string) => op.pathParams.some((p) => p.name === key) || op.queryParams.some((p) => p.name === key)
+        || op.headerParams.some((p) => p.name === key);
+      for (const [key, value] of Object.entries(body)) if (!isParam(key)) put(key, value);
     } else if (body !== undefined) put("body", body);
   }
   return { params, violations };

@@ -2,6 +2,7 @@ import type { StatementStructures, WriterFunction } from "ts-morph";
 import { tsMorph } from "../lib/packages.js";
 import type { ApiModel, OperationModel, ParamModel, SecuritySchemeModel } from "../model/api-model.js";
 import { literal, propertyKey } from "../lib/ts-text.js";
+import { isJsonType } from "../model/media-types.js";
 import { operationDocs } from "./operation-docs.js";
 import { printStructure } from "./print-structure.js";
 
@@ -113,6 +114,10 @@ export function emitTesting(model: ApiModel): string {
 /** The data the kit needs: see generator/runtime/testing-request.ts (MockOperation). */
 function descriptor(op: OperationModel) {
   const status = Number(op.success?.status);
+  // JSON error bodies only: apiError's default body is sent as application/json.
+  const failures = op.errors
+    .filter((error) => error.example !== undefined && error.contentType !== undefined && isJsonType(error.contentType))
+    .map((error) => ({ status: error.status, example: JSON.stringify(error.example) }));
   return {
     id: op.id,
     method: op.method,
@@ -132,6 +137,7 @@ function descriptor(op: OperationModel) {
     status: Number.isInteger(status) ? status : 200,
     ...(op.success?.contentType ? { responseType: op.success.contentType } : {}),
     ...(op.success?.example === undefined ? {} : { example: JSON.stringify(op.success.example) }),
+    ...(failures.length > 0 ? { failures } : {}),
   };
 }
 
