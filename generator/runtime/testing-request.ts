@@ -7,9 +7,10 @@
  */
 import type { Validators } from "./index.js";
 import type { Operation } from "./operation.js";
+import { isMet, isPublic } from "./security-rule.js";
+import type { KeyLocation, ParamType, SchemeType } from "./spec-kinds.js";
 
-/** A parameter's schema type, as the model reads it. */
-export type ParamType = "string" | "integer" | "number" | "boolean" | "array" | "object";
+export type { ParamType };
 
 /** A path, query or header parameter of a {@link MockOperation}. */
 export interface MockParam {
@@ -22,11 +23,11 @@ export interface MockParam {
 
 /** How a request carries a security scheme's credential (the model's SecuritySchemeModel, trimmed). */
 export interface MockScheme {
-  readonly kind: "bearer" | "basic" | "http" | "apiKey" | "unsupported";
+  readonly kind: SchemeType;
   /** For "http": the `Authorization` scheme. */
   readonly scheme?: string;
   /** For "apiKey": where it goes, and the header, query parameter or cookie name. */
-  readonly in?: "header" | "query" | "cookie";
+  readonly in?: KeyLocation;
   readonly name?: string;
 }
 
@@ -250,18 +251,19 @@ function base64Has(value: string, text: string): boolean {
 }
 
 /**
- * The operation's security: met when every scheme of one alternative has its credential
- * (an empty alternative, or none at all, is public). Otherwise one violation naming the
- * alternatives it accepts, and any credential that was there but unusable.
+ * The operation's security, by the client's own rule (security-rule.ts): met when every
+ * scheme of one alternative has its credential (an empty alternative, or none at all, is
+ * public). Otherwise one violation naming the alternatives it accepts, and any credential
+ * that was there but unusable.
  */
 export function checkCredentials(op: MockOperation, schemes: Readonly<Record<string, MockScheme>>, request: Request, url: URL): Violation[] {
-  if (op.security.length === 0 || op.security.some((alternative) => alternative.length === 0)) return [];
+  if (isPublic(op.security)) return [];
   const found = new Map<string, boolean | string>();
   const has = (key: string) => {
     if (!found.has(key)) found.set(key, credentialOf(Object.hasOwn(schemes, key) ? schemes[key] : undefined, request, url));
     return found.get(key) === true;
   };
-  if (op.security.some((alternative) => alternative.every(has))) return [];
+  if (op.security.some((alternative) => isMet(alternative, has))) return [];
   const accepted = op.security.map((alternative) => alternative.join(" and ")).join(", or ");
   const wrong = [...found].filter(([, state]) => typeof state === "string").map(([key, why]) => `${key} (${why})`);
   return [{ message: wrong.length > 0 ? `wrong credentials: ${wrong.join(", ")}; accepted: ${accepted}` : `missing credentials: ${accepted}` }];
