@@ -6,6 +6,7 @@ import { Project, SyntaxKind } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { resolveCredentials } from "../../generator/runtime/credentials.js";
 import type { ApiDescription } from "../../generator/runtime/operation.js";
+import type { BaseClientOptions } from "../../generator/runtime/options.js";
 import { apiKeyHeader, bearer } from "../../generator/runtime/schemes.js";
 import type { Security } from "../../generator/runtime/security-rule.js";
 import { checkCredentials, type MockOperation, type MockScheme } from "../../generator/runtime/testing-request.js";
@@ -65,12 +66,12 @@ describe("the client and the kit agree on which credentials an operation's secur
   const cases = securities.flatMap((security) => given.map((options) => ({ security, options })));
 
   it.each(cases)("security $security with $options", ({ security, options }) => {
-    const chosen = resolveCredentials(api, options, []).choose(security);
+    const chosen = resolveCredentials(api, options as BaseClientOptions, []).choose(security);
     const op = { id: "op", security } as unknown as MockOperation;
     const url = new URL("https://api.example.com/x");
     // What the client sends when it can call the operation; else every credential it was given.
     const all = { authorization: `Bearer ${options.apiToken}`, "x-auth-email": options.apiEmail, "x-auth-key": options.apiKey };
-    const headers = typeof chosen === "object" ? chosen.headers : Object.fromEntries(Object.entries(all).filter(([, v]) => v && !v.endsWith("undefined")));
+    const headers = typeof chosen === "object" ? chosen.headers : Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => !!e[1] && !e[1].endsWith("undefined")));
     const sent = new Request(url, { headers });
     const violations = checkCredentials(op, schemes, sent, url);
     if (typeof chosen === "string") expect(violations, chosen).toHaveLength(1);
