@@ -2,7 +2,8 @@
  * The built client (dist/, as `npm run build` makes it for the package) bundled for a
  * target as a Worker or a page bundles it: esbuild with `--platform=browser
  * --conditions=workerd,worker,browser`. An import of generated/index.js (what the package
- * root is built from; tests import it for its types) is the built dist/index.js.
+ * root is built from; tests import it for its types) is the built dist/index.js, and
+ * `zt-risk-scoring/testing` is dist/testing.js.
  */
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -25,6 +26,7 @@ export async function bundleFor(entry: { file: string } | { source: string }, mi
         name: "built-package",
         setup(on) {
           on.onResolve({ filter: /(^zt-risk-scoring$|\/generated\/index\.js$)/ }, () => ({ path: join(dist, "index.js") }));
+          on.onResolve({ filter: /^zt-risk-scoring\/testing$/ }, () => ({ path: join(dist, "testing.js") }));
         },
       },
     ],

@@ -4,8 +4,8 @@
 // (scenarios.ts) runs in Node first; the other targets must do what Node did: the same
 // requests, retries, timeouts, aborts and typed errors. The one difference is stated, not
 // hidden: only Node says that a connection was refused, so only Node retries a POST then.
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { Miniflare } from "miniflare";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -156,6 +156,33 @@ describe("workerd, through Miniflare", () => {
       expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
     } finally {
       await compat.dispose();
+    }
+  });
+
+  it("runs the README's test kit example in workerd: msw with a localStorage, the kit's handlers through the fetch option", async () => {
+    const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+    const section = readme.split("\n## In a Cloudflare Worker or a browser\n")[1]!.split("\n## ")[0]!;
+    // A project of its own: the repository's package.json says "sideEffects": false, which would drop the localStorage import.
+    const dir = mkdtempSync(join(ARTIFACTS, "worker-kit-"));
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "worker-kit", private: true, type: "module" }));
+    const files = [...section.matchAll(/```ts\n\/\/ (\S+?):[^\n]*\n[\s\S]*?```/g)].map(([block, file]) => {
+      mkdirSync(dirname(join(dir, file!)), { recursive: true });
+      writeFileSync(join(dir, file!), block.slice("```ts\n".length, -"```".length));
+      return file;
+    });
+    expect(files).toEqual(["test/local-storage.ts", "test/worker.ts"]);
+    const kit = new Miniflare({
+      modules: true,
+      script: await bundleFor({ file: join(dir, "test/worker.ts") }),
+      compatibilityDate: "2026-04-01",
+      bindings: { CLOUDFLARE_API_TOKEN: TOKEN },
+    });
+    try {
+      const response = await kit.dispatchFetch("http://worker.test/");
+      // The spec's example, as the kit's default handler answers it.
+      expect(await response.json()).toEqual({ behaviors: { foo: { name: "Foo", description: "An example behavior.", enabled: true, risk_level: "low" } } });
+    } finally {
+      await kit.dispose();
     }
   });
 
