@@ -25,6 +25,8 @@ export interface MockSpec {
   readonly serverEnv?: string;
   /** The request validators, when the spec has them. */
   readonly validators?: Validators;
+  /** The error response examples, as JSON text, that operations' `failures` point at. */
+  readonly errorExamples?: readonly string[];
 }
 
 /** Options of `testKit`. */
@@ -97,18 +99,18 @@ const JSON_HEADERS = { "content-type": "application/json" };
 const NO_BODY = new Set([204, 205, 304]);
 
 /** The spec's example of the operation's error response for `status`: its own, else its class's (`4XX`), else `default`. */
-function failureExample(op: MockOperation, status: number): string | undefined {
+function failureExample(spec: MockSpec, op: MockOperation, status: number): string | undefined {
   const keys = [String(status), `${String(status)[0]}XX`, "default"];
   for (const key of keys) {
     const found = op.failures?.find((failure) => failure.status.toUpperCase() === key.toUpperCase());
-    if (found) return found.example;
+    if (found) return spec.errorExamples?.[found.example];
   }
   return undefined;
 }
 
 /** The error code the spec's example uses for `status` (the first of its `errors`), else the status itself. */
-function errorCode(op: MockOperation, status: number): number {
-  const example = failureExample(op, status);
+function errorCode(spec: MockSpec, op: MockOperation, status: number): number {
+  const example = failureExample(spec, op, status);
   const errors: unknown = example === undefined ? undefined : Object(JSON.parse(example)).errors;
   const code: unknown = Array.isArray(errors) ? Object(errors[0]).code : undefined;
   return typeof code === "number" ? code : status;
@@ -118,19 +120,25 @@ function errorCode(op: MockOperation, status: number): number {
  * The failure body: with `errors`, an envelope, or its lists alone for an operation
  * without one; without, the spec's example for the status, else one entry naming it.
  */
-function failure(op: MockOperation, status: number, errors: ApiMessage[] | undefined, headers: Readonly<Record<string, string>> = {}): Response {
-  const example = errors === undefined ? failureExample(op, status) : undefined;
+function failure(
+  spec: MockSpec,
+  op: MockOperation,
+  status: number,
+  errors: ApiMessage[] | undefined,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
+  const example = errors === undefined ? failureExample(spec, op, status) : undefined;
   if (example !== undefined) return new Response(example, { status, headers: { ...JSON_HEADERS, ...headers } });
-  const listed = errors ?? [{ code: errorCode(op, status), message: `HTTP ${status}` }];
+  const listed = errors ?? [{ code: errorCode(spec, op, status), message: `HTTP ${status}` }];
   const body = op.envelope ? { success: false, errors: listed, messages: [], result: null } : { errors: listed, messages: [] };
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
 /** The 400 for a request that broke the spec: one error per violation, with the code the spec's example of a 400 uses. */
-function rejected(op: MockOperation, violations: readonly Violation[]): Response {
-  const code = errorCode(op, 400);
+function rejected(spec: MockSpec, op: MockOperation, violations: readonly Violation[]): Response {
+  const code = errorCode(spec, op, 400);
   const errors = violations.map(({ message, pointer }) => ({ code, message, ...(pointer === undefined ? {} : { source: { pointer } }) }));
-  return failure(op, 400, errors);
+  return failure(spec, op, 400, errors);
 }
 
 /** The success answer for a result: enveloped, JSON, text, or no body. */
@@ -189,9 +197,9 @@ export function createTestKit<Mock>(spec: MockSpec, options: TestKitOptions = {}
       },
       async ({ request, params }) => {
         const read = await readRequest(op, params as Record<string, string>, request, spec.schemes, spec.validators);
-        if (read.violations.length > 0) return rejected(op, read.violations);
+        if (read.violations.length > 0) return rejected(spec, op, read.violations);
         const given = typeof answer === "function" ? await answer(read.params, { request }) : answer;
-        if (given instanceof ApiErrorAnswer) return failure(op, given.status, given.errors, given.headers);
+        if (given instanceof ApiErrorAnswer) return failure(spec, op, given.status, given.errors, given.headers);
         // A copy each time: a fixed Response answers every call (retries too), and a body can be read only once.
         if (given instanceof Response) return given.clone();
         return given === DEFAULT ? example(op) : success(op, given);

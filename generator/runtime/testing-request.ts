@@ -55,8 +55,12 @@ export interface MockOperation extends Omit<Operation, "pathParams" | "queryPara
   readonly responseType?: string;
   /** The success body's example, as JSON text: the default answer. */
   readonly example?: string;
-  /** The spec's JSON error responses that have an example, by their key (`404`, `4XX`, `default`): apiError's default bodies. */
-  readonly failures?: readonly { readonly status: string; readonly example: string }[];
+  /**
+   * The spec's JSON error responses that have an example, by their key (`404`, `4XX`,
+   * `default`): apiError's default bodies, each an index into MockSpec's `errorExamples`
+   * (operations share most of them).
+   */
+  readonly failures?: readonly { readonly status: string; readonly example: number }[];
 }
 
 /** An operation's URL as a pattern: an origin (none when the base URL has none: any origin), and the path. */

@@ -261,13 +261,14 @@ describe("apiError", () => {
 
   it("answers the spec's example for the status: its own, else its class's, else default; without one, an entry naming it", async () => {
     const example = (code: number) => JSON.stringify({ errors: [{ code, message: `example ${code}` }], messages: [] });
+    const errorExamples = [example(1000), example(1400), example(1404)];
     const failures = [
-      { status: "default", example: example(1000) },
-      { status: "4xx", example: example(1400) },
-      { status: "404", example: example(1404) },
+      { status: "default", example: 0 },
+      { status: "4xx", example: 1 },
+      { status: "404", example: 2 },
     ];
     const answered = async (operation: MockOperation, status: number, options?: ApiErrorOptions) => {
-      const kit = createTestKit<Record<string, (answer: unknown) => HttpHandler>>({ operations: { op: operation }, schemes: {}, server: BASE });
+      const kit = createTestKit<Record<string, (answer: unknown) => HttpHandler>>({ operations: { op: operation }, schemes: {}, server: BASE, errorExamples });
       const server = setupServer(kit.mock.op!(apiError(status, options)));
       server.listen({ onUnhandledRequest: "error" });
       try {
@@ -284,13 +285,18 @@ describe("apiError", () => {
     // errors given: the envelope (or its lists) with them.
     expect(await answered(withExamples, 404, { errors: [{ code: 2000, message: "mine" }] })).toEqual([404, { errors: [{ code: 2000, message: "mine" }], messages: [] }]);
     // No example for the status: one entry naming it.
-    const only4xx = op({ failures: [{ status: "4XX", example: example(1400) }] });
+    const only4xx = op({ failures: [{ status: "4XX", example: 1 }] });
     expect(await answered(op(), 404)).toEqual([404, { success: false, errors: [{ code: 404, message: "HTTP 404" }], messages: [], result: null }]);
     expect(await answered(only4xx, 503)).toEqual([503, { success: false, errors: [{ code: 503, message: "HTTP 503" }], messages: [], result: null }]);
   });
 
   it("answers a request that breaks the spec with the error code of the spec's example of a 400", async () => {
-    const kit = createTestKit({ operations: { op: op({ failures: [{ status: "4XX", example: '{"errors":[{"code":1400,"message":"m"}]}' }] }) }, schemes: {}, server: BASE });
+    const kit = createTestKit({
+      operations: { op: op({ failures: [{ status: "4XX", example: 0 }] }) },
+      schemes: {},
+      server: BASE,
+      errorExamples: ['{"errors":[{"code":1400,"message":"m"}]}'],
+    });
     const server = setupServer(...kit.handlers);
     server.listen({ onUnhandledRequest: "error" });
     try {
