@@ -78,8 +78,8 @@ const NAMES = Object.keys(SCENARIOS) as Scenario[];
 
 /** Node's outcome of each scenario, which the other targets are compared with. */
 const inNode = new Map<Scenario, Outcome>();
-/** The outcome without what legitimately differs between runtimes: the wording of fetch's own error. */
-const comparable = ({ error, ...rest }: Outcome) => ({ ...rest, ...(error ? { error: { ...error, message: undefined, cause: undefined } } : {}) });
+/** The outcome without what legitimately differs between runtimes: the wording of fetch's own error (the client's message is the same). */
+const comparable = ({ error, ...rest }: Outcome) => ({ ...rest, ...(error ? { error: { ...error, cause: undefined } } : {}) });
 
 let server: TargetServer;
 let where: Where;
@@ -104,7 +104,7 @@ async function run(scenario: Scenario, target: (scenario: Scenario) => Promise<O
 describe("Node (the reference)", () => {
   let runScenario: (scenario: Scenario, where: Where) => Promise<Outcome>;
   beforeAll(async () => {
-    // The same browser bundle the page loads, imported by Node.
+    // The scenarios bundled as for the page (browser platform, the built package), imported by Node.
     const dir = mkdtempSync(join(ARTIFACTS, "targets-"));
     writeFileSync(join(dir, "page.mjs"), await bundleFor({ file: join(import.meta.dirname, "scenarios.ts") }));
     ({ runScenario } = await import(join(dir, "page.mjs")));
