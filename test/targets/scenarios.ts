@@ -84,10 +84,10 @@ async function call(scenario: Scenario, client: ReturnType<typeof createClient>,
     case "typedError":
       return client.getBehaviors({ account_id: "acc/1" });
     case "timeout":
-      return client.getBehaviors({ account_id: "acc" }, { timeoutMs: 300, maxRetries: 1 });
+      return client.getBehaviors({ account_id: "acc" }, { timeoutMs: 600, maxRetries: 1 });
     case "abort": {
       const controller = new AbortController();
-      setTimeout(() => controller.abort(), 200);
+      setTimeout(() => controller.abort(), 500);
       return client.getBehaviors({ account_id: "acc" }, { signal: controller.signal });
     }
     case "refusedPut":
