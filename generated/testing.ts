@@ -9,8 +9,8 @@ export type { ApiErrorOptions, MockAnswer, MockInfo, MockOptions, MockResolver, 
 /** The spec as the test kit reads it: how to match, check and answer each operation. */
 const spec = {
   operations: {
-    getBehaviors: { id: "getBehaviors", method: "GET", path: "/accounts/{account_id}/zt_risk_scoring/behaviors", pathParams: [{ name: "account_id", required: true, type: "string" }], queryParams: [], headerParams: [], body: "none", security: [["api_token"], ["api_email", "api_key"]], envelope: true, status: 200, responseType: "application/json", example: "{\"errors\":[],\"messages\":[],\"success\":true,\"result\":{\"behaviors\":{\"foo\":{\"name\":\"Foo\",\"description\":\"An example behavior.\",\"enabled\":true,\"risk_level\":\"low\"}}}}" },
-    updateBehaviors: { id: "updateBehaviors", method: "PUT", path: "/accounts/{account_id}/zt_risk_scoring/behaviors", pathParams: [{ name: "account_id", required: true, type: "string" }], queryParams: [], headerParams: [], body: "fields", contentType: "application/json", bodyRequired: true, requiredFields: ["behaviors"], security: [["api_token"], ["api_email", "api_key"]], envelope: true, status: 200, responseType: "application/json", example: "{\"errors\":[{\"code\":1000,\"message\":\"message\",\"documentation_url\":\"documentation_url\",\"source\":{\"pointer\":\"pointer\"}}],\"messages\":[{\"code\":1000,\"message\":\"message\",\"documentation_url\":\"documentation_url\",\"source\":{\"pointer\":\"pointer\"}}],\"success\":true,\"result\":{\"behaviors\":{\"foo\":{\"enabled\":true,\"risk_level\":\"low\"}}}}" },
+    getBehaviors: { id: "getBehaviors", method: "GET", path: "/accounts/{account_id}/zt_risk_scoring/behaviors", pathParams: [{ name: "account_id", required: true, type: "string" }], queryParams: [], headerParams: [], body: "none", security: [["api_token"], ["api_email", "api_key"]], envelope: true, status: 200, responseType: "application/json", example: "{\"errors\":[],\"messages\":[],\"success\":true,\"result\":{\"behaviors\":{\"foo\":{\"name\":\"Foo\",\"description\":\"An example behavior.\",\"enabled\":true,\"risk_level\":\"low\"}}}}", failures: [{ status: "4XX", example: 0 }] },
+    updateBehaviors: { id: "updateBehaviors", method: "PUT", path: "/accounts/{account_id}/zt_risk_scoring/behaviors", pathParams: [{ name: "account_id", required: true, type: "string" }], queryParams: [], headerParams: [], body: "fields", contentType: "application/json", bodyRequired: true, requiredFields: ["behaviors"], security: [["api_token"], ["api_email", "api_key"]], envelope: true, status: 200, responseType: "application/json", example: "{\"errors\":[{\"code\":1000,\"message\":\"message\",\"documentation_url\":\"documentation_url\",\"source\":{\"pointer\":\"pointer\"}}],\"messages\":[{\"code\":1000,\"message\":\"message\",\"documentation_url\":\"documentation_url\",\"source\":{\"pointer\":\"pointer\"}}],\"success\":true,\"result\":{\"behaviors\":{\"foo\":{\"enabled\":true,\"risk_level\":\"low\"}}}}", failures: [{ status: "4XX", example: 0 }] },
   },
   schemes: {
     api_token: { kind: "bearer" },
@@ -20,6 +20,9 @@ const spec = {
   server: "https://api.cloudflare.com/client/v4",
   serverEnv: "CLOUDFLARE_BASE_URL",
   validators,
+  errorExamples: [
+    "{\"errors\":[{\"code\":7003,\"message\":\"No route for the URI\"}],\"messages\":[],\"result\":null,\"success\":false}",
+  ],
 } as const satisfies MockSpec;
 
 /** One msw handler maker per operation: pass a resolver (the method's params in, its result out, sync or async), a fixed result, or `apiError(…)`. */

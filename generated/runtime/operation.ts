@@ -5,9 +5,9 @@
  * Operation per operation, and hands them to `createRuntime`, which builds requests from them.
  */
 import type { SchemeKind } from "./schemes.js";
+import type { Security } from "./security-rule.js";
 
-/** Security alternatives (OpenAPI `security`): each lists the scheme keys it needs together; `[]` is `{}`. */
-export type Security = readonly (readonly string[])[];
+export type { Security };
 
 /** One operation of the spec. */
 export interface Operation {

@@ -8,9 +8,10 @@
  */
 import type { Validators } from "./index.js";
 import type { Operation } from "./operation.js";
+import { isMet, isPublic } from "./security-rule.js";
+import type { KeyLocation, ParamType, SchemeType } from "./spec-kinds.js";
 
-/** A parameter's schema type, as the model reads it. */
-export type ParamType = "string" | "integer" | "number" | "boolean" | "array" | "object";
+export type { ParamType };
 
 /** A path, query or header parameter of a {@link MockOperation}. */
 export interface MockParam {
@@ -23,11 +24,11 @@ export interface MockParam {
 
 /** How a request carries a security scheme's credential (the model's SecuritySchemeModel, trimmed). */
 export interface MockScheme {
-  readonly kind: "bearer" | "basic" | "http" | "apiKey" | "unsupported";
+  readonly kind: SchemeType;
   /** For "http": the `Authorization` scheme. */
   readonly scheme?: string;
   /** For "apiKey": where it goes, and the header, query parameter or cookie name. */
-  readonly in?: "header" | "query" | "cookie";
+  readonly in?: KeyLocation;
   readonly name?: string;
 }
 
@@ -55,6 +56,12 @@ export interface MockOperation extends Omit<Operation, "pathParams" | "queryPara
   readonly responseType?: string;
   /** The success body's example, as JSON text: the default answer. */
   readonly example?: string;
+  /**
+   * The spec's JSON error responses that have an example, by their key (`404`, `4XX`,
+   * `default`): apiError's default bodies, each an index into MockSpec's `errorExamples`
+   * (operations share most of them).
+   */
+  readonly failures?: readonly { readonly status: string; readonly example: number }[];
 }
 
 /** An operation's URL as a pattern: an origin (none when the base URL has none: any origin), and the path. */
@@ -249,18 +256,19 @@ function base64Has(value: string, text: string): boolean {
 }
 
 /**
- * The operation's security: met when every scheme of one alternative has its credential
- * (an empty alternative, or none at all, is public). Otherwise one violation naming the
- * alternatives it accepts, and any credential that was there but unusable.
+ * The operation's security, by the client's own rule (security-rule.ts): met when every
+ * scheme of one alternative has its credential (an empty alternative, or none at all, is
+ * public). Otherwise one violation naming the alternatives it accepts, and any credential
+ * that was there but unusable.
  */
 export function checkCredentials(op: MockOperation, schemes: Readonly<Record<string, MockScheme>>, request: Request, url: URL): Violation[] {
-  if (op.security.length === 0 || op.security.some((alternative) => alternative.length === 0)) return [];
+  if (isPublic(op.security)) return [];
   const found = new Map<string, boolean | string>();
   const has = (key: string) => {
     if (!found.has(key)) found.set(key, credentialOf(Object.hasOwn(schemes, key) ? schemes[key] : undefined, request, url));
     return found.get(key) === true;
   };
-  if (op.security.some((alternative) => alternative.every(has))) return [];
+  if (op.security.some((alternative) => isMet(alternative, has))) return [];
   const accepted = op.security.map((alternative) => alternative.join(" and ")).join(", or ");
   const wrong = [...found].filter(([, state]) => typeof state === "string").map(([key, why]) => `${key} (${why})`);
   return [{ message: wrong.length > 0 ? `wrong credentials: ${wrong.join(", ")}; accepted: ${accepted}` : `missing credentials: ${accepted}` }];
@@ -351,7 +359,11 @@ export async function readRequest(
   } else {
     for (const values of [path, query, header]) for (const [key, value] of Object.entries(values)) put(key, value);
     if (op.body === "fields" && typeof body === "object" && body !== null && !Array.isArray(body)) {
-      for (const [key, value] of Object.entries(body)) put(key, value);
+      // As the client's method reads its argument (params.ts): a key named like a parameter is
+      // that parameter, never a body field, so a body field of that name cannot replace it.
+      const isParam = (key: string) => op.pathParams.some((p) => p.name === key) || op.queryParams.some((p) => p.name === key)
+        || op.headerParams.some((p) => p.name === key);
+      for (const [key, value] of Object.entries(body)) if (!isParam(key)) put(key, value);
     } else if (body !== undefined) put("body", body);
   }
   return { params, violations };

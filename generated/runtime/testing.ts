@@ -25,6 +25,8 @@ export interface MockSpec {
   readonly serverEnv?: string;
   /** The request validators, when the spec has them. */
   readonly validators?: Validators;
+  /** The error response examples, as JSON text, that operations' `failures` point at. */
+  readonly errorExamples?: readonly string[];
 }
 
 /** Options of `testKit`. */
@@ -39,7 +41,7 @@ export interface MockOptions {
   once?: boolean;
 }
 
-/** What `mock.<operation>` answers with, see {@link apiError}. A Response is sent as it is. */
+/** What `mock.<operation>` answers with, see {@link apiError}. A Response is sent as it is (a copy of it, for every call). */
 export type MockAnswer<Result> = Result | ApiErrorAnswer | Response;
 
 /** Information a resolver gets besides the params. */
@@ -56,7 +58,7 @@ export type Mocked<Params, Result> = MockResolver<Params, Result> | MockAnswer<R
 
 /** Options of {@link apiError}. */
 export interface ApiErrorOptions {
-  /** The envelope's `errors`; default: one entry naming the status. */
+  /** The envelope's `errors`; default: the spec's own error example for the status (see {@link apiError}). */
   errors?: ApiMessage[];
   /** Response headers, e.g. `{ "retry-after": "1" }`. */
   headers?: Record<string, string>;
@@ -68,20 +70,26 @@ export class ApiErrorAnswer {
   readonly #brand = true;
   constructor(
     readonly status: number,
-    readonly errors: ApiMessage[],
+    /** Undefined: the spec's own error example for the status. */
+    readonly errors: ApiMessage[] | undefined,
     readonly headers: Readonly<Record<string, string>>,
   ) {}
 }
 
 /**
- * A failure answer: the status with a failure envelope (`success: false`, `errors`,
- * `messages: []`, `result: null`), or `{ errors, messages }` for an operation without an
- * envelope, so that the client throws the status's typed error (404 → NotFoundError;
- * 429 with `retry-after` is retried).
+ * A failure answer, so that the client throws the status's typed error (404 →
+ * NotFoundError; 429 with `retry-after` is retried). Its body is the spec's own example of
+ * the operation's error response for the status (its `404`, else `4XX`, else `default`),
+ * so it is what the spec allows; with `errors` given, or when the spec has no example, a
+ * failure envelope (`success: false`, `errors`, `messages: []`, `result: null`), or
+ * `{ errors, messages }` for an operation without an envelope. Only an error status
+ * (400 to 599) is accepted: a success is answered with its result.
  */
 export function apiError(status: number, options: ApiErrorOptions = {}): ApiErrorAnswer {
-  if (!Number.isInteger(status) || status < 200 || status > 599) throw new RangeError(`apiError: status must be an integer from 200 to 599, not ${status}`);
-  return new ApiErrorAnswer(status, options.errors ?? [{ code: status, message: `HTTP ${status}` }], { ...options.headers });
+  if (!Number.isInteger(status) || status < 400 || status > 599) {
+    throw new RangeError(`apiError: status must be an error status, an integer from 400 to 599 (not ${status}); answer a success with its result`);
+  }
+  return new ApiErrorAnswer(status, options.errors, { ...options.headers });
 }
 
 /** The default handlers' answer: the operation's example. */
@@ -90,16 +98,47 @@ const DEFAULT: unique symbol = Symbol("example");
 const JSON_HEADERS = { "content-type": "application/json" };
 const NO_BODY = new Set([204, 205, 304]);
 
-/** The failure body: an envelope, or its lists alone for an operation without one. */
-function failure(op: MockOperation, status: number, errors: ApiMessage[], headers: Readonly<Record<string, string>> = {}): Response {
-  const body = op.envelope ? { success: false, errors, messages: [], result: null } : { errors, messages: [] };
+/** The spec's example of the operation's error response for `status`: its own, else its class's (`4XX`), else `default`. */
+function failureExample(spec: MockSpec, op: MockOperation, status: number): string | undefined {
+  const keys = [String(status), `${String(status)[0]}XX`, "default"];
+  for (const key of keys) {
+    const found = op.failures?.find((failure) => failure.status.toUpperCase() === key.toUpperCase());
+    if (found) return spec.errorExamples?.[found.example];
+  }
+  return undefined;
+}
+
+/** The error code the spec's example uses for `status` (the first of its `errors`), else the status itself. */
+function errorCode(spec: MockSpec, op: MockOperation, status: number): number {
+  const example = failureExample(spec, op, status);
+  const errors: unknown = example === undefined ? undefined : Object(JSON.parse(example)).errors;
+  const code: unknown = Array.isArray(errors) ? Object(errors[0]).code : undefined;
+  return typeof code === "number" ? code : status;
+}
+
+/**
+ * The failure body: with `errors`, an envelope, or its lists alone for an operation
+ * without one; without, the spec's example for the status, else one entry naming it.
+ */
+function failure(
+  spec: MockSpec,
+  op: MockOperation,
+  status: number,
+  errors: ApiMessage[] | undefined,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
+  const example = errors === undefined ? failureExample(spec, op, status) : undefined;
+  if (example !== undefined) return new Response(example, { status, headers: { ...JSON_HEADERS, ...headers } });
+  const listed = errors ?? [{ code: errorCode(spec, op, status), message: `HTTP ${status}` }];
+  const body = op.envelope ? { success: false, errors: listed, messages: [], result: null } : { errors: listed, messages: [] };
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
-/** The 400 for a request that broke the spec: one error per violation. */
-function rejected(op: MockOperation, violations: readonly Violation[]): Response {
-  const errors = violations.map(({ message, pointer }) => ({ code: 400, message, ...(pointer === undefined ? {} : { source: { pointer } }) }));
-  return failure(op, 400, errors);
+/** The 400 for a request that broke the spec: one error per violation, with the code the spec's example of a 400 uses. */
+function rejected(spec: MockSpec, op: MockOperation, violations: readonly Violation[]): Response {
+  const code = errorCode(spec, op, 400);
+  const errors = violations.map(({ message, pointer }) => ({ code, message, ...(pointer === undefined ? {} : { source: { pointer } }) }));
+  return failure(spec, op, 400, errors);
 }
 
 /** The success answer for a result: enveloped, JSON, text, or no body. */
@@ -158,10 +197,11 @@ export function createTestKit<Mock>(spec: MockSpec, options: TestKitOptions = {}
       },
       async ({ request, params }) => {
         const read = await readRequest(op, params as Record<string, string>, request, spec.schemes, spec.validators);
-        if (read.violations.length > 0) return rejected(op, read.violations);
+        if (read.violations.length > 0) return rejected(spec, op, read.violations);
         const given = typeof answer === "function" ? await answer(read.params, { request }) : answer;
-        if (given instanceof ApiErrorAnswer) return failure(op, given.status, given.errors, given.headers);
-        if (given instanceof Response) return given;
+        if (given instanceof ApiErrorAnswer) return failure(spec, op, given.status, given.errors, given.headers);
+        // A copy each time: a fixed Response answers every call (retries too), and a body can be read only once.
+        if (given instanceof Response) return given.clone();
         return given === DEFAULT ? example(op) : success(op, given);
       },
       handlerOptions.once ? { once: true } : {},

@@ -2,6 +2,7 @@ import type { StatementStructures, WriterFunction } from "ts-morph";
 import { tsMorph } from "../lib/packages.js";
 import type { ApiModel, OperationModel, ParamModel, SecuritySchemeModel } from "../model/api-model.js";
 import { literal, propertyKey } from "../lib/ts-text.js";
+import { isJsonType } from "../model/media-types.js";
 import { operationDocs } from "./operation-docs.js";
 import { printStructure } from "./print-structure.js";
 
@@ -13,6 +14,8 @@ import { printStructure } from "./print-structure.js";
  */
 export function emitTesting(model: ApiModel): string {
   const { StructureKind, VariableDeclarationKind } = tsMorph();
+  const errorExamples = new ErrorExamples();
+  const operations = model.operations.map((op) => [op.name, descriptor(op, errorExamples)] as const);
   const runtime = "./runtime/testing.js";
   const statements: (StatementStructures | WriterFunction)[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "msw", namedImports: ["HttpHandler"] },
@@ -40,7 +43,7 @@ export function emitTesting(model: ApiModel): string {
       writer.writeLine("/** The spec as the test kit reads it: how to match, check and answer each operation. */");
       writer.write("const spec = ").inlineBlock(() => {
         writer.write("operations: ").inlineBlock(() => {
-          for (const op of model.operations) writer.writeLine(`${op.name}: ${literal(descriptor(op))},`);
+          for (const [name, op] of operations) writer.writeLine(`${name}: ${literal(op)},`);
         });
         writer.write(",").newLine();
         writer.write("schemes: ").inlineBlock(() => {
@@ -50,6 +53,11 @@ export function emitTesting(model: ApiModel): string {
         writer.writeLine(`server: ${literal(model.server?.url ?? "")},`);
         if (model.server?.env) writer.writeLine(`serverEnv: ${literal(model.server.env)},`);
         if (model.options.validators) writer.writeLine("validators,");
+        if (errorExamples.texts.length > 0) {
+          writer.write("errorExamples: [").newLine();
+          writer.indent(() => errorExamples.texts.forEach((text) => writer.writeLine(`${literal(text)},`)));
+          writer.writeLine("],");
+        }
       });
       // `as const`, not a type annotation: a key named like an Object.prototype member
       // (`toString`) gets no contextual type from an index signature, so its literals would widen.
@@ -111,8 +119,23 @@ export function emitTesting(model: ApiModel): string {
 }
 
 /** The data the kit needs: see generator/runtime/testing-request.ts (MockOperation). */
-function descriptor(op: OperationModel) {
+/** The error examples of every operation, each text once (most operations share theirs), numbered in order of first use. */
+class ErrorExamples {
+  readonly texts: string[] = [];
+  readonly #index = new Map<string, number>();
+  indexOf(text: string): number {
+    let index = this.#index.get(text);
+    if (index === undefined) this.#index.set(text, (index = this.texts.push(text) - 1));
+    return index;
+  }
+}
+
+function descriptor(op: OperationModel, errorExamples: ErrorExamples) {
   const status = Number(op.success?.status);
+  // JSON error bodies only: apiError's default body is sent as application/json.
+  const failures = op.errors
+    .filter((error) => error.example !== undefined && error.contentType !== undefined && isJsonType(error.contentType))
+    .map((error) => ({ status: error.status, example: errorExamples.indexOf(JSON.stringify(error.example)) }));
   return {
     id: op.id,
     method: op.method,
@@ -132,6 +155,7 @@ function descriptor(op: OperationModel) {
     status: Number.isInteger(status) ? status : 200,
     ...(op.success?.contentType ? { responseType: op.success.contentType } : {}),
     ...(op.success?.example === undefined ? {} : { example: JSON.stringify(op.success.example) }),
+    ...(failures.length > 0 ? { failures } : {}),
   };
 }
 

@@ -5,6 +5,8 @@
  * Nothing here knows about TypeScript, and nothing here names one API: every spec gets
  * the same treatment.
  */
+import type { KeyLocation, ParamType, SchemeType } from "../runtime/spec-kinds.js";
+
 export interface ApiModel {
   /** Where the spec came from, for the header of every generated file. */
   readonly source: string;
@@ -87,8 +89,8 @@ export interface ParamModel {
   readonly items?: ParamType;
 }
 
-/** A parameter schema's `type` (the first one that is not "null" in a 3.1 list). */
-export type ParamType = "string" | "integer" | "number" | "boolean" | "array" | "object";
+// Defined beside the runtime, which the test kit reads them with: one definition for model, client and kit.
+export type { ParamType } from "../runtime/spec-kinds.js";
 
 export interface BodyModel {
   readonly contentType: string;
@@ -143,11 +145,11 @@ export interface SecuritySchemeModel {
   readonly key: string;
   /** The `createClient` option that holds its credential: the camelCase of `key`, unique and safe. */
   readonly option: string;
-  readonly kind: "bearer" | "basic" | "http" | "apiKey" | "unsupported";
+  readonly kind: SchemeType;
   /** For "http": the scheme as written in the spec (`Authorization: <scheme> …`). */
   readonly scheme?: string;
   /** For "apiKey": where it goes, and the header, query parameter or cookie name. */
-  readonly in?: "header" | "query" | "cookie";
+  readonly in?: KeyLocation;
   readonly name?: string;
   /** The spec's `type` (http, apiKey, oauth2, openIdConnect, mutualTLS), for docs. */
   readonly type: string;

@@ -7,6 +7,7 @@ import { ConfigurationError, type ClientError } from "./errors.js";
 import type { ApiDescription, Operation, Security } from "./operation.js";
 import { env, own, type BaseClientOptions } from "./options.js";
 import type { SchemeKind } from "./schemes.js";
+import { isMet, isPublic } from "./security-rule.js";
 
 /** What one operation sends as its credentials (each kind puts its own, schemes.ts): spread over the call's own headers and query. */
 export interface Sent {
@@ -63,18 +64,13 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
     let best: readonly string[] | undefined;
     let rank = 3;
     for (const alternative of security) {
-      let met = alternative.length > 0;
-      let fromCode = 0;
-      for (const key of alternative) {
-        const given = values.get(key);
-        if (given?.[3]) fromCode++;
-        else met &&= !!given;
-      }
+      const met = isMet(alternative, (key) => values.has(key));
+      const fromCode = alternative.filter((key) => values.get(key)?.[3]).length;
       // 0: every credential from options; 1: some; 2: none (all from the environment); 3: not met.
       const r = !met ? 3 : fromCode == alternative.length ? 0 : fromCode ? 1 : 2;
       if (r < rank) [rank, best] = [r, alternative];
     }
-    if (!best) return security.length && security.every((alternative) => alternative.length) ? explain(security) : undefined;
+    if (!best) return isPublic(security) ? undefined : explain(security);
     // Without a prototype, a name like "__proto__" is an own property like any other; then
     // copied (a spread defines what it copies) into ordinary objects, which V8 reads faster.
     const sent = { headers: Object.create(null), query: Object.create(null) };

@@ -9,11 +9,12 @@ import type { Sent } from "./credentials.js";
 import { ConfigurationError } from "./errors.js";
 import type { SecurityScheme } from "./operation.js";
 import { own } from "./options.js";
+import type { KeyLocation } from "./spec-kinds.js";
 
 /** How one kind of scheme checks its credential and where it sends it. */
 export interface SchemeKind {
   /** Where the credential goes, under the scheme's `name` (`Authorization` when it has none). */
-  readonly in: "header" | "query" | "cookie";
+  readonly in: KeyLocation;
   /** The credential as sent, from its option's (or environment variable's) value; throws ConfigurationError. */
   readonly encode: (value: unknown, scheme: SecurityScheme) => string;
   /** Adds the credential, as `encode` made it, to what a call sends. */

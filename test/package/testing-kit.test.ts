@@ -78,7 +78,7 @@ describe("zt-risk-scoring/testing in a downstream service", () => {
   it("passes the README's tests with the service's own vitest", async () => {
     const result = await vitest(project);
     expect(result.code, result.out).toBe(0);
-    expect(result.out).toMatch(/Tests\s+6 passed \(6\)/);
+    expect(result.out).toMatch(/Tests\s+7 passed \(7\)/);
   }, 120_000);
 
   // Each bug once: the tests must fail, and say why.
@@ -93,7 +93,7 @@ describe("zt-risk-scoring/testing in a downstream service", () => {
       bug: "writes a body the spec rejects",
       find: 'risk_level: "high" as const',
       replace: 'risk_level: "HIGH" as "high"',
-      says: "BadRequestError: updateBehaviors: HTTP 400: /behaviors/a/risk_level must be equal to one of the allowed values (400)",
+      says: "BadRequestError: updateBehaviors: HTTP 400: /behaviors/a/risk_level must be equal to one of the allowed values (7003)",
     },
   ])("fails them when the service $bug", async ({ find, replace, says }) => {
     const service = example["src/risk.ts"]!;
@@ -103,7 +103,7 @@ describe("zt-risk-scoring/testing in a downstream service", () => {
     try {
       const result = await vitest(project);
       expect(result.code).not.toBe(0);
-      expect(result.out).toMatch(/Tests\s+1 failed \| 5 passed \(6\)/);
+      expect(result.out).toMatch(/Tests\s+1 failed \| 6 passed \(7\)/);
       expect(result.out).toContain(says);
     } finally {
       writeFileSync(join(project, "src/risk.ts"), service);

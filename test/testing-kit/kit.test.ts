@@ -85,7 +85,7 @@ describe("a request that breaks the spec gets a 400 naming the violation", () =>
     expect(response.status).toBe(400);
     expect(error).toEqual({
       success: false,
-      errors: [{ code: 400, message: "/behaviors/foo/risk_level must be equal to one of the allowed values", source: { pointer: "/behaviors/foo/risk_level" } }],
+      errors: [{ code: 7003, message: "/behaviors/foo/risk_level must be equal to one of the allowed values", source: { pointer: "/behaviors/foo/risk_level" } }],
       messages: [],
       result: null,
     });
@@ -99,14 +99,14 @@ describe("a request that breaks the spec gets a 400 naming the violation", () =>
     const plain = createClient({ apiToken: "t", maxRetries: 0 });
     const sent = await plain.updateBehaviors({ account_id: "abc", behaviors: { foo: { enabled: "yes" as unknown as boolean, risk_level: "low" } } }).catch((e: unknown) => e);
     expect(sent).toBeInstanceOf(BadRequestError);
-    expect((sent as Error).message).toBe("updateBehaviors: HTTP 400: /behaviors/foo/enabled must be boolean (400)");
+    expect((sent as Error).message).toBe("updateBehaviors: HTTP 400: /behaviors/foo/enabled must be boolean (7003)");
   });
 
   it("missing, partial or wrong credentials name the schemes the operation accepts", async () => {
     const path = "/accounts/abc/zt_risk_scoring/behaviors";
     expect(await send(path)).toEqual({
       status: 400,
-      body: { success: false, errors: [{ code: 400, message: "missing credentials: api_token, or api_email and api_key" }], messages: [], result: null },
+      body: { success: false, errors: [{ code: 7003, message: "missing credentials: api_token, or api_email and api_key" }], messages: [], result: null },
     });
     expect((await send(path, { headers: { "X-Auth-Email": "a@example.com" } })).body.errors[0].message).toBe("missing credentials: api_token, or api_email and api_key");
     expect((await send(path, { headers: { Authorization: "Token abc" } })).body.errors[0].message).toBe(

@@ -4,7 +4,7 @@
 import type { HttpHandler } from "msw";
 import { setupServer } from "msw/node";
 import { describe, expect, it } from "vitest";
-import { apiError, ApiErrorAnswer, createTestKit, type MockOptions, type MockSpec } from "../../generator/runtime/testing.js";
+import { apiError, ApiErrorAnswer, createTestKit, type ApiErrorOptions, type MockOptions, type MockSpec } from "../../generator/runtime/testing.js";
 import {
   checkCredentials,
   compileRoute,
@@ -245,16 +245,66 @@ describe("checkCredentials: the operation's security alternatives", () => {
 });
 
 describe("apiError", () => {
-  it("defaults to one error naming the status, and keeps the headers given", () => {
+  it("leaves the errors to the spec's example unless given, and keeps the headers given", () => {
     const answer = apiError(429, { headers: { "retry-after": "1" } });
     expect(answer).toBeInstanceOf(ApiErrorAnswer);
-    expect(answer).toMatchObject({ status: 429, errors: [{ code: 429, message: "HTTP 429" }], headers: { "retry-after": "1" } });
+    expect(answer).toMatchObject({ status: 429, errors: undefined, headers: { "retry-after": "1" } });
     expect(apiError(404, { errors: [{ code: 7003, message: "No route" }] }).errors).toEqual([{ code: 7003, message: "No route" }]);
   });
 
-  it("refuses a status no Response can carry", () => {
+  it("refuses a status that is not an error, or that no Response can carry", () => {
     expect(() => apiError(600)).toThrow(RangeError);
-    expect(() => apiError(99.5)).toThrow(/integer from 200 to 599/);
+    expect(() => apiError(99.5)).toThrow(/integer from 400 to 599/);
+    expect(() => apiError(200)).toThrow(/not 200/);
+    expect(() => apiError(399)).toThrow(/not 399/);
+  });
+
+  it("answers the spec's example for the status: its own, else its class's, else default; without one, an entry naming it", async () => {
+    const example = (code: number) => JSON.stringify({ errors: [{ code, message: `example ${code}` }], messages: [] });
+    const errorExamples = [example(1000), example(1400), example(1404)];
+    const failures = [
+      { status: "default", example: 0 },
+      { status: "4xx", example: 1 },
+      { status: "404", example: 2 },
+    ];
+    const answered = async (operation: MockOperation, status: number, options?: ApiErrorOptions) => {
+      const kit = createTestKit<Record<string, (answer: unknown) => HttpHandler>>({ operations: { op: operation }, schemes: {}, server: BASE, errorExamples });
+      const server = setupServer(kit.mock.op!(apiError(status, options)));
+      server.listen({ onUnhandledRequest: "error" });
+      try {
+        const response = await fetch(`${BASE}/t/1`);
+        return [response.status, await response.json()];
+      } finally {
+        server.close();
+      }
+    };
+    const withExamples = op({ envelope: false, failures });
+    expect(await answered(withExamples, 404)).toEqual([404, JSON.parse(example(1404))]);
+    expect(await answered(withExamples, 409)).toEqual([409, JSON.parse(example(1400))]);
+    expect(await answered(withExamples, 500)).toEqual([500, JSON.parse(example(1000))]);
+    // errors given: the envelope (or its lists) with them.
+    expect(await answered(withExamples, 404, { errors: [{ code: 2000, message: "mine" }] })).toEqual([404, { errors: [{ code: 2000, message: "mine" }], messages: [] }]);
+    // No example for the status: one entry naming it.
+    const only4xx = op({ failures: [{ status: "4XX", example: 1 }] });
+    expect(await answered(op(), 404)).toEqual([404, { success: false, errors: [{ code: 404, message: "HTTP 404" }], messages: [], result: null }]);
+    expect(await answered(only4xx, 503)).toEqual([503, { success: false, errors: [{ code: 503, message: "HTTP 503" }], messages: [], result: null }]);
+  });
+
+  it("answers a request that breaks the spec with the error code of the spec's example of a 400", async () => {
+    const kit = createTestKit({
+      operations: { op: op({ failures: [{ status: "4XX", example: 0 }] }) },
+      schemes: {},
+      server: BASE,
+      errorExamples: ['{"errors":[{"code":1400,"message":"m"}]}'],
+    });
+    const server = setupServer(...kit.handlers);
+    server.listen({ onUnhandledRequest: "error" });
+    try {
+      const response = await fetch(`${BASE}/t/`);
+      expect([response.status, await response.json()]).toEqual([400, { success: false, errors: [{ code: 1400, message: "path parameter id is empty" }], messages: [], result: null }]);
+    } finally {
+      server.close();
+    }
   });
 });
 

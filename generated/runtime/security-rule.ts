@@ -1,0 +1,19 @@
+// copied from generator/runtime/security-rule.ts by generator/ — do not edit; run npm run generate
+/**
+ * Which of an operation's security alternatives a request meets: the one rule the client
+ * (credentials.ts, choosing what to send) and the test kit (testing-request.ts, checking
+ * what was sent) share. A leaf: it imports nothing.
+ */
+
+/** Security alternatives (OpenAPI `security`): each lists the scheme keys it needs together; `[]` is `{}`. */
+export type Security = readonly (readonly string[])[];
+
+/** Whether an operation with `security` may be called without credentials: it lists no alternative, or the empty one (`{}`). */
+export function isPublic(security: Security): boolean {
+  return security.length === 0 || security.some((alternative) => alternative.length === 0);
+}
+
+/** Whether `alternative` is met: it names at least one scheme, and `has` a credential for each. */
+export function isMet(alternative: readonly string[], has: (key: string) => boolean): boolean {
+  return alternative.length > 0 && alternative.every(has);
+}
