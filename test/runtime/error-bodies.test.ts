@@ -40,7 +40,7 @@ async function rejection(handler: Handler, options: object = {}): Promise<Error>
     () => new Error("resolved"),
     (error: unknown) => error as Error,
   );
-  expect(outcome).toBeInstanceOf(ClientError);
+  expect(outcome).toBeInstanceOf(ZtRiskScoringError);
   return outcome;
 }
 
