@@ -99,7 +99,7 @@ describe("a request that breaks the spec gets a 400 naming the violation", () =>
     const plain = createClient({ apiToken: "t", maxRetries: 0 });
     const sent = await plain.updateBehaviors({ account_id: "abc", behaviors: { foo: { enabled: "yes" as unknown as boolean, risk_level: "low" } } }).catch((e: unknown) => e);
     expect(sent).toBeInstanceOf(BadRequestError);
-    expect((sent as Error).message).toBe("updateBehaviors: HTTP 400: /behaviors/foo/enabled must be boolean (400)");
+    expect((sent as Error).message).toBe("updateBehaviors: HTTP 400: /behaviors/foo/enabled must be boolean");
   });
 
   it("missing, partial or wrong credentials name the schemes the operation accepts", async () => {
