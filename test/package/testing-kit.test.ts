@@ -93,7 +93,7 @@ describe("zt-risk-scoring/testing in a downstream service", () => {
       bug: "writes a body the spec rejects",
       find: 'risk_level: "high" as const',
       replace: 'risk_level: "HIGH" as "high"',
-      says: "BadRequestError: updateBehaviors: HTTP 400: /behaviors/a/risk_level must be equal to one of the allowed values (400)",
+      says: "BadRequestError: updateBehaviors: HTTP 400: /behaviors/a/risk_level must be equal to one of the allowed values",
     },
   ])("fails them when the service $bug", async ({ find, replace, says }) => {
     const service = example["src/risk.ts"]!;
