@@ -152,14 +152,14 @@ describe("messages name the cause", () => {
   it("a refused connection: the root cause from the cause chain, and the attempts made", async () => {
     const port = await closedPort();
     const client = createClient({ apiToken: TOKEN, baseUrl: `http://127.0.0.1:${port}`, maxRetries: 2, initialRetryDelayMs: 1, maxRetryDelayMs: 2 });
-    const error = await client.getBehaviors({ account_id: ACCOUNT }).catch((e: unknown) => e as Error);
+    const error = await client.getBehaviors({ account_id: ACCOUNT }).then(() => new Error("resolved"), (e: unknown) => e as Error);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).toBe(`getBehaviors: connection failed: connect ECONNREFUSED 127.0.0.1:${port} (3 attempts)`);
   });
 
   it("a host that does not resolve: getaddrinfo's error, found two causes deep", async () => {
     const client = createClient({ apiToken: TOKEN, baseUrl: "https://api.cloudflare.com.invalid/client/v4", maxRetries: 0 });
-    const error = await client.getBehaviors({ account_id: ACCOUNT }).catch((e: unknown) => e as Error);
+    const error = await client.getBehaviors({ account_id: ACCOUNT }).then(() => new Error("resolved"), (e: unknown) => e as Error);
     expect(error).toBeInstanceOf(ConnectionError);
     // ENOTFOUND, or EAI_AGAIN where the machine has no DNS at all.
     expect(error.message).toMatch(/^getBehaviors: connection failed: getaddrinfo (ENOTFOUND|EAI_AGAIN) api\.cloudflare\.com\.invalid$/);
@@ -176,7 +176,7 @@ describe("messages name the cause", () => {
   ])("an invalid account_id (%j) says why, before sending", async (value, why) => {
     const server = await startLoopbackServer(json(200, {}));
     const client = createClient({ apiToken: TOKEN, baseUrl: server.origin });
-    const error = await client.getBehaviors({ account_id: value as string }).catch((e: unknown) => e as Error);
+    const error = await client.getBehaviors({ account_id: value as string }).then(() => new Error("resolved"), (e: unknown) => e as Error);
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect(error.message).toBe(`getBehaviors: invalid account_id: ${why}; expected a non-empty string or a finite number`);
     expect(server.requests).toHaveLength(0);
