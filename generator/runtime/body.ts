@@ -61,8 +61,12 @@ export async function readBytes(response: Response, keep: number, tooLarge?: () 
   }
 }
 
+const whole = new TextDecoder();
+
 /** The bytes as UTF-8 text; a character cut at the end of a truncated body is dropped, not replaced. */
 export function utf8(bytes: Bytes): string {
+  // Most bodies come in one chunk: decoded at once, by a shared decoder (it keeps no state then).
+  if (bytes.chunks.length < 2 && !bytes.truncated) return bytes.chunks.length ? whole.decode(bytes.chunks[0]) : "";
   const decoder = new TextDecoder();
   let text = "";
   for (const chunk of bytes.chunks) text += decoder.decode(chunk, { stream: true });
