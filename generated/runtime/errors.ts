@@ -144,9 +144,9 @@ export const statusError = (status: number): typeof ApiError => (status >= 500 ?
  */
 export function rootCause(error: unknown): string | undefined {
   let found: string | undefined;
-  for (let e: unknown = error, depth = 0; typeof e == "object" && e !== null && depth < 8; depth++) {
+  for (let e: unknown = error, depth = 0; typeof e === "object" && e !== null && depth < 8; depth++) {
     const { message, cause, errors } = e as { message?: unknown; cause?: unknown; errors?: unknown };
-    if (depth > 0 && typeof message == "string" && message) found = message;
+    if (depth > 0 && typeof message === "string" && message) found = message;
     e = cause ?? (Array.isArray(errors) ? errors[0] : undefined);
   }
   return found === undefined ? undefined : oneLine(found, 200);

@@ -91,9 +91,11 @@ export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: Header
           const response = await fetch(input, requestInit);
           return refill(response, (read = await readBody(response, limits)));
         };
-        return request(method, path, { ...init, parseAs: init.parseAs || "text", pathSerializer, signal, fetch: bounded }).then(
-          ({ data, error, response }) => ({ response, data: response.ok ? data : read ? utf8(read) : typeof error == "string" ? error : undefined }),
-        );
+        const sendInit = { ...init, parseAs: init.parseAs || "text", pathSerializer, signal, fetch: bounded };
+        return request(method, path, sendInit).then(({ data, error, response }) => ({
+          response,
+          data: response.ok ? data : read ? utf8(read) : typeof error === "string" ? error : undefined,
+        }));
       }
       const { baseUrl, params, body } = init;
       return fetch(createFinalURL(path, { baseUrl, params, querySerializer, pathSerializer }), {
@@ -104,8 +106,8 @@ export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: Header
         signal,
       }).then(async (response) => {
         const bytes = await readBody(response, limits);
-        const blob = response.ok && init.parseAs == "blob";
-        return { response, data: blob ? new Blob(bytes.chunks as BlobPart[], { type: response.headers.get("content-type") ?? "" }) : utf8(bytes) };
+        if (!response.ok || init.parseAs !== "blob") return { response, data: utf8(bytes) };
+        return { response, data: new Blob(bytes.chunks as BlobPart[], { type: response.headers.get("content-type") ?? "" }) };
       });
     };
     try {

@@ -12,7 +12,9 @@ import { printStructure } from "./print-structure.js";
 export function emitIndex(model: ApiModel): string {
   const { StructureKind } = tsMorph();
   const { errorClass } = model.options;
-  const values = RUNTIME_PUBLIC_VALUES.flatMap((name) => (name === "ClientError" && errorClass ? [name, { name, alias: errorClass }] : [name]));
+  const values = RUNTIME_PUBLIC_VALUES.flatMap((name) =>
+    name === "ClientError" && errorClass ? [name, { name, alias: errorClass }] : [name],
+  );
   return printStructure({
     statements: [
       {

@@ -81,8 +81,21 @@ export interface Limits {
 }
 
 /** Reads `response`'s body within `limits`. */
-export const readBody = (response: Response, { limit, errorBytes, tooLarge }: Limits): Promise<Bytes> =>
-  response.ok ? readBytes(response, limit, tooLarge) : readBytes(response, Math.min(limit, errorBytes));
+export async function readBody(response: Response, { limit, errorBytes, tooLarge }: Limits): Promise<Bytes> {
+  const keep = response.ok ? limit : Math.min(limit, errorBytes);
+  const { headers } = response;
+  const length = headers.get("content-length");
+  // Framed by a Content-Length within the limit, and not compressed: the body cannot be longer
+  // (the HTTP parser stops at that length), so it is read at once, the faster way (bench row 4).
+  // Checked after all the same, for a Response a `fetch` option built with a false length.
+  if (length !== null && /^\d{1,15}$/.test(length) && +length <= keep && !headers.has("content-encoding")) {
+    const chunk = new Uint8Array(await response.arrayBuffer());
+    if (chunk.byteLength <= keep) return { chunks: [chunk], size: chunk.byteLength, truncated: false };
+    if (response.ok) throw tooLarge();
+    return { chunks: [chunk.subarray(0, keep)], size: keep, truncated: true };
+  }
+  return response.ok ? readBytes(response, limit, tooLarge) : readBytes(response, keep);
+}
 
 /**
  * A Response like `response` whose body is `bytes`, already read, for openapi-fetch to read

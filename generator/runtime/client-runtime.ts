@@ -77,7 +77,8 @@ export function createRuntime<Paths extends {}>(
 
   // Redirects are not followed: fetch would replay the credentials to any host.
   // raw's bodies are read within maxResponseBytes too (openapi-fetch then reads them again).
-  const tooLarge = () => new ResponseTooLargeError(`raw: response body larger than maxResponseBytes (${maxResponseBytes} bytes)`, maxResponseBytes);
+  const tooLarge = () =>
+    new ResponseTooLargeError(`raw: response body larger than maxResponseBytes (${maxResponseBytes} bytes)`, maxResponseBytes);
   const rawFetch = boundedFetch(fetchImpl, { limit: maxResponseBytes, errorBytes: maxResponseBytes, tooLarge });
   const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers, fetch: rawFetch, redirect: "manual" });
   const attempt = sender(raw, fetchImpl, options.headers);

@@ -11,7 +11,7 @@ import type { Parts } from "./transport.js";
 /** Splits `params` as `op` lays it out; throws InvalidArgumentError for a path parameter that is not exactly one segment. */
 export function splitParams(op: Operation, params: object | undefined): { parts: Parts; body: unknown } {
   const p: object = params ?? {};
-  if (typeof p != "object") throw new InvalidArgumentError(`${callName(op)}: params must be an object`);
+  if (typeof p !== "object") throw new InvalidArgumentError(`${callName(op)}: params must be an object`);
   // Grouped operations (parameter names collide) take { path, query, header, body }.
   // fromEntries defines "__proto__" as an own property; openapi-fetch skips undefined values.
   const pick = (names: readonly string[], group: string): Record<string, any> | undefined => {
@@ -43,8 +43,8 @@ function whyNotSegment(v: unknown): string {
   const is =
     v === undefined ? "it is undefined"
     : v === null ? "it is null"
-    : typeof v == "number" ? `it is ${v}`
-    : typeof v != "string" ? `it is ${typeof v == "object" ? "an" : "a"} ${typeof v}`
+    : typeof v === "number" ? `it is ${v}`
+    : typeof v !== "string" ? `it is ${typeof v === "object" ? "an" : "a"} ${typeof v}`
     : v === "" ? "it is empty"
     : /^\.{1,2}$/.test(v) ? `"${v}" is not a path segment`
     : "it has a lone surrogate";

@@ -57,8 +57,8 @@ function parsed(text: string | undefined): { value: unknown } | undefined {
 
 /** A string or a finite number from the body, as message text: on one line, at most 300 characters; anything else is undefined. */
 const said = (value: unknown): string | undefined =>
-  typeof value == "string" ? (value.trim() ? oneLine(value.trim(), 300) : undefined)
-  : typeof value == "number" && Number.isFinite(value) ? String(value)
+  typeof value === "string" ? (value.trim() ? oneLine(value.trim(), 300) : undefined)
+  : typeof value === "number" && Number.isFinite(value) ? String(value)
   : undefined;
 
 /** One `errors` or `messages` entry as `message (code)`, leaving out what the status line already says (`HTTP 404`, code 404). */
@@ -110,7 +110,7 @@ export function decode(
   sent?: Sent,
 ): { data: unknown; response: Response } | ApiError {
   const { ok, status, headers } = response;
-  const text = typeof body == "string" ? body : undefined;
+  const text = typeof body === "string" ? body : undefined;
   let why: string | undefined;
   if (ok) {
     // openapi-fetch's request() gives no data for a 204, a HEAD or Content-Length: 0; empty is undefined either way.
@@ -123,7 +123,9 @@ export function decode(
         why = "invalid JSON";
       }
     }
-    if (op.envelope && data !== undefined) why = isObject(data) ? (own(data, "success") === false ? "success: false" : undefined) : "not an envelope";
+    if (op.envelope && data !== undefined) {
+      why = !isObject(data) ? "not an envelope" : own(data, "success") === false ? "success: false" : undefined;
+    }
     if (!why) {
       check(data);
       return { data: op.envelope && data ? own(data as object, "result") : data, response };

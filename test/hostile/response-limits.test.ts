@@ -98,6 +98,16 @@ describe("maxResponseBytes", () => {
     expect(sent.bytes).toBeLessThan(total / 2);
   });
 
+  it("a body framed by Content-Length past the limit is refused the same way; one within it resolves", async () => {
+    const body = (n: number) => `{"success":true,"errors":[],"messages":[],"result":"${"a".repeat(n)}"}`;
+    const big = await clientFor((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(body(2 * MB)), { maxResponseBytes: MB });
+    await expect(big.client.getBehaviors({ account_id: ACCOUNT })).rejects.toBeInstanceOf(ResponseTooLargeError);
+    const exact = await clientFor((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(body(1000)), { maxResponseBytes: 1054 });
+    await expect(exact.client.getBehaviors({ account_id: ACCOUNT })).resolves.toHaveLength(1000);
+    const over = await clientFor((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(body(1000)), { maxResponseBytes: 1053 });
+    await expect(over.client.getBehaviors({ account_id: ACCOUNT })).rejects.toBeInstanceOf(ResponseTooLargeError);
+  });
+
   it("counts decompressed bytes: a gzip bomb of a few KB is stopped at the limit", async () => {
     const { handler, compressed } = gzipBomb(8 * MB);
     expect(compressed).toBeLessThan(64 * 1024); // far under the limit as sent
