@@ -10,7 +10,7 @@
 export {
   ClientError, ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError,
   UnprocessableEntityError, RateLimitError, InternalServerError, ConnectionError, TimeoutError, UserAbortError,
-  ConfigurationError, InvalidArgumentError, ValidationError,
+  ConfigurationError, InvalidArgumentError, ValidationError, ResponseTooLargeError,
 } from "./errors.js";
 export type { ApiMessage } from "./errors.js";
 export type { BaseClientOptions, RequestOptions, ValidateFunction, Validators } from "./options.js";

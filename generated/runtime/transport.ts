@@ -6,6 +6,8 @@
  * build a Request (fetch builds its own), about as much CPU again as the rest of the call.
  */
 import { createFinalURL, createQuerySerializer, mergeHeaders, type Client, type HeadersOptions, type Middleware } from "openapi-fetch";
+import { ERROR_BODY_BYTES, readBody, refill, utf8, type Bytes, type Limits } from "./body.js";
+import { ResponseTooLargeError } from "./errors.js";
 
 /** The URL parts of a call: path segments (already encoded), query and header parameters. */
 export interface Parts {
@@ -24,12 +26,23 @@ export interface Init {
   readonly headers?: HeadersOptions;
   /** How a success body is read: as text (the default; response.ts parses JSON), or as a Blob. */
   readonly parseAs?: "text" | "blob";
+  /** The largest success body read, in bytes (decompressed); more is a ResponseTooLargeError. */
+  readonly maxResponseBytes: number;
+  /** The method called, which a ResponseTooLargeError's message starts with. */
+  readonly name: string;
 }
 
-/** What an attempt resolves to, as openapi-fetch's `request()` gives it with `parseAs: "text"` (or "blob"). */
-export type Received = { data?: string | Blob; error?: unknown; response: Response };
+/**
+ * What an attempt resolves to: the response and its body, read: a success body as text (or
+ * a Blob, `parseAs`), an error body as text, its first 64 KiB only.
+ */
+export type Received = { data?: string | Blob; response: Response };
 
-/** How an attempt ended: an answer, or an error and whether anything had been sent. */
+/**
+ * How an attempt ended: an answer, or an error and whether anything had been sent. A body
+ * larger than `maxResponseBytes` is neither: the attempt rejects with ResponseTooLargeError,
+ * which is not retried (the next attempt would get the same body).
+ */
 export type Outcome = Received | { error: unknown; sent: boolean; timedOut: boolean };
 
 type Fetch = (input: string | Request, init?: RequestInit) => Promise<Response>;
@@ -53,7 +66,7 @@ const querySerializer = createQuerySerializer(); // openapi-fetch's default
  * now, before raw.ts routes it. Redirects are not followed: fetch would replay credentials to any host.
  */
 export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: HeadersOptions | undefined) {
-  const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<Received>;
+  const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<Received & { error?: unknown }>;
   let middleware = false;
   const use = raw.use;
   raw.use = (...m: Middleware[]) => {
@@ -63,9 +76,27 @@ export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: Header
   return async (method: string, path: string, init: Init, ms: number, signal: AbortSignal | undefined): Promise<Outcome> => {
     let sent = false;
     let own: AbortSignal | undefined;
+    const { maxResponseBytes: limit } = init;
+    const limits: Limits = {
+      limit,
+      errorBytes: ERROR_BODY_BYTES,
+      tooLarge: () => new ResponseTooLargeError(`${init.name}: response body larger than maxResponseBytes (${limit} bytes)`, limit),
+    };
     const send = (signal: AbortSignal): Promise<Received> => {
       const fetch = (input: string | Request, requestInit?: RequestInit) => ((sent = true), fetchImpl(input, requestInit));
-      if (middleware) return request(method, path, { ...init, parseAs: init.parseAs || "text", pathSerializer, signal, fetch });
+      if (middleware) {
+        // openapi-fetch reads the body again, as the middleware left it; the error body as read here.
+        let read: Bytes | undefined;
+        const bounded = async (input: string | Request, requestInit?: RequestInit) => {
+          const response = await fetch(input, requestInit);
+          return refill(response, (read = await readBody(response, limits)));
+        };
+        const sendInit = { ...init, parseAs: init.parseAs || "text", pathSerializer, signal, fetch: bounded };
+        return request(method, path, sendInit).then(({ data, error, response }) => ({
+          response,
+          data: response.ok ? data : read ? utf8(read) : typeof error === "string" ? error : undefined,
+        }));
+      }
       const { baseUrl, params, body } = init;
       return fetch(createFinalURL(path, { baseUrl, params, querySerializer, pathSerializer }), {
         method,
@@ -73,28 +104,21 @@ export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: Header
         body: body === undefined ? undefined : (init.bodySerializer!(body) as BodyInit),
         redirect: "manual",
         signal,
-      }).then((response) => read(response, init.parseAs));
+      }).then(async (response) => {
+        const bytes = await readBody(response, limits);
+        if (!response.ok || init.parseAs !== "blob") return { response, data: utf8(bytes) };
+        return { response, data: new Blob(bytes.chunks as BlobPart[], { type: response.headers.get("content-type") ?? "" }) };
+      });
     };
     try {
       // A fresh signal and timer per attempt: a timed-out signal stays aborted.
       return await within(ms, signal, (s) => send((own = s)));
     } catch (error) {
+      if (error instanceof ResponseTooLargeError) throw error;
       // The attempt's signal aborted but not the caller's: the timer fired.
       return { error, sent, timedOut: !!own?.aborted && !signal?.aborted };
     }
   };
-}
-
-/** Reads a response as openapi-fetch's `request` does with `parseAs` "text" or "blob": an error body as JSON when it is JSON, else as text. */
-async function read(response: Response, parseAs: Init["parseAs"]): Promise<Received> {
-  if (response.ok && parseAs == "blob") return { data: await response.blob(), response };
-  const text = await response.text();
-  if (response.ok) return { data: text, response };
-  try {
-    return { error: JSON.parse(text), response };
-  } catch {
-    return { error: text, response };
-  }
 }
 
 /**

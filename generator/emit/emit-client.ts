@@ -157,6 +157,8 @@ function descriptor(op: OperationModel, security: readonly (readonly string[])[]
   const parseAs = successParseAs(op);
   return {
     id: op.id,
+    // Error messages name the method called; only when it is not the operationId itself.
+    ...(op.name !== op.id ? { name: op.name } : {}),
     method: op.method,
     path: op.path,
     pathParams: op.pathParams.map((p) => p.name),

@@ -5,13 +5,16 @@ import { printStructure } from "./print-structure.js";
 
 /**
  * index.ts: the package root: the client and its options, the named types, and the
- * runtime's errors and option types (not its internals). The base error class is
- * exported under the name the spec gives (`x-zt-generator.errorClass`), else as ClientError.
+ * runtime's errors and option types (not its internals). The base error class is exported
+ * as ClientError, the name its docs use, and also under the name the spec gives
+ * (`x-zt-generator.errorClass`), if any.
  */
 export function emitIndex(model: ApiModel): string {
   const { StructureKind } = tsMorph();
   const { errorClass } = model.options;
-  const values = RUNTIME_PUBLIC_VALUES.map((name) => (name === "ClientError" && errorClass ? { name, alias: errorClass } : name));
+  const values = RUNTIME_PUBLIC_VALUES.flatMap((name) =>
+    name === "ClientError" && errorClass ? [name, { name, alias: errorClass }] : [name],
+  );
   return printStructure({
     statements: [
       {

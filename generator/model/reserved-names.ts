@@ -1,12 +1,13 @@
 /**
  * What the package root re-exports from generator/runtime/index.ts: errors and option types,
- * not its internals. ClientError is exported under the spec's `x-zt-generator.errorClass`
- * when it names one.
+ * not its internals. ClientError is exported under its own name, and also under the spec's
+ * `x-zt-generator.errorClass` when it names one.
  */
 export const RUNTIME_PUBLIC_VALUES: readonly string[] = [
   "ClientError", "ApiError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
   "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError",
   "ConnectionError", "TimeoutError", "UserAbortError", "ConfigurationError", "InvalidArgumentError", "ValidationError",
+  "ResponseTooLargeError",
 ];
 export const RUNTIME_PUBLIC_TYPES: readonly string[] = [
   "ApiPromise", "RequestOptions", "Validators", "ValidateFunction", "ApiMessage",

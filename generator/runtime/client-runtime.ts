@@ -5,9 +5,10 @@
  */
 import createFetchClient, { type Client } from "openapi-fetch";
 import { INSECURE_HTTP, insecure, resolveBaseUrl } from "./base-url.js";
+import { boundedFetch, checkMaxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES } from "./body.js";
 import { resolveCredentials } from "./credentials.js";
-import { ApiError, ClientError, ConfigurationError, ConnectionError, InvalidArgumentError, TimeoutError, UserAbortError, ValidationError } from "./errors.js";
-import type { ApiDescription, Operation } from "./operation.js";
+import { ApiError, ClientError, ConfigurationError, ConnectionError, InvalidArgumentError, ResponseTooLargeError, rootCause, TimeoutError, UserAbortError, ValidationError } from "./errors.js";
+import { callName, type ApiDescription, type Operation } from "./operation.js";
 import { own, type BaseClientOptions, type RequestOptions, type ValidateFunction } from "./options.js";
 import { checkBodyAllowed, splitParams } from "./params.js";
 import { preparer, withCredentials } from "./prepare.js";
@@ -60,6 +61,8 @@ export function createRuntime<Paths extends {}>(
 ): Runtime<Paths> {
   const { validate: validators, timeoutMs = 60_000, maxRetries = 2, initialRetryDelayMs = 500, maxRetryDelayMs = 8_000 } = options;
   checkLimits(timeoutMs, maxRetries, ConfigurationError);
+  const { maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES } = options;
+  checkMaxResponseBytes(maxResponseBytes, ConfigurationError);
   const ops = Object.values(operations);
   const credentials = resolveCredentials(api, options, ops);
   const baseUrl = resolveBaseUrl(api.server, options);
@@ -73,15 +76,20 @@ export function createRuntime<Paths extends {}>(
   const prepare = preparer(api, credentials, baseUrl, options);
 
   // Redirects are not followed: fetch would replay the credentials to any host.
-  const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers, fetch: fetchImpl, redirect: "manual" });
+  // raw's bodies are read within maxResponseBytes too (openapi-fetch then reads them again).
+  const tooLarge = () =>
+    new ResponseTooLargeError(`raw: response body larger than maxResponseBytes (${maxResponseBytes} bytes)`, maxResponseBytes);
+  const rawFetch = boundedFetch(fetchImpl, { limit: maxResponseBytes, errorBytes: maxResponseBytes, tooLarge });
+  const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers, fetch: rawFetch, redirect: "manual" });
   const attempt = sender(raw, fetchImpl, options.headers);
   routeRaw(raw, ops, prepare, credentials);
 
   async function run(op: Operation, params: object | undefined, ro: RequestOptions = {}): Promise<{ data: unknown; response: Response }> {
     const { signal, timeoutMs: attemptMs = timeoutMs, maxRetries: retries = maxRetries } = ro;
-    /** An error of class `E` about this call: the message starts with the operationId. */
+    const name = callName(op);
+    /** An error of class `E` about this call: the message starts with the method called. */
     const fail = <E>(E: new (message: string, options: ErrorOptions) => E, problem: string, cause?: unknown): E =>
-      new E(`${op.id}: ${problem}`, { cause });
+      new E(`${name}: ${problem}`, { cause });
     const checks = validators && own(validators, op.id);
     /** Runs the `validate` hook for `direction`, if there is one. */
     const check = (direction: "request" | "response", data: unknown) => {
@@ -90,15 +98,17 @@ export function createRuntime<Paths extends {}>(
       try {
         ok = !fn || fn(data);
       } catch (cause) {
-        throw new ValidationError(op.id, direction, [], cause);
+        throw new ValidationError(op.id, direction, [], cause, name);
       }
-      if (!ok) throw new ValidationError(op.id, direction, [...(fn!.errors ?? [])]);
+      if (!ok) throw new ValidationError(op.id, direction, [...(fn!.errors ?? [])], undefined, name);
     };
-    checkLimits(attemptMs, retries, InvalidArgumentError, `${op.id}: `);
+    checkLimits(attemptMs, retries, InvalidArgumentError, `${name}: `);
+    const { maxResponseBytes: limit = maxResponseBytes } = ro;
+    checkMaxResponseBytes(limit, InvalidArgumentError, `${name}: `);
     credentials.check(ro.headers, InvalidArgumentError);
     const p = prepare(op);
     const { parts, body } = splitParams(op, params);
-    checkBodyAllowed(op.id, op.method, body);
+    checkBodyAllowed(name, op.method, body);
     const init = {
       baseUrl: p.baseUrl,
       params: withCredentials(parts, p),
@@ -109,6 +119,8 @@ export function createRuntime<Paths extends {}>(
       // Without a contentType, JSON (openapi-fetch's default too).
       headers: body === undefined ? ro.headers : { "Content-Type": op.contentType ?? "application/json", ...ro.headers },
       parseAs: op.parseAs,
+      maxResponseBytes: limit,
+      name,
     };
     if (op.body != "none" && !(op.optionalBody && body === undefined)) check("request", body);
 
@@ -120,7 +132,7 @@ export function createRuntime<Paths extends {}>(
       let headers: Headers | undefined;
       let error: unknown;
       if ("response" in outcome) {
-        const decoded = decode(op, outcome, requestIdHeader, (data) => check("response", data));
+        const decoded = decode(op, outcome, requestIdHeader, (data) => check("response", data), p);
         if (!(decoded instanceof ApiError)) return decoded;
         ({ status, headers } = failure = decoded);
         if (outcome.response.ok) throw failure; // a 2xx is never retried
@@ -130,7 +142,12 @@ export function createRuntime<Paths extends {}>(
         // or a middleware threw.
         if (!outcome.sent) throw error instanceof ClientError ? error : fail(InvalidArgumentError, `${error}`, error);
         if (signal?.aborted) continue; // reported at the top
-        failure = outcome.timedOut ? fail(TimeoutError, `timed out after ${attemptMs} ms`, error) : fail(ConnectionError, "connection failed", error);
+        // Says the root cause, and how many attempts were made when this failure is the last.
+        const attempts = retry ? ` (${retry + 1} attempts)` : "";
+        const why = rootCause(error);
+        failure = outcome.timedOut
+          ? fail(TimeoutError, `timed out after ${attemptMs} ms${attempts}`, error)
+          : fail(ConnectionError, `connection failed${why ? `: ${why}` : ""}${attempts}`, error);
       }
       if (retry >= retries || !retryable(op, status, headers, error)) throw failure;
       const delay = retryDelay(headers, retry, initialRetryDelayMs, maxRetryDelayMs);

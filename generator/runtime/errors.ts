@@ -4,7 +4,10 @@
  * parent, and the `else` branch of an `instanceof` check would narrow the parent to `never`.
  */
 
-/** Base class of every error this client throws or rejects with (the package may export it under the name its spec gives). */
+/**
+ * Base class of every error this client throws or rejects with. The package exports it as
+ * ClientError, and also under the name its spec gives (`x-zt-generator.errorClass`), if any.
+ */
 export class ClientError extends Error {}
 
 /** One entry of an envelope's `errors` or `messages`. */
@@ -21,14 +24,14 @@ export interface ApiErrorInit {
   requestId: string | undefined;
   errors: ApiMessage[];
   messages: ApiMessage[];
-  body: string | undefined;
+  body: unknown;
 }
 
 /** The server answered, but not with a usable success: a non-2xx, `success: false`, or a broken body. */
 export class ApiError extends ClientError {
   /** HTTP status; a 2xx when the body was unusable or said `success: false`. */
   declare readonly status: number;
-  /** The envelope's `errors` (empty when the body was not an envelope). */
+  /** The envelope's `errors` (empty when the body was not an envelope), as the server sent them but for redacted credentials. */
   declare readonly errors: ApiMessage[];
   /** The envelope's `messages`. */
   declare readonly messages: ApiMessage[];
@@ -36,8 +39,13 @@ export class ApiError extends ClientError {
   declare readonly headers: Headers;
   /** The response's request id header (the spec's `x-zt-generator.requestIdHeader`, else x-request-id), for the API's support. */
   declare readonly requestId: string | undefined;
-  /** The first 64 KiB of the raw body when it was not JSON or not an envelope. */
-  declare readonly body: string | undefined;
+  /**
+   * The body when it was not an envelope (an object with an `errors` array): the parsed
+   * JSON (a problem details object, `{ "message": … }`, …), else the text. Only the first
+   * 64 KiB of an error body are read: a longer one is kept as text, cut there. Credentials
+   * the client sent are replaced by "[redacted]".
+   */
+  declare readonly body: unknown;
   constructor(message: string, init: ApiErrorInit) {
     super(message);
     Object.assign(this, init);
@@ -63,7 +71,23 @@ export class RateLimitError extends ApiError { declare readonly status: 429; }
 /** Any status >= 500 (retried first, except for POST and PATCH not marked `x-zt-idempotent`). */
 export class InternalServerError extends ApiError { private declare readonly _internalServerError: void; }
 
-/** No usable response: the connection failed or broke mid-response; `cause` is fetch's error. */
+/**
+ * The response body was larger than `maxResponseBytes` (decompressed); the rest was not
+ * downloaded. Not retried: another attempt would get the same body.
+ */
+export class ResponseTooLargeError extends ClientError {
+  /** The limit that was exceeded, in bytes. */
+  declare readonly maxResponseBytes: number;
+  constructor(message: string, maxResponseBytes: number) {
+    super(message);
+    Object.assign(this, { maxResponseBytes });
+  }
+}
+
+/**
+ * No usable response: the connection failed or broke mid-response; `cause` is fetch's error.
+ * The message names the root cause (e.g. `getaddrinfo ENOTFOUND api.cloudflare.com`) and the attempts made.
+ */
 export class ConnectionError extends ClientError { private declare readonly _connectionError: void; }
 /** An attempt took longer than `timeoutMs` (headers and body included). */
 export class TimeoutError extends ConnectionError { private declare readonly _timeoutError: void; }
@@ -86,8 +110,9 @@ export class ValidationError extends ClientError {
   declare readonly direction: "request" | "response";
   /** A copy of the validator's `errors`. */
   declare readonly errors: ValidationIssue[];
-  constructor(operationId: string, direction: "request" | "response", errors: ValidationIssue[], cause?: unknown) {
-    super(`${operationId}: invalid ${direction} body: ${errors.map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ")}`, { cause });
+  /** `name`: the method called, which the message starts with (default: the operationId). */
+  constructor(operationId: string, direction: "request" | "response", errors: ValidationIssue[], cause?: unknown, name = operationId) {
+    super(`${name}: invalid ${direction} body: ${errors.map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ")}`, { cause });
     Object.assign(this, { operationId, direction, errors });
   }
 }
@@ -99,6 +124,7 @@ for (const [name, cls] of Object.entries({
   PermissionDenied: PermissionDeniedError, NotFound: NotFoundError, Conflict: ConflictError, UnprocessableEntity: UnprocessableEntityError,
   RateLimit: RateLimitError, InternalServer: InternalServerError, Connection: ConnectionError, Timeout: TimeoutError,
   Configuration: ConfigurationError, InvalidArgument: InvalidArgumentError, Validation: ValidationError, Abort: UserAbortError,
+  ResponseTooLarge: ResponseTooLargeError,
 })) cls.prototype.name = `${name}Error`;
 
 const STATUS_ERRORS: Record<number, typeof ApiError> = {
@@ -108,3 +134,23 @@ const STATUS_ERRORS: Record<number, typeof ApiError> = {
 
 /** The ApiError subclass for an HTTP status. */
 export const statusError = (status: number): typeof ApiError => (status >= 500 ? InternalServerError : STATUS_ERRORS[status] ?? ApiError);
+
+/**
+ * What made fetch fail, from the end of its `cause` chain (undici's "fetch failed" hides
+ * `getaddrinfo ENOTFOUND host` or `connect ECONNREFUSED addr` a cause or two deep; an
+ * AggregateError holds one per address): one line, at most 200 characters. Undefined when
+ * no cause says more than the error itself.
+ */
+export function rootCause(error: unknown): string | undefined {
+  let found: string | undefined;
+  for (let e: unknown = error, depth = 0; typeof e === "object" && e !== null && depth < 8; depth++) {
+    const { message, cause, errors } = e as { message?: unknown; cause?: unknown; errors?: unknown };
+    if (depth > 0 && typeof message === "string" && message) found = message;
+    e = cause ?? (Array.isArray(errors) ? errors[0] : undefined);
+  }
+  return found === undefined ? undefined : oneLine(found, 200);
+}
+
+/** `text` on one line (control characters, CR and LF as spaces, which cannot forge a log line), cut at `max` characters. */
+export const oneLine = (text: string, max: number): string =>
+  (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");

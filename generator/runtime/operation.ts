@@ -10,8 +10,10 @@ export type { Security };
 
 /** One operation of the spec. */
 export interface Operation {
-  /** The operationId as written in the spec (for error messages). */
+  /** The operationId as written in the spec (validators are keyed by it). */
   readonly id: string;
+  /** The client's method for it, which error messages name; absent when it is `id` itself. */
+  readonly name?: string;
   /** Upper-case HTTP method. */
   readonly method: "GET" | "PUT" | "POST" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS" | "TRACE";
   /** OpenAPI path template, e.g. "/accounts/{account_id}/zt_risk_scoring/behaviors". */
@@ -58,6 +60,9 @@ export interface Operation {
    */
   readonly parseAs?: "text" | "blob";
 }
+
+/** The name error messages give an operation: the method the caller called (`getNote`, not the operationId `get-note`). */
+export const callName = (op: Operation): string => op.name ?? op.id;
 
 /** How one security scheme's credential is held and sent (OpenAPI `components.securitySchemes`). */
 export interface SecurityScheme {

@@ -36,6 +36,13 @@ export interface BaseClientOptions {
   initialRetryDelayMs?: number;
   /** Backoff cap in ms (a server's Retry-After is capped at 60 s instead). Default 8 000. */
   maxRetryDelayMs?: number;
+  /**
+   * The largest success body a call reads, in bytes once decompressed: a larger one is a
+   * ResponseTooLargeError (not retried), and the rest is not downloaded. An integer from 0
+   * to 536,870,888 (V8's longest string). Default 33,554,432 (32 MiB). Error bodies are read
+   * only as far as ApiError keeps them (64 KiB).
+   */
+  maxResponseBytes?: number;
 }
 
 /** Per-call overrides. */
@@ -46,6 +53,8 @@ export interface RequestOptions {
   maxRetries?: number;
   /** Merged over the client's headers; not the headers of the spec's security schemes. */
   headers?: Record<string, string>;
+  /** Replaces the client's `maxResponseBytes` for this call. */
+  maxResponseBytes?: number;
 }
 
 /** An environment variable, through globalThis: no @types/node needed, and no ReferenceError where `process` does not exist. "" is unset. */

@@ -4,14 +4,14 @@
  * or "constructor" never come from Object.prototype.
  */
 import { InvalidArgumentError } from "./errors.js";
-import type { Operation } from "./operation.js";
+import { callName, type Operation } from "./operation.js";
 import { own } from "./options.js";
 import type { Parts } from "./transport.js";
 
 /** Splits `params` as `op` lays it out; throws InvalidArgumentError for a path parameter that is not exactly one segment. */
 export function splitParams(op: Operation, params: object | undefined): { parts: Parts; body: unknown } {
   const p: object = params ?? {};
-  if (typeof p != "object") throw new InvalidArgumentError(`${op.id}: params must be an object`);
+  if (typeof p !== "object") throw new InvalidArgumentError(`${callName(op)}: params must be an object`);
   // Grouped operations (parameter names collide) take { path, query, header, body }.
   // fromEntries defines "__proto__" as an own property; openapi-fetch skips undefined values.
   const pick = (names: readonly string[], group: string): Record<string, any> | undefined => {
@@ -26,7 +26,7 @@ export function splitParams(op: Operation, params: object | undefined): { parts:
       // Exactly one segment: "", "." and ".." are refused, as URL parsing resolves even %2E%2E.
       segment = (typeof v == "number" ? isFinite(v) : typeof v == "string" && !/^\.{0,2}$/.test(v)) && encodeURIComponent(v);
     } catch {} // lone surrogate
-    if (!segment) throw new InvalidArgumentError(`${op.id}: invalid ${name}`);
+    if (!segment) throw new InvalidArgumentError(`${callName(op)}: invalid ${name}: ${whyNotSegment(v)}`);
     path[name] = segment;
   }
   let body =
@@ -36,6 +36,19 @@ export function splitParams(op: Operation, params: object | undefined): { parts:
   // An optional body of which no field was given is not sent at all.
   if (op.optionalBody && op.body == "fields" && !Object.keys(Object(body)).length) body = undefined;
   return { parts: { path, query: pick(op.queryParams, "query"), header: pick(op.headerParams, "header") }, body };
+}
+
+/** Why `v` is not one path segment, quoting it only when it is "." or "..". */
+function whyNotSegment(v: unknown): string {
+  const is =
+    v === undefined ? "it is undefined"
+    : v === null ? "it is null"
+    : typeof v === "number" ? `it is ${v}`
+    : typeof v !== "string" ? `it is ${typeof v === "object" ? "an" : "a"} ${typeof v}`
+    : v === "" ? "it is empty"
+    : /^\.{1,2}$/.test(v) ? `"${v}" is not a path segment`
+    : "it has a lone surrogate";
+  return `${is}; expected a non-empty string or a finite number`;
 }
 
 /**

@@ -82,10 +82,10 @@ describe("generated createClient", () => {
     expect(server.requests[0]).toMatchObject({ url: BEHAVIORS_PATH, headers: { "x-auth-email": "user@example.com", "x-auth-key": "key-123" } });
   });
 
-  it("exports the base error class under the spec's x-zt-generator.errorClass", async () => {
+  it("exports the base error class under the spec's x-zt-generator.errorClass, and as ClientError, the name its docs use", async () => {
     const exported = Object.keys(await import("../../generated/index.js"));
     expect(exported).toContain("ZtRiskScoringError");
-    expect(exported).not.toContain("ClientError");
+    expect(exported).toContain("ClientError");
     expect(new ConfigurationError("x")).toBeInstanceOf(ZtRiskScoringError);
   });
 

@@ -4,7 +4,10 @@
  * - any account_id is exactly one path segment that decodes back to itself, or is refused
  *   before anything is sent (only "", ".", ".." and strings with lone surrogates are);
  * - any status, header set and body ends in a result or a typed error: never an
- *   unhandled rejection, a TypeError or a hang;
+ *   unhandled rejection, a TypeError or a hang; bodies include hostile error texts (an
+ *   object without toString, a value nested up to 100,000 arrays deep, long or multi-line
+ *   strings) where a message is read, and only strings and numbers reach a message, on one
+ *   line and bounded;
  * - no credential ever appears in an error's message, toString, JSON.stringify or
  *   util.inspect (hidden properties and causes included).
  * The soak (10,000 requests through one client) runs in a child: see soak.test.ts.
@@ -113,10 +116,33 @@ describe("any response", () => {
       result: fc.anything({ maxDepth: 2 }),
     }).map((v) => JSON.stringify(v)),
   );
+  // A hostile value where an error's words are read (an envelope entry, problem details, a
+  // top-level message or error). DEEP stands for arrays nested `depth` deep, which
+  // JSON.stringify could not build.
+  const DEEP = "\u0000deep\u0000";
+  const hostileWords = fc
+    .record({
+      where: fc.constantFrom("errors", "messages", "title", "detail", "message", "error"),
+      value: fc.oneof(
+        fc.constant({ toString: 0 }),
+        fc.constant({ toString: null, valueOf: null }),
+        fc.constant(DEEP),
+        fc.string({ unit: "binary", maxLength: 3_000 }),
+        fc.double(),
+        fc.anything({ maxDepth: 2 }),
+      ),
+      code: fc.oneof(fc.integer(), fc.string({ maxLength: 5 }), fc.constant({ toString: 0 })),
+      depth: fc.integer({ min: 1, max: 100_000 }),
+      success: fc.boolean(),
+    })
+    .map(({ where, value, code, depth, success }) => {
+      const at = where === "errors" || where === "messages" ? { success, [where]: [{ code, message: value }] } : { success, [where]: value };
+      return JSON.stringify(at).replace(JSON.stringify(DEEP), "[".repeat(depth) + "]".repeat(depth));
+    });
   const reply = fc.record({
     status: fc.oneof(fc.integer({ min: 200, max: 599 }), fc.constantFrom(200, 204, 205, 304, 400, 401, 403, 404, 408, 409, 422, 429, 500, 502, 503, 600, 799, 999)),
     headers: fc.array(fc.tuple(fc.oneof({ arbitrary: token, weight: 3 }, { arbitrary: dangerous, weight: 1 }), fc.oneof(headerValue, retryValue)), { maxLength: 4 }),
-    body,
+    body: fc.oneof({ arbitrary: body, weight: 3 }, { arbitrary: hostileWords, weight: 1 }),
     how: fc.oneof(
       { arbitrary: fc.constant("normal" as const), weight: 12 },
       { arbitrary: fc.constantFrom("reset-before" as const, "reset-mid" as const, "gzip-lie" as const, "length-lie" as const, "slow" as const), weight: 3 },
@@ -163,6 +189,10 @@ describe("any response", () => {
         seen.set(kind, (seen.get(kind) ?? 0) + 1);
         if (!outcome.ok) {
           expect(outcome.error, inspect(outcome.error)).toBeInstanceOf(ZtRiskScoringError);
+          // Only strings and numbers reach a message ("[object Object]" would be something else), on one line, bounded.
+          const { message } = outcome.error as Error;
+          expect(message).not.toMatch(/\[object |[\r\n\u2028\u2029]/);
+          expect(message.length).toBeLessThanOrEqual(1_100);
           // With honest framing, an error status is an ApiError carrying that status (or, on a loaded machine, a timeout).
           const framing = r.headers.some(([name]) => /^(content-length|transfer-encoding|content-encoding|connection)$/i.test(name));
           // The fetch standard turns a 407 into a network error (no proxy here), so it is a ConnectionError.

@@ -100,7 +100,7 @@ describe("connection failures", () => {
     const server = await startLoopbackServer(resetMidBody());
     const error = await runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toBe("getBehaviors: connection failed");
+    expect((error as Error).message).toBe("getBehaviors: connection failed: other side closed (3 attempts)");
     expect((error as Error).cause).toBeInstanceOf(Error);
     expect(server.requests).toHaveLength(3);
   });

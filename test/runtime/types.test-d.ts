@@ -32,7 +32,7 @@ function narrowing(error: unknown) {
     expectTypeOf(error.messages).toEqualTypeOf<ApiMessage[]>();
     expectTypeOf(error.headers).toEqualTypeOf<Headers>();
     expectTypeOf(error.requestId).toEqualTypeOf<string | undefined>();
-    expectTypeOf(error.body).toEqualTypeOf<string | undefined>();
+    expectTypeOf(error.body).toEqualTypeOf<unknown>();
     expectTypeOf(error).toExtend<ClientError>();
     expectTypeOf(error).toExtend<Error>();
   }
@@ -94,7 +94,7 @@ function clientOptions() {
 }
 
 function requestOptions() {
-  expectTypeOf<{ signal: AbortSignal; timeoutMs: number; maxRetries: number; headers: Record<string, string> }>().toEqualTypeOf<Required<RequestOptions>>();
+  expectTypeOf<{ signal: AbortSignal; timeoutMs: number; maxRetries: number; headers: Record<string, string>; maxResponseBytes: number }>().toEqualTypeOf<Required<RequestOptions>>();
   const runtime = behaviorsRuntime({ apiToken: "t" });
   void runtime.call(getBehaviors, { account_id: "a" }, { signal: AbortSignal.timeout(1), timeoutMs: 5, maxRetries: 0, headers: { "x-a": "b" } });
   // @ts-expect-error timeoutMs is a number
