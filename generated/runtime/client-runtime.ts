@@ -13,6 +13,7 @@ import { own, type BaseClientOptions, type RequestOptions, type ValidateFunction
 import { checkBodyAllowed, splitParams } from "./params.js";
 import { preparer, withCredentials } from "./prepare.js";
 import { routeRaw } from "./raw.js";
+import { querySerializer } from "./query.js";
 import { decode } from "./response.js";
 import { retryable, retryDelay } from "./retry.js";
 import { sender, within } from "./transport.js";
@@ -74,7 +75,7 @@ export function createRuntime<Paths extends {}>(
   const prepare = preparer(api, credentials, baseUrl, options);
 
   // Redirects are not followed: fetch would replay the credentials to any host.
-  const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers, fetch: fetchImpl, redirect: "manual" });
+  const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers, fetch: fetchImpl, redirect: "manual", querySerializer });
   const attempt = sender(raw, fetchImpl, options.headers);
   routeRaw(raw, ops, prepare, credentials);
 

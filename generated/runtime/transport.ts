@@ -5,7 +5,8 @@
  * builders go straight into fetch; its `request()` would also merge the headers twice and
  * build a Request (fetch builds its own), about as much CPU again as the rest of the call.
  */
-import { createFinalURL, createQuerySerializer, mergeHeaders, type Client, type HeadersOptions, type Middleware } from "openapi-fetch";
+import { createFinalURL, mergeHeaders, type Client, type HeadersOptions, type Middleware } from "openapi-fetch";
+import { querySerializer } from "./query.js";
 
 /** The URL parts of a call: path segments (already encoded), query and header parameters. */
 export interface Parts {
@@ -43,8 +44,6 @@ export const pathSerializer = (url: string, path: Record<string, unknown>): stri
   for (const name in path) url = url.split(`{${name}}`).join(path[name] as string);
   return url;
 };
-
-const querySerializer = createQuerySerializer(); // openapi-fetch's default
 
 /**
  * A function that sends one attempt of a call within `ms` (ended early by `signal`):

@@ -45,12 +45,8 @@ export const apiKeyHeader: SchemeKind = { in: "header", put: header, encode: hea
 /** An API key in the query parameter `name`: any text that can be encoded (no lone surrogate). */
 export const apiKeyQuery: SchemeKind = {
   in: "query",
-  // Under its encoded name (openapi-fetch encodes values only); its unencoded name maps to
-  // undefined, which drops the call's own parameter of that name.
-  put(sent, name, value) {
-    sent.query[name] = undefined;
-    sent.query[encodeURIComponent(name)] = value;
-  },
+  // Over the call's own parameter of that name (query.ts encodes names).
+  put: (sent, name, value) => void (sent.query[name] = value),
   encode: (value, scheme) => checked(value, scheme, "query", /^([^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])+$/),
 };
 
