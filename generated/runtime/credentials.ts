@@ -4,7 +4,7 @@
  * from its `createClient` option, else from its environment variable (`x-zt-env`), read
  * once; each operation sends exactly one of its security alternatives, never a mix.
  */
-import { ConfigurationError, type ClientError } from "./errors.js";
+import { ConfigurationError } from "./errors.js";
 import type { ApiDescription, Operation, Security } from "./operation.js";
 import { env, own, type BaseClientOptions } from "./options.js";
 import type { SchemeKind } from "./schemes.js";
@@ -21,12 +21,17 @@ export interface Credentials {
   choose(security: Security): Sent | string | undefined;
   /** True when any credential was given, in code or in the environment. */
   readonly any: boolean;
-  /** Throws `E` for `headers` that would set (or remove) a header a scheme of the spec uses. */
-  check(headers: object | undefined, E: typeof ClientError): void;
+  /** The headers the spec's schemes send (lower case): the client's and a call's `headers` may not set or remove them. */
+  readonly reserved: ReadonlySet<string>;
 }
 
-/** One scheme's credential, checked: where it goes, under which name, the value, and whether it came from an option. */
-type Given = readonly [SchemeKind, string, string, boolean];
+/** One scheme's credential, checked: its kind, the name it goes under, its value as sent, and whether it came from an option. */
+interface Given {
+  readonly kind: SchemeKind;
+  readonly name: string;
+  readonly value: string;
+  readonly fromOption: boolean;
+}
 
 /**
  * Reads every scheme's credential and checks it. Throws ConfigurationError for a value of
@@ -40,11 +45,11 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
   for (const key of Object.keys(schemes)) {
     const scheme = schemes[key]!;
     const { kind, name = "Authorization" } = scheme;
-    if (kind.in != "query") reserved.add(kind.in == "cookie" ? "cookie" : name.toLowerCase());
+    if (kind.in !== "query") reserved.add(kind.in === "cookie" ? "cookie" : name.toLowerCase());
     const option: unknown = own(options, scheme.option);
-    const inCode = option !== undefined && option !== "";
-    const value = inCode ? option : env(scheme.env);
-    if (value !== undefined) values.set(key, [kind, name, kind.encode(value, scheme), inCode]);
+    const fromOption = option !== undefined && option !== "";
+    const value = fromOption ? option : env(scheme.env);
+    if (value !== undefined) values.set(key, { kind, name, value: kind.encode(value, scheme), fromOption });
   }
 
   const name = (key: string): string => own(schemes, key)?.option ?? `${key} (not supported)`;
@@ -56,48 +61,39 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
     return `${half ? `${half.map(name).join(", ").replace(/, (?!.*, )/, " and ")} must be set together` : "no credentials"}: set ${each.join(", or ")}`;
   };
 
+  /** 0: every credential of `alternative` from options; 1: some; 2: none (all from the environment); 3: not met. */
+  const rankOf = (alternative: readonly string[]): number => {
+    const given = alternative.map((key) => values.get(key));
+    const fromOptions = given.filter((credential) => credential?.fromOption).length;
+    if (!alternative.length || given.includes(undefined)) return 3;
+    return fromOptions === alternative.length ? 0 : fromOptions ? 1 : 2;
+  };
+
   /**
    * The first alternative, in spec order, met by options alone; else met by options and the
    * environment together, preferring one that uses an option; else none when `{}` is allowed.
    */
   const choose = (security: Security): Sent | string | undefined => {
     let best: readonly string[] | undefined;
-    let rank = 3;
+    let bestRank = 3;
     for (const alternative of security) {
-      let met = alternative.length > 0;
-      let fromCode = 0;
-      for (const key of alternative) {
-        const given = values.get(key);
-        if (given?.[3]) fromCode++;
-        else met &&= !!given;
-      }
-      // 0: every credential from options; 1: some; 2: none (all from the environment); 3: not met.
-      const r = !met ? 3 : fromCode == alternative.length ? 0 : fromCode ? 1 : 2;
-      if (r < rank) [rank, best] = [r, alternative];
+      const rank = rankOf(alternative);
+      if (rank < bestRank) [bestRank, best] = [rank, alternative];
     }
     if (!best) return security.length && security.every((alternative) => alternative.length) ? explain(security) : undefined;
     // Without a prototype, a name like "__proto__" is an own property like any other; then
     // copied (a spread defines what it copies) into ordinary objects, which V8 reads faster.
     const sent = { headers: Object.create(null), query: Object.create(null) };
     for (const key of best) {
-      const [kind, name, value] = values.get(key)!;
+      const { kind, name, value } = values.get(key)!;
       kind.put(sent, name, value);
     }
     return { headers: { ...sent.headers }, ...(Object.keys(sent.query).length ? { query: { ...sent.query } } : {}) };
   };
 
-  if (operations.length && operations.every((op) => typeof choose(op.security ?? api.security) == "string")) {
+  if (operations.length && operations.every((op) => typeof choose(op.security ?? api.security) === "string")) {
     throw new ConfigurationError(explain([...new Map(operations.flatMap((op) => op.security ?? api.security).map((a) => [String(a), a])).values()]));
   }
 
-  return {
-    choose,
-    any: values.size > 0,
-    check(headers, E) {
-      // The names mergeHeaders reads: a Headers' own, else the object's keys (not merged: a null value removes a header).
-      for (const header of headers instanceof Headers ? headers.keys() : Object.keys(headers ?? {})) {
-        if (reserved.has(header.toLowerCase())) throw new E(`headers.${header}: set by the credential options`);
-      }
-    },
-  };
+  return { choose, any: values.size > 0, reserved };
 }

@@ -4,7 +4,7 @@
  * one credential option per security scheme), the per-call options, and where defaults
  * come from when an option is not given: the environment.
  */
-import type { ValidationIssue } from "./errors.js";
+import type { ClientError, ValidationIssue } from "./errors.js";
 
 /** Ajv's standalone validator shape. */
 export type ValidateFunction = ((data: unknown) => boolean) & { errors?: null | ValidationIssue[] };
@@ -47,6 +47,33 @@ export interface RequestOptions {
   maxRetries?: number;
   /** Merged over the client's headers; not the headers of the spec's security schemes. */
   headers?: Record<string, string>;
+}
+
+/** The type of each option that is neither a credential nor checked on its own (timeoutMs, maxRetries, headers). */
+const OPTION_TYPES: Readonly<Record<string, "string" | "boolean" | "function" | "object" | "number">> = {
+  baseUrl: "string",
+  allowInsecureHttp: "boolean",
+  fetch: "function",
+  validate: "object",
+  signal: "object",
+  initialRetryDelayMs: "number",
+  maxRetryDelayMs: "number",
+};
+
+/**
+ * Throws `E` (message prefixed by `prefix`) for options that are not an object, or an option
+ * of the wrong type: from JavaScript, `allowInsecureHttp: "false"` is truthy. Delays are
+ * numbers >= 0 (Infinity: no cap).
+ */
+export function checkOptionTypes(options: unknown, E: typeof ClientError, prefix = ""): void {
+  if (typeof options !== "object" || options === null) throw new E(`${prefix}options must be an object`);
+  for (const [name, type] of Object.entries(OPTION_TYPES)) {
+    const value: unknown = own(options, name);
+    if (value === undefined) continue;
+    if (typeof value !== type || value === null || (type === "number" && !((value as number) >= 0))) {
+      throw new E(`${prefix}${name} must be ${type === "number" ? "a number >= 0" : `a ${type}`}`);
+    }
+  }
 }
 
 /** An environment variable, through globalThis: no @types/node needed, and no ReferenceError where `process` does not exist. "" is unset. */

@@ -6,9 +6,10 @@
 import createFetchClient, { type Client } from "openapi-fetch";
 import { INSECURE_HTTP, insecure, resolveBaseUrl } from "./base-url.js";
 import { resolveCredentials } from "./credentials.js";
+import { checkedHeaders } from "./headers.js";
 import { ApiError, ClientError, ConfigurationError, ConnectionError, InvalidArgumentError, TimeoutError, UserAbortError, ValidationError } from "./errors.js";
 import type { ApiDescription, Operation } from "./operation.js";
-import { own, type BaseClientOptions, type RequestOptions, type ValidateFunction } from "./options.js";
+import { checkOptionTypes, own, type BaseClientOptions, type RequestOptions, type ValidateFunction } from "./options.js";
 import { checkBodyAllowed, splitParams } from "./params.js";
 import { preparer, withCredentials } from "./prepare.js";
 import { routeRaw } from "./raw.js";
@@ -59,13 +60,14 @@ export function createRuntime<Paths extends {}>(
   operations: Readonly<Record<string, Operation>>,
   options: BaseClientOptions = {},
 ): Runtime<Paths> {
+  checkOptionTypes(options, ConfigurationError);
   const { validate: validators, timeoutMs = 60_000, maxRetries = 2, initialRetryDelayMs = 500, maxRetryDelayMs = 8_000 } = options;
   checkLimits(timeoutMs, maxRetries, ConfigurationError);
   const ops = Object.values(operations);
   const credentials = resolveCredentials(api, options, ops);
   const baseUrl = resolveBaseUrl(api.server, options);
   if (credentials.any && insecure(baseUrl, options)) throw new ConfigurationError(INSECURE_HTTP);
-  credentials.check(options.headers, ConfigurationError);
+  const headers = checkedHeaders(options.headers, credentials.reserved, ConfigurationError);
   const requestIdHeader = api.requestIdHeader ?? "x-request-id";
   // Without a `fetch` option, globalThis.fetch is looked up at each send, not now: a mock
   // server (msw) started after the client was created must still see its requests.
@@ -74,11 +76,12 @@ export function createRuntime<Paths extends {}>(
   const prepare = preparer(api, credentials, baseUrl, options);
 
   // Redirects are not followed: fetch would replay the credentials to any host.
-  const raw = createFetchClient<Paths>({ baseUrl, headers: options.headers, fetch: fetchImpl, redirect: "manual", querySerializer });
-  const attempt = sender(raw, fetchImpl, options.headers);
+  const raw = createFetchClient<Paths>({ baseUrl, headers, fetch: fetchImpl, redirect: "manual", querySerializer });
+  const attempt = sender(raw, fetchImpl, headers);
   routeRaw(raw, ops, prepare, credentials);
 
   async function run(op: Operation, params: object | undefined, ro: RequestOptions = {}): Promise<{ data: unknown; response: Response }> {
+    checkOptionTypes(ro, InvalidArgumentError, `${op.id}: `);
     const { signal, timeoutMs: attemptMs = timeoutMs, maxRetries: retries = maxRetries } = ro;
     /** An error of class `E` about this call: the message starts with the operationId. */
     const fail = <E>(E: new (message: string, options: ErrorOptions) => E, problem: string, cause?: unknown): E =>
@@ -96,7 +99,7 @@ export function createRuntime<Paths extends {}>(
       if (!ok) throw new ValidationError(op.id, direction, [...(fn!.errors ?? [])]);
     };
     checkLimits(attemptMs, retries, InvalidArgumentError, `${op.id}: `);
-    credentials.check(ro.headers, InvalidArgumentError);
+    const callHeaders = checkedHeaders(ro.headers, credentials.reserved, InvalidArgumentError, `${op.id}: `);
     const p = prepare(op);
     const { parts, body } = splitParams(op, params);
     checkBodyAllowed(op.id, op.method, body);
@@ -108,7 +111,7 @@ export function createRuntime<Paths extends {}>(
       // caller's headers could change) and passes FormData through.
       bodySerializer: /json/i.test(op.contentType ?? "json") ? toJson : asIs,
       // Without a contentType, JSON (openapi-fetch's default too).
-      headers: body === undefined ? ro.headers : { "Content-Type": op.contentType ?? "application/json", ...ro.headers },
+      headers: body === undefined ? callHeaders : { "Content-Type": op.contentType ?? "application/json", ...callHeaders },
       parseAs: op.parseAs,
     };
     if (op.body != "none" && !(op.optionalBody && body === undefined)) check("request", body);

@@ -5,6 +5,7 @@
  */
 import { mergeHeaders, type Client } from "openapi-fetch";
 import type { Credentials } from "./credentials.js";
+import { checkedHeaders } from "./headers.js";
 import { InvalidArgumentError } from "./errors.js";
 import type { Operation } from "./operation.js";
 import { own } from "./options.js";
@@ -21,11 +22,12 @@ export function routeRaw(raw: Client<any>, operations: readonly Operation[], pre
     const send = methods[method]!;
     // Async: what fails here rejects, as openapi-fetch's own methods do.
     methods[method] = async (path, init = {}) => {
+      if (typeof path !== "string" || !path.startsWith("/")) throw new InvalidArgumentError("raw: a path must start with /");
       routes ??= new Map(operations.map((op) => [`${op.method} ${op.path}`, op]));
       const p = prepare(routes.get(`${method} ${path}`) ?? unknown);
       const { params = {} } = init;
       checkBodyAllowed("raw", method, init.body);
-      credentials.check(Object.fromEntries(mergeHeaders(init.headers, params.header)), InvalidArgumentError);
+      checkedHeaders(mergeHeaders(init.headers, params.header), credentials.reserved, InvalidArgumentError, "raw: ");
       return send(path, { ...init, baseUrl: p.baseUrl, params: { ...params, ...withCredentials(params, p) } });
     };
   }

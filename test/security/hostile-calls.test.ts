@@ -64,3 +64,111 @@ describe("object (deepObject) query keys are encoded: no parameter injection, no
     for (const request of server.requests) expect(queryOf(request).filter(([name]) => name === "api_key")).toEqual([["api_key", "QSECRET"]]);
   });
 });
+
+describe("headers: what was checked is what is sent", () => {
+  const KEY = "144c9defac04969c7bfad8efaa8ea194";
+
+  it("createRuntime copies the client's headers: adding X-Auth-Key later does not send a second alternative", async () => {
+    const server = await startLoopbackServer(envelope(SAMPLE));
+    const shared: Record<string, string> = { "X-Trace": "1" };
+    const runtime = runtimeFor(server.origin, { headers: shared });
+    shared["X-Auth-Key"] = KEY;
+    shared["X-Auth-Email"] = "user@example.com";
+    await runtime.call(getBehaviors, { account_id: ACCOUNT });
+    await runtime.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: ACCOUNT } } });
+    for (const { headers } of server.requests) {
+      expect(headers).toMatchObject({ authorization: `Bearer ${TOKEN}`, "x-trace": "1" });
+      expect(headers["x-auth-key"]).toBeUndefined();
+      expect(headers["x-auth-email"]).toBeUndefined();
+    }
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("a call's headers are copied once: a change during the backoff does not reach the retry", async () => {
+    const perCall: Record<string, string> = { "X-Trace": "1" };
+    const server = await startLoopbackServer((_req, res) => {
+      perCall["X-Auth-Key"] = KEY; // the caller's object changes while the client waits to retry
+      res.writeHead(503).end();
+    }, envelope(SAMPLE));
+    await expect(runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT }, { headers: perCall })).resolves.toEqual(SAMPLE);
+    expect(server.requests.map((r) => [r.headers["x-trace"], r.headers["x-auth-key"]])).toEqual([["1", undefined], ["1", undefined]]);
+  });
+
+  const FORBIDDEN = [
+    "Transfer-Encoding", "upgrade", "Expect", "keep-alive", "Connection", "Host", "Content-Length", "TE", "Trailer", "Via",
+    "Proxy-Authorization", "Sec-Fetch-Mode", "Accept-Encoding", "Origin", "Set-Cookie",
+  ];
+
+  it.each(FORBIDDEN)("refuses %s before sending: InvalidArgumentError per call and through raw, ConfigurationError per client", async (name) => {
+    const server = await startLoopbackServer(envelope(SAMPLE));
+    const value = name.toLowerCase() === "content-length" ? "0" : name.toLowerCase() === "connection" ? "close" : "x";
+    expect(() => runtimeFor(server.origin, { headers: { [name]: value } })).toThrow(ConfigurationError);
+    const runtime = runtimeFor(server.origin);
+    const call = runtime.call(getBehaviors, { account_id: ACCOUNT }, { headers: { [name]: value } });
+    await expect(call).rejects.toSatisfy((e) => e instanceof InvalidArgumentError && e.message === `getBehaviors: headers.${name}: not a header a client may set`);
+    const raw = runtime.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: ACCOUNT } }, headers: { [name]: value } });
+    await expect(raw).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("still sends Cookie and ordinary headers", async () => {
+    const server = await startLoopbackServer(envelope(SAMPLE));
+    await runtimeFor(server.origin, { headers: { Cookie: "a=b" } }).call(getBehaviors, { account_id: ACCOUNT }, { headers: { "X-Request-Tag": "t" } });
+    expect(server.requests[0]!.headers).toMatchObject({ cookie: "a=b", "x-request-tag": "t" });
+  });
+});
+
+describe("client.raw paths must start with /", () => {
+  it.each([".evil.example/steal", "@evil.example/x", "evil", ""])("refuses %j with InvalidArgumentError, before fetch", async (path) => {
+    const server = await startLoopbackServer(envelope(SAMPLE));
+    let sends = 0;
+    const runtime = runtimeFor(server.origin, { baseUrl: server.origin, fetch: (input, init) => (sends++, fetch(input, init)) });
+    const get = runtime.raw.GET as unknown as (path: string) => Promise<unknown>;
+    await expect(get(path)).rejects.toSatisfy((e) => e instanceof InvalidArgumentError && /path must start with \//.test(e.message));
+    expect(sends).toBe(0);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("sends a path that starts with /", async () => {
+    const server = await startLoopbackServer(envelope(SAMPLE));
+    const { response } = await runtimeFor(server.origin).raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: ACCOUNT } } });
+    expect(response.status).toBe(200);
+    expect(server.requests.map((r) => r.url)).toEqual([BEHAVIORS_PATH]);
+  });
+});
+
+describe("options of the wrong type (JavaScript callers) fail before any request", () => {
+  it.each<[string, object]>([
+    ["allowInsecureHttp \"false\"", { allowInsecureHttp: "false" }],
+    ["baseUrl 42", { baseUrl: 42 }],
+    ["fetch \"fetch\"", { fetch: "fetch" }],
+    ["validate true", { validate: true }],
+    ["headers \"X-A: 1\"", { headers: "X-A: 1" }],
+    ["headers null", { headers: null }],
+    ["initialRetryDelayMs NaN", { initialRetryDelayMs: NaN }],
+    ["maxRetryDelayMs -1", { maxRetryDelayMs: -1 }],
+    ["maxRetryDelayMs \"5\"", { maxRetryDelayMs: "5" }],
+  ])("createRuntime: %s is a ConfigurationError", async (_, options) => {
+    const server = await startLoopbackServer(envelope(SAMPLE));
+    expect(() => runtimeFor(server.origin, options)).toThrow(ConfigurationError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("allowInsecureHttp \"false\" does not send the token over plain http to a remote host", () => {
+    const options = { apiToken: TOKEN, baseUrl: "http://api.example.com", allowInsecureHttp: "false" } as unknown as BaseClientOptions;
+    expect(() => createRuntime(QUERY_API, { search }, { ...options, apiKey: "k" } as BaseClientOptions)).toThrow(ConfigurationError);
+  });
+
+  it.each<[string, object | null]>([
+    ["options null", null],
+    ["options \"fast\"", "fast" as unknown as object],
+    ["signal \"abort\"", { signal: "abort" }],
+    ["headers \"X-A: 1\"", { headers: "X-A: 1" }],
+    ["headers [[\"X-A\", \"a\\nb\"]]", { headers: [["X-A", "a\nb"]] }],
+  ])("a call: %s is an InvalidArgumentError", async (_, options) => {
+    const server = await startLoopbackServer(envelope(SAMPLE));
+    const call = runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT }, options as object);
+    await expect(call).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
