@@ -5,16 +5,8 @@
  * once; each operation sends exactly one of its security alternatives, never a mix.
  */
 import { ConfigurationError } from "./errors.js";
-import type { ApiDescription, Operation, Security } from "./operation.js";
+import type { ApiDescription, Operation, SchemeKind, Security, Sent } from "./operation.js";
 import { env, own, type BaseClientOptions } from "./options.js";
-import type { SchemeKind } from "./schemes.js";
-
-/** What one operation sends as its credentials (each kind puts its own, schemes.ts): spread over the call's own headers and query. */
-export interface Sent {
-  readonly headers: Record<string, string>;
-  /** Absent when it has none (most operations), so that calls need not merge it. */
-  readonly query?: Record<string, string | undefined>;
-}
 
 export interface Credentials {
   /** What an operation with these alternatives sends (undefined: nothing), or why it cannot be called (a message naming the alternatives). */

@@ -46,25 +46,36 @@ export const pathSerializer = (url: string, path: Record<string, unknown>): stri
 };
 
 /**
+ * The params objects of typed calls sent through `raw.request()`: they carry their base URL
+ * and credentials already, which raw's routing middleware (raw.ts) must not add again.
+ */
+export const typedCalls = new WeakSet<object>();
+
+/**
  * A function that sends one attempt of a call within `ms` (ended early by `signal`):
- * through `raw`'s own `request()` once `raw` has middleware (which must see every call),
- * else straight to `fetchImpl` with the client's `headers`. Takes `raw.request` as it is
- * now, before raw.ts routes it. Redirects are not followed: fetch would replay credentials to any host.
+ * through `raw`'s own `request()` once the caller has given `raw` middleware (which must see
+ * every call), else straight to `fetchImpl` with the client's `headers`. Redirects are not
+ * followed: fetch would replay credentials to any host.
  */
 export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: HeadersOptions | undefined) {
-  const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<Received>;
-  let middleware = false;
+  let callerMiddleware = false;
+  // openapi-fetch cannot be asked whether it holds middleware, so `use` is watched: it
+  // registers as before, and from then on the typed calls go through request().
   const use = raw.use;
-  raw.use = (...m: Middleware[]) => {
-    middleware = true;
-    use(...m);
+  raw.use = (...middleware: Middleware[]) => {
+    callerMiddleware = true;
+    use(...middleware);
   };
   return async (method: string, path: string, init: Init, ms: number, signal: AbortSignal | undefined): Promise<Outcome> => {
     let sent = false;
-    let own: AbortSignal | undefined;
-    const send = (signal: AbortSignal): Promise<Received> => {
-      const fetch = (input: string | Request, requestInit?: RequestInit) => ((sent = true), fetchImpl(input, requestInit));
-      if (middleware) return request(method, path, { ...init, parseAs: init.parseAs || "text", pathSerializer, signal, fetch });
+    let attemptSignal: AbortSignal | undefined;
+    const fetch = (input: string | Request, requestInit?: RequestInit) => ((sent = true), fetchImpl(input, requestInit));
+    const throughRaw = (signal: AbortSignal): Promise<Received> => {
+      typedCalls.add(init.params);
+      const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<Received>;
+      return request(method, path, { ...init, parseAs: init.parseAs || "text", pathSerializer, signal, fetch });
+    };
+    const direct = (signal: AbortSignal): Promise<Received> => {
       const { baseUrl, params, body } = init;
       return fetch(createFinalURL(path, { baseUrl, params, querySerializer, pathSerializer }), {
         method,
@@ -76,10 +87,10 @@ export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: Header
     };
     try {
       // A fresh signal and timer per attempt: a timed-out signal stays aborted.
-      return await within(ms, signal, (s) => send((own = s)));
+      return await within(ms, signal, (fresh) => ((attemptSignal = fresh), callerMiddleware ? throughRaw(fresh) : direct(fresh)));
     } catch (error) {
       // The attempt's signal aborted but not the caller's: the timer fired.
-      return { error, sent, timedOut: !!own?.aborted && !signal?.aborted };
+      return { error, sent, timedOut: !!attemptSignal?.aborted && !signal?.aborted };
     }
   };
 }

@@ -2,8 +2,8 @@
  * The contract between generated code and the hand-written runtime, as plain data: the
  * generated client.ts holds one ApiDescription (credentials, server, request id) and one
  * Operation per operation, and hands them to `createRuntime`, which builds requests from them.
+ * A leaf: it imports nothing, so every other module of the runtime can depend on it.
  */
-import type { SchemeKind } from "./schemes.js";
 
 /** Security alternatives (OpenAPI `security`): each lists the scheme keys it needs together; `[]` is `{}`. */
 export type Security = readonly (readonly string[])[];
@@ -83,4 +83,21 @@ export interface ApiDescription {
   readonly server?: { readonly url: string; readonly env?: string };
   /** The response header `ApiError.requestId` reads. Default: x-request-id. */
   readonly requestIdHeader?: string;
+}
+
+/** What one operation sends as its credentials (each kind puts its own): spread over the call's own headers and query. */
+export interface Sent {
+  readonly headers: Record<string, string>;
+  /** Absent when it has none (most operations), so that calls need not merge it. */
+  readonly query?: Record<string, string | undefined>;
+}
+
+/** How one kind of security scheme checks its credential and where it sends it (the kinds are in schemes.ts). */
+export interface SchemeKind {
+  /** Where the credential goes, under the scheme's `name` (`Authorization` when it has none). */
+  readonly in: "header" | "query" | "cookie";
+  /** The credential as sent, from its option's (or environment variable's) value; throws ConfigurationError. */
+  readonly encode: (value: unknown, scheme: SecurityScheme) => string;
+  /** Adds the credential, as `encode` made it, to what a call sends. */
+  readonly put: (sent: Required<Sent>, name: string, value: string) => void;
 }
