@@ -172,3 +172,38 @@ describe("options of the wrong type (JavaScript callers) fail before any request
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe("client.raw, routed by its middleware", () => {
+  const putThing = {
+    id: "putThing", method: "PUT", path: "/things", pathParams: [], queryParams: [], headerParams: [], body: "value", contentType: "application/json", envelope: false,
+  } as const satisfies Operation;
+
+  it("adds a query credential to a request with a body, which keeps its Content-Length", async () => {
+    const server = await startLoopbackServer(json(200, { ok: true }));
+    const runtime = createRuntime<any>(QUERY_API, { search, putThing }, { baseUrl: server.origin, apiKey: "QSECRET", maxRetries: 0 } as BaseClientOptions);
+    const { response } = await runtime.raw.PUT("/things", { params: { query: { api_key: "EVIL" } }, body: { a: 1 } });
+    expect(response.status).toBe(200);
+    expect(server.requests[0]).toMatchObject({ method: "PUT", url: "/things?api_key=QSECRET", body: '{"a":1}', headers: { "content-length": "7" } });
+    expect(server.requests[0]!.headers["transfer-encoding"]).toBeUndefined();
+  });
+
+  it("sends the credentials to the client's server even when a call names another baseUrl", async () => {
+    const server = await startLoopbackServer(envelope(SAMPLE));
+    const other = await startLoopbackServer(envelope(SAMPLE));
+    const runtime = runtimeFor(server.origin);
+    await runtime.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { baseUrl: `${other.origin}/client/v4`, params: { path: { account_id: ACCOUNT } } });
+    expect(other.requests).toHaveLength(0);
+    expect(server.requests.map((r) => [r.url, r.headers.authorization])).toEqual([[BEHAVIORS_PATH, `Bearer ${TOKEN}`]]);
+  });
+
+  it("runs before the caller's middleware, which sees the credentials, in raw and typed calls alike", async () => {
+    const server = await startLoopbackServer(json(200, { ok: true }));
+    const runtime = createRuntime<any>(QUERY_API, { search }, { baseUrl: server.origin, apiKey: "QSECRET", maxRetries: 0 } as BaseClientOptions);
+    const seen: string[] = [];
+    runtime.raw.use({ onRequest: ({ request }) => void seen.push(request.url) });
+    await runtime.raw.GET("/search", { params: { query: { page: 2 } } });
+    await runtime.call(search, { page: 3 });
+    expect(seen).toEqual([`${server.origin}/search?page=2&api_key=QSECRET`, `${server.origin}/search?page=3&api_key=QSECRET`]);
+    expect(server.requests.map((r) => r.url)).toEqual(["/search?page=2&api_key=QSECRET", "/search?page=3&api_key=QSECRET"]);
+  });
+});
