@@ -34,7 +34,7 @@ export class RawRequest extends Request {
     try {
       super(url, init);
     } catch (cause) {
-      throw new InvalidArgumentError("raw: fetch refused the request: a path must start with /, and fetch must accept its options", { cause });
+      throw new InvalidArgumentError("raw: fetch cannot send this request (a path must start with /)", { cause });
     }
   }
 }
@@ -67,7 +67,7 @@ export function rawRouting(operations: readonly Operation[], prepare: (op: Opera
  * `Request` option). Its body is read first: a stream body would go out chunked, without Content-Length.
  */
 async function moved(request: Request, url: string): Promise<Request> {
-  const { method, headers, signal, redirect, credentials, cache, keepalive, referrerPolicy } = request;
+  const { method, headers, signal, redirect, credentials } = request;
   const body = request.body ? await request.arrayBuffer() : undefined;
-  return new RawRequest(url, { method, headers, body, signal, redirect, credentials, cache, keepalive, referrerPolicy });
+  return new RawRequest(url, { method, headers, body, signal, redirect, credentials });
 }

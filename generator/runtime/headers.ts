@@ -34,10 +34,10 @@ export function checkedHeaders(
   try {
     entries = headers instanceof Headers || Array.isArray(headers) ? [...new Headers(headers as HeadersInit)] : Object.entries(headers);
   } catch {
-    throw new E(`${prefix}headers must be a record, a Headers or [name, value] pairs of valid header values`);
+    throw new E(`${prefix}invalid headers`);
   }
   for (const [name] of entries) {
-    if (FORBIDDEN.test(name)) throw new E(`${prefix}headers.${name}: not a header a client may set`);
+    if (FORBIDDEN.test(name)) throw new E(`${prefix}headers.${name}: forbidden by fetch`);
     if (reserved.has(name.toLowerCase())) throw new E(`${prefix}headers.${name}: set by the credential options`);
   }
   // Values as given (mergeHeaders sends numbers as text, and a null removes the header).
