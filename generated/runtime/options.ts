@@ -61,18 +61,18 @@ const OPTION_TYPES: Readonly<Record<string, "string" | "boolean" | "function" | 
 };
 
 /**
- * Throws `E` (message prefixed by `prefix`) for options that are not an object, or an option
+ * Throws `ErrorClass` (message prefixed by `prefix`) for options that are not an object, or an option
  * of the wrong type: from JavaScript, `allowInsecureHttp: "false"` is truthy. Delays are
  * numbers >= 0 (Infinity: no cap).
  */
-export function checkOptionTypes(options: unknown, E: typeof ClientError, prefix = ""): void {
-  if (typeof options !== "object" || options === null) throw new E(`${prefix}options must be an object`);
+export function checkOptionTypes(options: unknown, ErrorClass: typeof ClientError, prefix = ""): void {
+  if (typeof options !== "object" || options === null) throw new ErrorClass(`${prefix}options must be an object`);
   // The options given, not the table: a call usually has none (bench row 4).
   for (const name of Object.keys(options)) {
     const type = own(OPTION_TYPES, name);
     const value: unknown = (options as Record<string, unknown>)[name];
     if (type && value !== undefined && (typeof value !== type || value === null || !((value as number) >= 0 || type !== "number"))) {
-      throw new E(`${prefix}${name} must be a ${type}${type === "number" ? " >= 0" : ""}`);
+      throw new ErrorClass(`${prefix}${name} must be a ${type}${type === "number" ? " >= 0" : ""}`);
     }
   }
 }

@@ -81,7 +81,10 @@ export function serverDelay(headers: Headers | undefined): number | undefined {
   return asked >= 0 ? asked : undefined;
 }
 
-/** The least wait before retry `retry` (counted from 0): 1 ms doubling to 1 s, so that at most about ten retries come in the first second, then one a second. */
+/**
+ * The least wait before retry `retry` (counted from 0): 1 ms doubling to 1 s, so that at most
+ * about ten retries come in the first second, then one a second.
+ */
 const floorMs = (retry: number): number => Math.min(2 ** retry, 1_000);
 
 /**

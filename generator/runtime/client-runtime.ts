@@ -7,7 +7,8 @@ import createFetchClient, { type Client } from "openapi-fetch";
 import { INSECURE_HTTP, insecure, resolveBaseUrl } from "./base-url.js";
 import { resolveCredentials, type Credentials } from "./credentials.js";
 import {
-  ApiError, ClientError, ConfigurationError, ConnectionError, InvalidArgumentError, RateLimitError, TimeoutError, UserAbortError, ValidationError,
+  ApiError, ClientError, ConfigurationError, ConnectionError, InvalidArgumentError, RateLimitError, TimeoutError, UserAbortError,
+  ValidationError,
 } from "./errors.js";
 import { checkedHeaders } from "./headers.js";
 import type { ApiDescription, Operation } from "./operation.js";
@@ -185,11 +186,17 @@ function validate(validators: Validators | undefined, operationId: string, direc
 }
 
 /** An error of class `ErrorClass` about a call of `op`: the message starts with its operationId. */
-const callError = <E>(ErrorClass: new (message: string, options: ErrorOptions) => E, op: Operation, problem: string, cause?: unknown): E =>
+const callError = <T>(ErrorClass: new (message: string, options: ErrorOptions) => T, op: Operation, problem: string, cause?: unknown): T =>
   new ErrorClass(`${op.id}: ${problem}`, { cause });
 
 /** Sends `init` once and says how it went: the call's answer, or a failure and whether to retry it. */
-async function attempt(shared: Shared, op: Operation, init: Init, timeoutMs: number, signal: AbortSignal | undefined): Promise<Attempt<Answer>> {
+async function attempt(
+  shared: Shared,
+  op: Operation,
+  init: Init,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<Attempt<Answer>> {
   if (signal?.aborted) throw callError(UserAbortError, op, "aborted", signal.reason);
   const outcome = await shared.send(op.method, op.path, init, timeoutMs, signal);
   return "response" in outcome ? answered(shared, op, outcome) : notAnswered(op, outcome, timeoutMs, signal);
@@ -205,7 +212,12 @@ function answered(shared: Shared, op: Operation, outcome: Extract<Outcome, { res
 }
 
 /** No answer: arguments that could not be sent (thrown at once), the caller's abort, a timeout or a connection failure. */
-function notAnswered(op: Operation, outcome: Exclude<Outcome, { response: Response }>, timeoutMs: number, signal: AbortSignal | undefined): Attempt<Answer> {
+function notAnswered(
+  op: Operation,
+  outcome: Exclude<Outcome, { response: Response }>,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Attempt<Answer> {
   const { error } = outcome;
   // Not sent: the arguments could not be serialised (JSON.stringify, a header value), or a middleware threw.
   if (!outcome.sent) throw error instanceof ClientError ? error : callError(InvalidArgumentError, op, `${error}`, error);

@@ -47,7 +47,8 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
   /** Why none of `alternatives` is met, naming each with its environment variables. */
   const explain = (alternatives: Security): string => {
     const half = alternatives.find((alternative) => alternative.some((key) => values.has(key)));
-    const each = alternatives.filter((a) => a.length).map((a) => a.map((key) => name(key) + (own(schemes, key)?.env ? ` (${schemes[key]!.env})` : "")).join(" + "));
+    const withEnv = (key: string) => name(key) + (own(schemes, key)?.env ? ` (${schemes[key]!.env})` : "");
+    const each = alternatives.filter((alternative) => alternative.length).map((alternative) => alternative.map(withEnv).join(" + "));
     // Option names are identifiers: the last ", " is the one to read "and".
     return `${half ? `${half.map(name).join(", ").replace(/, (?!.*, )/, " and ")} must be set together` : "no credentials"}: set ${each.join(", or ")}`;
   };
@@ -83,7 +84,8 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
   };
 
   if (operations.length && operations.every((op) => typeof choose(op.security ?? api.security) === "string")) {
-    throw new ConfigurationError(explain([...new Map(operations.flatMap((op) => op.security ?? api.security).map((a) => [String(a), a])).values()]));
+    const distinct = new Map(operations.flatMap((op) => op.security ?? api.security).map((alternative) => [String(alternative), alternative]));
+    throw new ConfigurationError(explain([...distinct.values()]));
   }
 
   return { choose, any: values.size > 0, reserved };

@@ -11,34 +11,37 @@ import type { ClientError } from "./errors.js";
  * drop them). Cookie is left out: the spec's cookie schemes send it, and without one a
  * caller may.
  */
-const FORBIDDEN =
-  /^(accept-(charset|encoding)|access-control-request-(headers|method)|connection|content-length|cookie2|date|dnt|expect|host|keep-alive|origin|referer|set-cookie|te|trailer|transfer-encoding|upgrade|via|(proxy|sec)-.*)$/i;
+const FORBIDDEN = new RegExp(
+  "^(accept-(charset|encoding)|access-control-request-(headers|method)|connection|content-length|cookie2|date|dnt|expect|host" +
+    "|keep-alive|origin|referer|set-cookie|te|trailer|transfer-encoding|upgrade|via|(proxy|sec)-.*)$",
+  "i",
+);
 
 /** A header set as a caller gives it: a record (a null value removes a header), a Headers, or [name, value] pairs. */
 export type HeaderSet = Record<string, unknown> | Headers | readonly (readonly [string, string])[];
 
 /**
- * A copy of `headers` as a record, for mergeHeaders. Throws `E` (message prefixed by `prefix`)
+ * A copy of `headers` as a record, for mergeHeaders. Throws `ErrorClass` (message prefixed by `prefix`)
  * when it is not an object, or names a header fetch forbids or `reserved` holds (the lower-case
  * names the credential schemes send).
  */
 export function checkedHeaders(
   headers: unknown,
   reserved: ReadonlySet<string>,
-  E: typeof ClientError,
+  ErrorClass: typeof ClientError,
   prefix = "",
 ): Record<string, string> | undefined {
   if (headers === undefined) return undefined;
-  if (typeof headers !== "object" || headers === null) throw new E(`${prefix}headers must be an object`);
+  if (typeof headers !== "object" || headers === null) throw new ErrorClass(`${prefix}headers must be an object`);
   let entries: [string, unknown][];
   try {
     entries = headers instanceof Headers || Array.isArray(headers) ? [...new Headers(headers as HeadersInit)] : Object.entries(headers);
   } catch {
-    throw new E(`${prefix}invalid headers`);
+    throw new ErrorClass(`${prefix}invalid headers`);
   }
   for (const [name] of entries) {
-    if (FORBIDDEN.test(name)) throw new E(`${prefix}headers.${name}: forbidden by fetch`);
-    if (reserved.has(name.toLowerCase())) throw new E(`${prefix}headers.${name}: set by the credential options`);
+    if (FORBIDDEN.test(name)) throw new ErrorClass(`${prefix}headers.${name}: forbidden by fetch`);
+    if (reserved.has(name.toLowerCase())) throw new ErrorClass(`${prefix}headers.${name}: set by the credential options`);
   }
   // Values as given (mergeHeaders sends numbers as text, and a null removes the header).
   return Object.fromEntries(entries) as Record<string, string>;

@@ -30,8 +30,8 @@ export function preparer(api: ApiDescription, credentials: Credentials, baseUrl:
       let url = baseUrl;
       try {
         if (op.server) url = serverUrl(op.server, baseUrl);
-      } catch (e) {
-        error ??= (e as Error).message;
+      } catch (failure) {
+        error ??= (failure as Error).message;
       }
       // Checked for every URL a call can go to, but only when it carries credentials.
       if (sent === chosen && insecure(url, options)) error ??= INSECURE_HTTP;

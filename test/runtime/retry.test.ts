@@ -1,6 +1,9 @@
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, ConfigurationError, ConnectionError, InternalServerError, InvalidArgumentError, RateLimitError, TimeoutError, UserAbortError, type Operation } from "../../generator/runtime/index.js";
+import {
+  ApiError, ConfigurationError, ConnectionError, InternalServerError, InvalidArgumentError, RateLimitError, TimeoutError, UserAbortError,
+  type Operation,
+} from "../../generator/runtime/index.js";
 import { ACCOUNT, getBehaviors, isolateCloudflareEnv, runtimeFor, SAMPLE, updateBehaviors } from "../support/behaviors-api.js";
 import { closeLoopbackServers, envelope, failure, hang, resetMidBody, startLoopbackServer, text, type Handler } from "../support/loopback-server.js";
 
