@@ -17,7 +17,7 @@ import { checkOptionTypes, own, type BaseClientOptions, type RequestOptions, typ
 import { checkBodyAllowed, splitParams } from "./params.js";
 import { preparer, withCredentials, type Prepared } from "./prepare.js";
 import { querySerializer } from "./query.js";
-import { RawRequest, rawRouting } from "./raw.js";
+import { rawRequestClass, rawRouting } from "./raw.js";
 import { decode } from "./response.js";
 import {
   DEFAULT_INITIAL_RETRY_DELAY_MS, DEFAULT_MAX_RETRIES, retryable, retrying, serverDelay, type Attempt, type RetryLimits,
@@ -84,7 +84,7 @@ export function createRuntime<Paths extends {}>(
   const fetchImpl: NonNullable<BaseClientOptions["fetch"]> = options.fetch ?? ((input, init) => fetch(input, init));
   const prepare = preparer(api, credentials, baseUrl, options);
   // Redirects are not followed: fetch would replay the credentials to any host.
-  const raw = createFetchClient<Paths>({ baseUrl, headers, fetch: fetchImpl, redirect: "manual", querySerializer, Request: RawRequest });
+  const raw = createFetchClient<Paths>({ baseUrl, headers, fetch: fetchImpl, redirect: "manual", querySerializer, Request: rawRequestClass() });
   raw.use(rawRouting(ops, prepare, credentials)); // before any of the caller's
   const shared: Shared = {
     limits,

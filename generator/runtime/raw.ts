@@ -20,23 +20,27 @@ const METHODS = new Set(["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIO
 /** Where a path the spec does not have is sent from: the API's default security and base URL. */
 const UNKNOWN = { id: "raw" } as Operation;
 
+let RawRequest: typeof Request | undefined;
+
 /**
  * The Request class `raw` builds requests with (openapi-fetch's `Request` option): what fetch
  * would refuse to build (a method it does not know, a body on a GET, a URL with `@` in it) is
- * an InvalidArgumentError, as every bad argument is, not a TypeError.
+ * an InvalidArgumentError, as every bad argument is, not a TypeError. Made on first use, not
+ * on import: in Node, reading the global `Request` loads undici (bench row 6).
  */
-export class RawRequest extends Request {
-  constructor(url: RequestInfo | URL, init: RequestInit = {}) {
-    const method = `${init.method ?? "GET"}`;
-    if (!METHODS.has(method)) throw new InvalidArgumentError(`raw: unknown method ${method}`);
-    checkBodyAllowed("raw", method, init.body ?? undefined);
-    try {
-      super(url, init);
-    } catch (cause) {
-      throw new InvalidArgumentError("raw: fetch cannot send this request (a path must start with /)", { cause });
+export const rawRequestClass = (): typeof Request =>
+  (RawRequest ??= class extends Request {
+    constructor(url: RequestInfo | URL, init: RequestInit = {}) {
+      const method = `${init.method ?? "GET"}`;
+      if (!METHODS.has(method)) throw new InvalidArgumentError(`raw: unknown method ${method}`);
+      checkBodyAllowed("raw", method, init.body ?? undefined);
+      try {
+        super(url, init);
+      } catch (cause) {
+        throw new InvalidArgumentError("raw: fetch cannot send this request (a path must start with /)", { cause });
+      }
     }
-  }
-}
+  });
 
 /**
  * The middleware that routes each call of `raw` as its operation says: base URL, credentials,
@@ -62,11 +66,11 @@ export function rawRouting(operations: readonly Operation[], prepare: (op: Opera
 }
 
 /**
- * `request`, sent to `url` instead: a RawRequest, which openapi-fetch checks for (instanceof its
- * `Request` option). Its body is read first: a stream body would go out chunked, without Content-Length.
+ * `request`, sent to `url` instead: of raw's Request class, which openapi-fetch checks for
+ * (instanceof its `Request` option). Its body is read first: a stream body would go out chunked, without Content-Length.
  */
 async function moved(request: Request, url: string): Promise<Request> {
   const { method, headers, signal, redirect, credentials } = request;
   const body = request.body ? await request.arrayBuffer() : undefined;
-  return new RawRequest(url, { method, headers, body, signal, redirect, credentials });
+  return new (rawRequestClass())(url, { method, headers, body, signal, redirect, credentials });
 }
