@@ -4,30 +4,27 @@
  * from its `createClient` option, else from its environment variable (`x-zt-env`), read
  * once; each operation sends exactly one of its security alternatives, never a mix.
  */
-import { ConfigurationError, type ClientError } from "./errors.js";
-import type { ApiDescription, Operation, Security } from "./operation.js";
+import { ConfigurationError } from "./errors.js";
+import type { ApiDescription, Operation, SchemeKind, Security, Sent } from "./operation.js";
 import { env, own, type BaseClientOptions } from "./options.js";
-import type { SchemeKind } from "./schemes.js";
 import { isMet, isPublic } from "./security-rule.js";
-
-/** What one operation sends as its credentials (each kind puts its own, schemes.ts): spread over the call's own headers and query. */
-export interface Sent {
-  readonly headers: Record<string, string>;
-  /** Absent when it has none (most operations), so that calls need not merge it. */
-  readonly query?: Record<string, string | undefined>;
-}
 
 export interface Credentials {
   /** What an operation with these alternatives sends (undefined: nothing), or why it cannot be called (a message naming the alternatives). */
   choose(security: Security): Sent | string | undefined;
   /** True when any credential was given, in code or in the environment. */
   readonly any: boolean;
-  /** Throws `E` for `headers` that would set (or remove) a header a scheme of the spec uses. */
-  check(headers: object | undefined, E: typeof ClientError): void;
+  /** The headers the spec's schemes send (lower case): the client's and a call's `headers` may not set or remove them. */
+  readonly reserved: ReadonlySet<string>;
 }
 
-/** One scheme's credential, checked: where it goes, under which name, the value, and whether it came from an option. */
-type Given = readonly [SchemeKind, string, string, boolean];
+/** One scheme's credential, checked: its kind, the name it goes under, its value as sent, and whether it came from an option. */
+interface Given {
+  readonly kind: SchemeKind;
+  readonly name: string;
+  readonly value: string;
+  readonly fromOption: boolean;
+}
 
 /**
  * Reads every scheme's credential and checks it. Throws ConfigurationError for a value of
@@ -41,20 +38,29 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
   for (const key of Object.keys(schemes)) {
     const scheme = schemes[key]!;
     const { kind, name = "Authorization" } = scheme;
-    if (kind.in != "query") reserved.add(kind.in == "cookie" ? "cookie" : name.toLowerCase());
+    if (kind.in !== "query") reserved.add(kind.in === "cookie" ? "cookie" : name.toLowerCase());
     const option: unknown = own(options, scheme.option);
-    const inCode = option !== undefined && option !== "";
-    const value = inCode ? option : env(scheme.env);
-    if (value !== undefined) values.set(key, [kind, name, kind.encode(value, scheme), inCode]);
+    const fromOption = option !== undefined && option !== "";
+    const value = fromOption ? option : env(scheme.env);
+    if (value !== undefined) values.set(key, { kind, name, value: kind.encode(value, scheme), fromOption });
   }
 
   const name = (key: string): string => own(schemes, key)?.option ?? `${key} (not supported)`;
   /** Why none of `alternatives` is met, naming each with its environment variables. */
   const explain = (alternatives: Security): string => {
     const half = alternatives.find((alternative) => alternative.some((key) => values.has(key)));
-    const each = alternatives.filter((a) => a.length).map((a) => a.map((key) => name(key) + (own(schemes, key)?.env ? ` (${schemes[key]!.env})` : "")).join(" + "));
+    const withEnv = (key: string) => name(key) + (own(schemes, key)?.env ? ` (${schemes[key]!.env})` : "");
+    const each = alternatives.filter((alternative) => alternative.length).map((alternative) => alternative.map(withEnv).join(" + "));
     // Option names are identifiers: the last ", " is the one to read "and".
     return `${half ? `${half.map(name).join(", ").replace(/, (?!.*, )/, " and ")} must be set together` : "no credentials"}: set ${each.join(", or ")}`;
+  };
+
+  /** 0: every credential of `alternative` from options; 1: some; 2: none (all from the environment); 3: not met. */
+  const rankOf = (alternative: readonly string[]): number => {
+    const given = alternative.map((key) => values.get(key));
+    const fromOptions = given.filter((credential) => credential?.fromOption).length;
+    if (!isMet(alternative, (key) => values.has(key))) return 3;
+    return fromOptions === alternative.length ? 0 : fromOptions ? 1 : 2;
   };
 
   /**
@@ -63,37 +69,26 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
    */
   const choose = (security: Security): Sent | string | undefined => {
     let best: readonly string[] | undefined;
-    let rank = 3;
+    let bestRank = 3;
     for (const alternative of security) {
-      const met = isMet(alternative, (key) => values.has(key));
-      const fromCode = alternative.filter((key) => values.get(key)?.[3]).length;
-      // 0: every credential from options; 1: some; 2: none (all from the environment); 3: not met.
-      const r = !met ? 3 : fromCode == alternative.length ? 0 : fromCode ? 1 : 2;
-      if (r < rank) [rank, best] = [r, alternative];
+      const rank = rankOf(alternative);
+      if (rank < bestRank) [bestRank, best] = [rank, alternative];
     }
     if (!best) return isPublic(security) ? undefined : explain(security);
     // Without a prototype, a name like "__proto__" is an own property like any other; then
     // copied (a spread defines what it copies) into ordinary objects, which V8 reads faster.
     const sent = { headers: Object.create(null), query: Object.create(null) };
     for (const key of best) {
-      const [kind, name, value] = values.get(key)!;
+      const { kind, name, value } = values.get(key)!;
       kind.put(sent, name, value);
     }
     return { headers: { ...sent.headers }, ...(Object.keys(sent.query).length ? { query: { ...sent.query } } : {}) };
   };
 
-  if (operations.length && operations.every((op) => typeof choose(op.security ?? api.security) == "string")) {
-    throw new ConfigurationError(explain([...new Map(operations.flatMap((op) => op.security ?? api.security).map((a) => [String(a), a])).values()]));
+  if (operations.length && operations.every((op) => typeof choose(op.security ?? api.security) === "string")) {
+    const distinct = new Map(operations.flatMap((op) => op.security ?? api.security).map((alternative) => [String(alternative), alternative]));
+    throw new ConfigurationError(explain([...distinct.values()]));
   }
 
-  return {
-    choose,
-    any: values.size > 0,
-    check(headers, E) {
-      // The names mergeHeaders reads: a Headers' own, else the object's keys (not merged: a null value removes a header).
-      for (const header of headers instanceof Headers ? headers.keys() : Object.keys(headers ?? {})) {
-        if (reserved.has(header.toLowerCase())) throw new E(`headers.${header}: set by the credential options`);
-      }
-    },
-  };
+  return { choose, any: values.size > 0, reserved };
 }

@@ -68,7 +68,11 @@ export class ConflictError extends ApiError { declare readonly status: 409; }
 /** HTTP 422. */
 export class UnprocessableEntityError extends ApiError { declare readonly status: 422; }
 /** HTTP 429 (retried first, honouring Retry-After). */
-export class RateLimitError extends ApiError { declare readonly status: 429; }
+export class RateLimitError extends ApiError {
+  declare readonly status: 429;
+  /** The wait the server asked for, in ms (`retry-after-ms`, or `Retry-After` in seconds or as a date); undefined when none could be read. */
+  declare readonly retryAfterMs: number | undefined;
+}
 /** Any status >= 500 (retried first, except for POST and PATCH not marked `x-zt-idempotent`). */
 export class InternalServerError extends ApiError { private declare readonly _internalServerError: void; }
 

@@ -5,7 +5,7 @@
  * errors, messages and message. They are found in the text of the body, before it is parsed,
  * in every spelling the body may hold them in: as sent, URL-encoded, escaped as JSON.
  */
-import type { Sent } from "./credentials.js";
+import type { Sent } from "./operation.js";
 
 /** What replaces a credential. */
 export const REDACTED = "[redacted]";

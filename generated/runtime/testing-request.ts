@@ -9,7 +9,7 @@
 import type { Validators } from "./index.js";
 import type { Operation } from "./operation.js";
 import { isMet, isPublic } from "./security-rule.js";
-import type { KeyLocation, ParamType, SchemeType } from "./spec-kinds.js";
+import type { KeyLocation, ParamType, SchemeType } from "./operation.js";
 
 export type { ParamType };
 

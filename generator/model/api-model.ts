@@ -5,7 +5,7 @@
  * Nothing here knows about TypeScript, and nothing here names one API: every spec gets
  * the same treatment.
  */
-import type { KeyLocation, ParamType, SchemeType } from "../runtime/spec-kinds.js";
+import type { KeyLocation, ParamType, SchemeType } from "../runtime/operation.js";
 
 export interface ApiModel {
   /** Where the spec came from, for the header of every generated file. */
@@ -90,7 +90,7 @@ export interface ParamModel {
 }
 
 // Defined beside the runtime, which the test kit reads them with: one definition for model, client and kit.
-export type { ParamType } from "../runtime/spec-kinds.js";
+export type { ParamType } from "../runtime/operation.js";
 
 export interface BodyModel {
   readonly contentType: string;

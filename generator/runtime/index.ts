@@ -13,8 +13,7 @@ export {
 } from "./errors.js";
 export type { ApiMessage } from "./errors.js";
 export type { BaseClientOptions, RequestOptions, ValidateFunction, Validators } from "./options.js";
-export type { ApiDescription, Operation, SecurityScheme } from "./operation.js";
+export type { ApiDescription, Operation, SchemeKind, SecurityScheme } from "./operation.js";
 export { apiKeyCookie, apiKeyHeader, apiKeyQuery, basic, bearer, httpScheme } from "./schemes.js";
-export type { SchemeKind } from "./schemes.js";
 export { createRuntime } from "./client-runtime.js";
 export type { ApiPromise, Runtime } from "./client-runtime.js";

@@ -2,11 +2,29 @@
  * The contract between generated code and the hand-written runtime, as plain data: the
  * generated client.ts holds one ApiDescription (credentials, server, request id) and one
  * Operation per operation, and hands them to `createRuntime`, which builds requests from them.
+ * A leaf: it imports nothing, so every other module of the runtime can depend on it.
  */
-import type { SchemeKind } from "./schemes.js";
-import type { Security } from "./security-rule.js";
 
-export type { Security };
+// The kinds of things a spec names that the model (generator/model/api-model.ts), the
+// client's runtime and the test kit all read: one definition each, here.
+/** A parameter schema's `type` (the first one that is not "null" in a 3.1 list). */
+export type ParamType = "string" | "integer" | "number" | "boolean" | "array" | "object";
+
+/**
+ * How a security scheme's credential is sent (OpenAPI 3 §4.8.27, as the client sends it):
+ * - "bearer": `Authorization: Bearer …` (http bearer, oauth2, openIdConnect);
+ * - "basic": `Authorization: Basic …`;
+ * - "http": another http scheme, `Authorization: <scheme> …`;
+ * - "apiKey": the header, query parameter or cookie the scheme names;
+ * - "unsupported": no credential the client can hold (mutualTLS): alternatives that need it are never met.
+ */
+export type SchemeType = "bearer" | "basic" | "http" | "apiKey" | "unsupported";
+
+/** Where an apiKey scheme's credential goes. */
+export type KeyLocation = "header" | "query" | "cookie";
+
+/** Security alternatives (OpenAPI `security`): each lists the scheme keys it needs together; `[]` is `{}`. */
+export type Security = readonly (readonly string[])[];
 
 /** One operation of the spec. */
 export interface Operation {
@@ -88,4 +106,21 @@ export interface ApiDescription {
   readonly server?: { readonly url: string; readonly env?: string };
   /** The response header `ApiError.requestId` reads. Default: x-request-id. */
   readonly requestIdHeader?: string;
+}
+
+/** What one operation sends as its credentials (each kind puts its own): spread over the call's own headers and query. */
+export interface Sent {
+  readonly headers: Record<string, string>;
+  /** Absent when it has none (most operations), so that calls need not merge it. */
+  readonly query?: Record<string, string | undefined>;
+}
+
+/** How one kind of security scheme checks its credential and where it sends it (the kinds are in schemes.ts). */
+export interface SchemeKind {
+  /** Where the credential goes, under the scheme's `name` (`Authorization` when it has none). */
+  readonly in: KeyLocation;
+  /** The credential as sent, from its option's (or environment variable's) value; throws ConfigurationError. */
+  readonly encode: (value: unknown, scheme: SecurityScheme) => string;
+  /** Adds the credential, as `encode` made it, to what a call sends. */
+  readonly put: (sent: Required<Sent>, name: string, value: string) => void;
 }

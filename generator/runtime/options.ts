@@ -3,7 +3,7 @@
  * one credential option per security scheme), the per-call options, and where defaults
  * come from when an option is not given: the environment.
  */
-import type { ValidationIssue } from "./errors.js";
+import type { ClientError, ValidationIssue } from "./errors.js";
 
 /** Ajv's standalone validator shape. */
 export type ValidateFunction = ((data: unknown) => boolean) & { errors?: null | ValidationIssue[] };
@@ -55,6 +55,34 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Replaces the client's `maxResponseBytes` for this call. */
   maxResponseBytes?: number;
+}
+
+/** The type of each option that is neither a credential nor checked on its own (timeoutMs, maxRetries, headers). */
+const OPTION_TYPES: Readonly<Record<string, "string" | "boolean" | "function" | "object" | "number">> = {
+  baseUrl: "string",
+  allowInsecureHttp: "boolean",
+  fetch: "function",
+  validate: "object",
+  signal: "object",
+  initialRetryDelayMs: "number",
+  maxRetryDelayMs: "number",
+};
+
+/**
+ * Throws `ErrorClass` (message prefixed by `prefix`) for options that are not an object, or an option
+ * of the wrong type: from JavaScript, `allowInsecureHttp: "false"` is truthy. Delays are
+ * numbers >= 0 (Infinity: no cap).
+ */
+export function checkOptionTypes(options: unknown, ErrorClass: typeof ClientError, prefix = ""): void {
+  if (typeof options !== "object" || options === null) throw new ErrorClass(`${prefix}options must be an object`);
+  // The options given, not the table: a call usually has none (bench row 4).
+  for (const name of Object.keys(options)) {
+    const type = own(OPTION_TYPES, name);
+    const value: unknown = (options as Record<string, unknown>)[name];
+    if (type && value !== undefined && (typeof value !== type || value === null || !((value as number) >= 0 || type !== "number"))) {
+      throw new ErrorClass(`${prefix}${name} must be a ${type}${type === "number" ? " >= 0" : ""}`);
+    }
+  }
 }
 
 /** An environment variable, through globalThis: no @types/node needed, and no ReferenceError where `process` does not exist. "" is unset. */

@@ -10,43 +10,43 @@ import type { Parts } from "./transport.js";
 
 /** Splits `params` as `op` lays it out; throws InvalidArgumentError for a path parameter that is not exactly one segment. */
 export function splitParams(op: Operation, params: object | undefined): { parts: Parts; body: unknown } {
-  const p: object = params ?? {};
-  if (typeof p !== "object") throw new InvalidArgumentError(`${callName(op)}: params must be an object`);
+  const given: object = params ?? {};
+  if (typeof given !== "object") throw new InvalidArgumentError(`${callName(op)}: params must be an object`);
   // Grouped operations (parameter names collide) take { path, query, header, body }.
   // fromEntries defines "__proto__" as an own property; openapi-fetch skips undefined values.
   const pick = (names: readonly string[], group: string): Record<string, any> | undefined => {
-    const from: object = op.grouped ? Object(own(p, group)) : p;
+    const from: object = op.grouped ? Object(own(given, group)) : given;
     return names.length ? Object.fromEntries(names.map((name) => [name, own(from, name)])) : undefined;
   };
   const path = pick(op.pathParams, "path");
   for (const name in path) {
-    const v = path[name];
+    const value = path[name];
     let segment: string | false | undefined;
     try {
       // Exactly one segment: "", "." and ".." are refused, as URL parsing resolves even %2E%2E.
-      segment = (typeof v == "number" ? isFinite(v) : typeof v == "string" && !/^\.{0,2}$/.test(v)) && encodeURIComponent(v);
+      segment = (typeof value === "number" ? isFinite(value) : typeof value === "string" && !/^\.{0,2}$/.test(value)) && encodeURIComponent(value);
     } catch {} // lone surrogate
-    if (!segment) throw new InvalidArgumentError(`${callName(op)}: invalid ${name}: ${whyNotSegment(v)}`);
+    if (!segment) throw new InvalidArgumentError(`${callName(op)}: invalid ${name}: ${whyNotSegment(value)}`);
     path[name] = segment;
   }
   let body =
-    op.body == "none" ? undefined
-    : op.body == "value" || op.grouped ? own(p, "body")
-    : Object.fromEntries(Object.entries(p).filter(([k]) => !op.pathParams.includes(k) && !op.queryParams.includes(k) && !op.headerParams.includes(k)));
+    op.body === "none" ? undefined
+    : op.body === "value" || op.grouped ? own(given, "body")
+    : Object.fromEntries(Object.entries(given).filter(([key]) => !op.pathParams.includes(key) && !op.queryParams.includes(key) && !op.headerParams.includes(key)));
   // An optional body of which no field was given is not sent at all.
-  if (op.optionalBody && op.body == "fields" && !Object.keys(Object(body)).length) body = undefined;
+  if (op.optionalBody && op.body === "fields" && !Object.keys(Object(body)).length) body = undefined;
   return { parts: { path, query: pick(op.queryParams, "query"), header: pick(op.headerParams, "header") }, body };
 }
 
-/** Why `v` is not one path segment, quoting it only when it is "." or "..". */
-function whyNotSegment(v: unknown): string {
+/** Why `value` is not one path segment, quoting it only when it is "." or "..". */
+function whyNotSegment(value: unknown): string {
   const is =
-    v === undefined ? "it is undefined"
-    : v === null ? "it is null"
-    : typeof v === "number" ? `it is ${v}`
-    : typeof v !== "string" ? `it is ${typeof v === "object" ? "an" : "a"} ${typeof v}`
-    : v === "" ? "it is empty"
-    : /^\.{1,2}$/.test(v) ? `"${v}" is not a path segment`
+    value === undefined ? "it is undefined"
+    : value === null ? "it is null"
+    : typeof value === "number" ? `it is ${value}`
+    : typeof value !== "string" ? `it is ${typeof value === "object" ? "an" : "a"} ${typeof value}`
+    : value === "" ? "it is empty"
+    : /^\.{1,2}$/.test(value) ? `"${value}" is not a path segment`
     : "it has a lone surrogate";
   return `${is}; expected a non-empty string or a finite number`;
 }
@@ -57,5 +57,5 @@ function whyNotSegment(v: unknown): string {
  * body left out (undefined) is not sent, so such an operation of the spec can still be called.
  */
 export function checkBodyAllowed(id: string, method: string, body: unknown): void {
-  if (body !== undefined && (method == "GET" || method == "HEAD")) throw new InvalidArgumentError(`${id}: ${method} cannot send a body`);
+  if (body !== undefined && (method === "GET" || method === "HEAD")) throw new InvalidArgumentError(`${id}: ${method} cannot send a body`);
 }

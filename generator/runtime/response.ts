@@ -10,7 +10,7 @@
  * strings and numbers from the body reach it, on one line and bounded in length, whatever
  * the body holds; credentials the client sent are redacted first (redact.ts).
  */
-import type { Sent } from "./credentials.js";
+import type { Sent } from "./operation.js";
 import { ApiError, oneLine, statusError, type ApiMessage } from "./errors.js";
 import { callName, type Operation } from "./operation.js";
 import { own } from "./options.js";

@@ -5,28 +5,16 @@
  * that most clients never need). Values are checked here, once, because fetch's own
  * header errors quote them; these errors never do.
  */
-import type { Sent } from "./credentials.js";
 import { ConfigurationError } from "./errors.js";
-import type { SecurityScheme } from "./operation.js";
+import type { SchemeKind, SecurityScheme, Sent } from "./operation.js";
 import { own } from "./options.js";
-import type { KeyLocation } from "./spec-kinds.js";
-
-/** How one kind of scheme checks its credential and where it sends it. */
-export interface SchemeKind {
-  /** Where the credential goes, under the scheme's `name` (`Authorization` when it has none). */
-  readonly in: KeyLocation;
-  /** The credential as sent, from its option's (or environment variable's) value; throws ConfigurationError. */
-  readonly encode: (value: unknown, scheme: SecurityScheme) => string;
-  /** Adds the credential, as `encode` made it, to what a call sends. */
-  readonly put: (sent: Required<Sent>, name: string, value: string) => void;
-}
 
 /** Sets the header `name`. */
 const header = (sent: Required<Sent>, name: string, value: string) => void (sent.headers[name] = value);
 
 /** `value` when it is a string that `valid` accepts; else ConfigurationError, naming the option, never the value. */
 function checked(value: unknown, { option }: SecurityScheme, where: string, valid: RegExp): string {
-  if (typeof value != "string") throw new ConfigurationError(`${option} must be a string`);
+  if (typeof value !== "string") throw new ConfigurationError(`${option} must be a string`);
   if (!valid.test(value)) throw new ConfigurationError(`credentials are not valid ${where} values (${option})`);
   return value;
 }
@@ -46,12 +34,8 @@ export const apiKeyHeader: SchemeKind = { in: "header", put: header, encode: hea
 /** An API key in the query parameter `name`: any text that can be encoded (no lone surrogate). */
 export const apiKeyQuery: SchemeKind = {
   in: "query",
-  // Under its encoded name (openapi-fetch encodes values only); its unencoded name maps to
-  // undefined, which drops the call's own parameter of that name.
-  put(sent, name, value) {
-    sent.query[name] = undefined;
-    sent.query[encodeURIComponent(name)] = value;
-  },
+  // Over the call's own parameter of that name (query.ts encodes names).
+  put: (sent, name, value) => void (sent.query[name] = value),
   encode: (value, scheme) => checked(value, scheme, "query", /^([^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])+$/),
 };
 
@@ -67,10 +51,10 @@ export const basic: SchemeKind = {
   in: "header",
   put: header,
   encode(value, { option }) {
-    const colon = typeof value == "string" ? value.indexOf(":") : -1;
+    const colon = typeof value === "string" ? value.indexOf(":") : -1;
     const [username, password]: unknown[] =
-      typeof value == "string" ? [colon < 0 ? undefined : value.slice(0, colon), value.slice(colon + 1)] : [own(Object(value), "username"), own(Object(value), "password")];
-    if (typeof username != "string" || typeof password != "string" || username.includes(":")) {
+      typeof value === "string" ? [colon < 0 ? undefined : value.slice(0, colon), value.slice(colon + 1)] : [own(Object(value), "username"), own(Object(value), "password")];
+    if (typeof username !== "string" || typeof password !== "string" || username.includes(":")) {
       throw new ConfigurationError(`${option} must be { username, password }, the username without ":"`);
     }
     return `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)))}`;

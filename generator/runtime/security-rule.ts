@@ -1,11 +1,9 @@
 /**
  * Which of an operation's security alternatives a request meets: the one rule the client
  * (credentials.ts, choosing what to send) and the test kit (testing-request.ts, checking
- * what was sent) share. A leaf: it imports nothing.
+ * what was sent) share. It imports only the contract's type of security alternatives.
  */
-
-/** Security alternatives (OpenAPI `security`): each lists the scheme keys it needs together; `[]` is `{}`. */
-export type Security = readonly (readonly string[])[];
+import type { Security } from "./operation.js";
 
 /** Whether an operation with `security` may be called without credentials: it lists no alternative, or the empty one (`{}`). */
 export function isPublic(security: Security): boolean {

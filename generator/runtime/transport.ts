@@ -4,9 +4,10 @@
  * builders go straight into fetch; its `request()` would also merge the headers twice and
  * build a Request (fetch builds its own), about as much CPU again as the rest of the call.
  */
-import { createFinalURL, createQuerySerializer, mergeHeaders, type Client, type HeadersOptions, type Middleware } from "openapi-fetch";
+import { createFinalURL, mergeHeaders, type Client, type HeadersOptions, type Middleware } from "openapi-fetch";
 import { ERROR_BODY_BYTES, readBody, refill, utf8, type Bytes, type Limits } from "./body.js";
 import { ResponseTooLargeError } from "./errors.js";
+import { querySerializer } from "./query.js";
 
 /** The URL parts of a call: path segments (already encoded), query and header parameters. */
 export interface Parts {
@@ -56,46 +57,53 @@ export const pathSerializer = (url: string, path: Record<string, unknown>): stri
   return url;
 };
 
-const querySerializer = createQuerySerializer(); // openapi-fetch's default
+/**
+ * The params objects of typed calls sent through `raw.request()`: they carry their base URL
+ * and credentials already, which raw's routing middleware (raw.ts) must not add again.
+ */
+export const typedCalls = new WeakSet<object>();
 
 /**
  * A function that sends one attempt of a call within `ms` (ended early by `signal`):
- * through `raw`'s own `request()` once `raw` has middleware (which must see every call),
- * else straight to `fetchImpl` with the client's `headers`. Takes `raw.request` as it is
- * now, before raw.ts routes it. Redirects are not followed: fetch would replay credentials to any host.
+ * through `raw`'s own `request()` once the caller has given `raw` middleware (which must see
+ * every call), else straight to `fetchImpl` with the client's `headers`. Redirects are not
+ * followed: fetch would replay credentials to any host.
  */
 export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: HeadersOptions | undefined) {
-  const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<Received & { error?: unknown }>;
-  let middleware = false;
+  let callerMiddleware = false;
+  // openapi-fetch cannot be asked whether it holds middleware, so `use` is watched: it
+  // registers as before, and from then on the typed calls go through request().
   const use = raw.use;
-  raw.use = (...m: Middleware[]) => {
-    middleware = true;
-    use(...m);
+  raw.use = (...middleware: Middleware[]) => {
+    callerMiddleware = true;
+    use(...middleware);
   };
   return async (method: string, path: string, init: Init, ms: number, signal: AbortSignal | undefined): Promise<Outcome> => {
     let sent = false;
-    let own: AbortSignal | undefined;
+    let attemptSignal: AbortSignal | undefined;
     const { maxResponseBytes: limit } = init;
     const limits: Limits = {
       limit,
       errorBytes: ERROR_BODY_BYTES,
       tooLarge: () => new ResponseTooLargeError(`${init.name}: response body larger than maxResponseBytes (${limit} bytes)`, limit),
     };
-    const send = (signal: AbortSignal): Promise<Received> => {
-      const fetch = (input: string | Request, requestInit?: RequestInit) => ((sent = true), fetchImpl(input, requestInit));
-      if (middleware) {
-        // openapi-fetch reads the body again, as the middleware left it; the error body as read here.
-        let read: Bytes | undefined;
-        const bounded = async (input: string | Request, requestInit?: RequestInit) => {
-          const response = await fetch(input, requestInit);
-          return refill(response, (read = await readBody(response, limits)));
-        };
-        const sendInit = { ...init, parseAs: init.parseAs || "text", pathSerializer, signal, fetch: bounded };
-        return request(method, path, sendInit).then(({ data, error, response }) => ({
-          response,
-          data: response.ok ? data : read ? utf8(read) : typeof error === "string" ? error : undefined,
-        }));
-      }
+    const fetch = (input: string | Request, requestInit?: RequestInit) => ((sent = true), fetchImpl(input, requestInit));
+    const throughRaw = (signal: AbortSignal): Promise<Received> => {
+      typedCalls.add(init.params);
+      // openapi-fetch reads the body again, as the middleware left it; the error body as read here.
+      let read: Bytes | undefined;
+      const bounded = async (input: string | Request, requestInit?: RequestInit) => {
+        const response = await fetch(input, requestInit);
+        return refill(response, (read = await readBody(response, limits)));
+      };
+      const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<Received & { error?: unknown }>;
+      const sendInit = { ...init, parseAs: init.parseAs || "text", pathSerializer, signal, fetch: bounded };
+      return request(method, path, sendInit).then(({ data, error, response }) => ({
+        response,
+        data: response.ok ? data : read ? utf8(read) : typeof error === "string" ? error : undefined,
+      }));
+    };
+    const direct = (signal: AbortSignal): Promise<Received> => {
       const { baseUrl, params, body } = init;
       return fetch(createFinalURL(path, { baseUrl, params, querySerializer, pathSerializer }), {
         method,
@@ -111,11 +119,11 @@ export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: Header
     };
     try {
       // A fresh signal and timer per attempt: a timed-out signal stays aborted.
-      return await within(ms, signal, (s) => send((own = s)));
+      return await within(ms, signal, (fresh) => ((attemptSignal = fresh), callerMiddleware ? throughRaw(fresh) : direct(fresh)));
     } catch (error) {
       if (error instanceof ResponseTooLargeError) throw error;
       // The attempt's signal aborted but not the caller's: the timer fired.
-      return { error, sent, timedOut: !!own?.aborted && !signal?.aborted };
+      return { error, sent, timedOut: !!attemptSignal?.aborted && !signal?.aborted };
     }
   };
 }

@@ -8,7 +8,7 @@ import { resolveCredentials } from "../../generator/runtime/credentials.js";
 import type { ApiDescription } from "../../generator/runtime/operation.js";
 import type { BaseClientOptions } from "../../generator/runtime/options.js";
 import { apiKeyHeader, bearer } from "../../generator/runtime/schemes.js";
-import type { Security } from "../../generator/runtime/security-rule.js";
+import type { Security } from "../../generator/runtime/operation.js";
 import { checkCredentials, type MockOperation, type MockScheme } from "../../generator/runtime/testing-request.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -24,15 +24,15 @@ describe("one definition of each kind, one credential rule", () => {
     return (symbol?.getDeclarations() ?? []).map((d) => path.relative(ROOT, d.getSourceFile().getFilePath()));
   };
 
-  it("the model's, the client's and the kit's parameter types and scheme kinds are spec-kinds.ts's", () => {
-    const kinds = ["generator/runtime/spec-kinds.ts"];
+  it("the model's, the client's and the kit's parameter types and scheme kinds are operation.ts's", () => {
+    const kinds = ["generator/runtime/operation.ts"];
     expect(declaredIn("generator/model/api-model.ts", "ParamModel", "type")).toEqual(kinds);
     expect(declaredIn("generator/runtime/testing-request.ts", "MockParam", "type")).toEqual(kinds);
     expect(declaredIn("generator/model/api-model.ts", "SecuritySchemeModel", "kind")).toEqual(kinds);
     expect(declaredIn("generator/runtime/testing-request.ts", "MockScheme", "kind")).toEqual(kinds);
     expect(declaredIn("generator/model/api-model.ts", "SecuritySchemeModel", "in")).toEqual(kinds);
     expect(declaredIn("generator/runtime/testing-request.ts", "MockScheme", "in")).toEqual(kinds);
-    expect(declaredIn("generator/runtime/schemes.ts", "SchemeKind", "in")).toEqual(kinds);
+    expect(declaredIn("generator/runtime/operation.ts", "SchemeKind", "in")).toEqual(kinds);
   });
 
   it("the client's choice and the kit's check both call security-rule.ts", () => {
