@@ -10,7 +10,7 @@ import type { OperationModel, ResponseModel } from "../model/api-model.js";
 import { isObject, pointerSegment, resolve, type Json, type JsonObject } from "../model/resolve-ref.js";
 import type { ChangeCollector } from "./collector.js";
 import type { DiffInput } from "./diff-input.js";
-import { compareSchemas, sameJson, type Direction } from "./schema-rules.js";
+import { compareSchemas, sameJson, view, withoutDefault, type Direction } from "./schema-rules.js";
 
 export interface RuleContext {
   readonly old: DiffInput;
@@ -71,6 +71,7 @@ function compareOperation(o: OperationModel, n: OperationModel, ctx: RuleContext
   }
   compareSecurity(o, n, ctx, at);
   compareServer(o.server, n.server, ctx, name, at, `\`${name}\`'s server`);
+  compareRawOperation(o, n, ctx, at);
   compareParameters(o, n, ctx);
   compareBody(o, n, ctx);
   compareResponses(o, n, ctx);
@@ -78,8 +79,10 @@ function compareOperation(o: OperationModel, n: OperationModel, ctx: RuleContext
 
 function compareSecurity(o: OperationModel, n: OperationModel, ctx: RuleContext, at: string): void {
   const key = (alternative: readonly string[]) => [...alternative].sort().join(" + ") || "no credentials";
-  const before = new Set(o.security.map(key));
-  const after = new Set(n.security.map(key));
+  // A public operation (no requirement at all) is one that accepts no credentials.
+  const alternatives = (op: OperationModel) => new Set(op.security.length === 0 ? ["no credentials"] : op.security.map(key));
+  const before = alternatives(o);
+  const after = alternatives(n);
   for (const alternative of before) {
     if (!after.has(alternative)) {
       ctx.out.add("major", `\`${n.name}\` no longer accepts ${alternative} (a client configured with it is refused)`, n.name, `${at}/security`, "new", `give \`${n.name}\`'s client one of: ${[...after].join("; ") || "no credentials"}`);
@@ -107,6 +110,35 @@ export function compareServer(
   if (o !== undefined && n !== undefined && o.description !== n.description) ctx.out.add("patch", `${what}: description changed (documentation only)`, operation, `${at}/servers`);
 }
 
+/** The operation object as written, and its path item (through `$ref`s). */
+function rawOperation(input: DiffInput, op: OperationModel): { item: JsonObject; operation: JsonObject; at: string } {
+  const itemPointer = `#/paths/${pointerSegment(op.path)}`;
+  const item = resolve(input.document, lookup(input.document, itemPointer) as Json, itemPointer);
+  const operation = item !== undefined && isObject(item.node[op.method.toLowerCase()]) ? (item.node[op.method.toLowerCase()] as JsonObject) : {};
+  return { item: item?.node ?? {}, operation, at: `${item?.pointer ?? itemPointer}/${op.method.toLowerCase()}` };
+}
+
+/** What the model leaves out but a reader of the docs sees: tags, external docs, scopes, server details. */
+function compareRawOperation(o: OperationModel, n: OperationModel, ctx: RuleContext, at: string): void {
+  const a = rawOperation(ctx.old, o);
+  const b = rawOperation(ctx.now, n);
+  for (const field of ["tags", "externalDocs"] as const) {
+    if (!sameJson(a.operation[field], b.operation[field])) ctx.out.add("patch", `\`${n.name}\`: ${field} changed (documentation only)`, n.name, at);
+  }
+  const security = (input: DiffInput, raw: JsonObject) => raw.security ?? input.document.security;
+  if (!sameJson(security(ctx.old, a.operation), security(ctx.now, b.operation)) && o.security.length === n.security.length) {
+    // Same alternatives (compareSecurity says otherwise), other scopes: the client sends the same credential.
+    const same = o.security.every((alt, i) => sameJson([...alt].sort(), [...(n.security[i] ?? [])].sort()));
+    if (same) ctx.out.add("patch", `\`${n.name}\`: the OAuth scopes it asks for changed (the client sends the same credential; documentation only)`, n.name, `${at}/security`);
+  }
+  const servers = (raw: { operation: JsonObject; item: JsonObject }, input: DiffInput) => raw.operation.servers ?? raw.item.servers ?? input.document.servers;
+  if (!sameJson(servers(a, ctx.old), servers(b, ctx.now)) && o.server?.url === n.server?.url && o.server?.env === n.server?.env) {
+    if (ctx.old.model.server?.url === ctx.now.model.server?.url) {
+      ctx.out.add("patch", `\`${n.name}\`: its servers' descriptions or variables changed, not the URL the client uses (documentation only)`, n.name, at);
+    }
+  }
+}
+
 interface RawParam {
   readonly where: string;
   readonly name: string;
@@ -125,7 +157,7 @@ function rawParameters(input: DiffInput, op: OperationModel): RawParam[] {
   for (const [list, base] of [[item.node.parameters, `${item.pointer}/parameters`], [operation.parameters, `${opPointer}/parameters`]] as const) {
     if (!Array.isArray(list)) continue;
     list.forEach((raw, i) => {
-      const param = resolve(input.document, raw, `${base}/${i}`);
+      const param = view(input.document, raw, `${base}/${i}`);
       if (param === undefined || typeof param.node.name !== "string" || typeof param.node.in !== "string") return;
       byKey.set(`${param.node.in} ${param.node.name}`, { where: param.node.in, name: param.node.name, node: param.node, pointer: param.pointer ?? `${base}/${i}` });
     });
@@ -178,7 +210,8 @@ function serialization(p: RawParam): string {
 
 function compareParameter(p: RawParam, q: RawParam, ctx: RuleContext, name: string, label: string): void {
   if (p.where === "cookie") {
-    if (!sameJson(p.node, q.node)) ctx.out.add("patch", `${label} changes (the client does not send cookie parameters)`, name, q.pointer);
+    const plain = (r: RawParam) => ({ ...r.node, style: null, explode: null, deprecated: withoutDefault("deprecated", r.node.deprecated) ?? null });
+    if (serialization(p) !== serialization(q) || !sameJson(plain(p), plain(q))) ctx.out.add("patch", `${label} changes (the client does not send cookie parameters)`, name, q.pointer);
     return;
   }
   const was = p.node.required === true || p.where === "path";
@@ -188,10 +221,14 @@ function compareParameter(p: RawParam, q: RawParam, ctx: RuleContext, name: stri
     else ctx.out.add("minor", `${label} becomes optional`, name, q.pointer);
   }
   if (serialization(p) !== serialization(q)) {
-    ctx.out.add("major", `${label} is serialized differently (${serialization(p)} → ${serialization(q)}: the same call sends another request)`, name, q.pointer);
+    // openapi-fetch's one serializer sends every parameter the same way, whatever its style.
+    ctx.out.add("patch", `${label}: serialization (${serialization(p)} → ${serialization(q)}) changed in the docs; the client sends it as before`, name, q.pointer);
   }
-  for (const field of ["description", "example", "examples", "deprecated"] as const) {
-    if (!sameJson(p.node[field], q.node[field])) ctx.out.add("patch", `${label}: ${field} changed (documentation only)`, name, q.pointer);
+  if ((p.node.allowEmptyValue === true) !== (q.node.allowEmptyValue === true)) {
+    ctx.out.add("patch", `${label}: allowEmptyValue changed (the client's types and requests do not change)`, name, q.pointer);
+  }
+  for (const field of ["description", "example", "examples", "deprecated", "content"] as const) {
+    if (!sameJson(withoutDefault(field, p.node[field]), withoutDefault(field, q.node[field]))) ctx.out.add("patch", `${label}: ${field} changed (documentation only)`, name, q.pointer);
   }
   compareSchemas(
     { document: ctx.old.document, value: p.node.schema, pointer: `${p.pointer}/schema` },
@@ -203,6 +240,7 @@ function compareParameter(p: RawParam, q: RawParam, ctx: RuleContext, name: stri
 function compareBody(o: OperationModel, n: OperationModel, ctx: RuleContext): void {
   const name = n.name;
   const at = `${operationPointer(n)}/requestBody`;
+  compareRawBody(o, n, ctx, at);
   const a = o.body;
   const b = n.body;
   if (a === undefined && b === undefined) return;
@@ -228,6 +266,45 @@ function compareBody(o: OperationModel, n: OperationModel, ctx: RuleContext): vo
   compareMedia(ctx, name, "request", `the request body of \`${name}\``, a.schemaPointer, b.schemaPointer, at);
 }
 
+/**
+ * The request body as written: its description and examples, and a `required` or media
+ * types the model has nothing to hang on (a body with no content takes no argument, yet a
+ * server that now requires one refuses the calls that worked).
+ */
+function compareRawBody(o: OperationModel, n: OperationModel, ctx: RuleContext, at: string): void {
+  const a = rawOperation(ctx.old, o);
+  const b = rawOperation(ctx.now, n);
+  const x = view(ctx.old.document, a.operation.requestBody, `${a.at}/requestBody`)?.node;
+  const y = view(ctx.now.document, b.operation.requestBody, `${b.at}/requestBody`)?.node;
+  if (x === undefined || y === undefined) return;
+  if (x.description !== y.description) ctx.out.add("patch", `\`${n.name}\`'s request body: description changed (documentation only)`, n.name, at);
+  if (o.body === undefined && n.body === undefined && (x.required === true) !== (y.required === true)) {
+    if (y.required === true) ctx.out.add("major", `\`${n.name}\`'s request body becomes required (the client sends none: calls are now refused)`, n.name, at);
+    else ctx.out.add("minor", `\`${n.name}\`'s request body becomes optional`, n.name, at);
+  }
+  compareContentExamples(ctx, n.name, "request body", x.content, y.content, at);
+}
+
+/** Each media type's `example`, `examples` and `encoding`: documentation and the test kit's sample data. */
+function compareContentExamples(ctx: RuleContext, name: string, what: string, x: Json | undefined, y: Json | undefined, at: string): void {
+  const before = isObject(x) ? x : {};
+  const after = isObject(y) ? y : {};
+  for (const type of Object.keys(after)) {
+    const m = isObject(before[type]) ? before[type] : undefined;
+    const k = isObject(after[type]) ? after[type] : undefined;
+    if (m === undefined || k === undefined) continue;
+    // `encoding` is left out: the client sends a multipart body as FormData does, whatever it says.
+    for (const field of ["example", "examples"] as const) {
+      if (!sameJson(m[field], k[field])) ctx.out.add("patch", `\`${name}\`'s ${what} (${type}): ${field} changed (documentation only)`, name, at);
+    }
+  }
+  const removed = Object.keys(before).filter((t) => !(t in after));
+  const added = Object.keys(after).filter((t) => !(t in before));
+  if (removed.length + added.length > 0) {
+    ctx.out.add("patch", `\`${name}\`'s ${what} lists other media types (${[...removed.map((t) => `-${t}`), ...added.map((t) => `+${t}`)].join(", ")}); the one the client uses is judged apart`, name, at);
+  }
+}
+
 function compareMedia(ctx: RuleContext, operation: string, direction: Direction, what: string, oldPointer: string | undefined, newPointer: string | undefined, at: string): void {
   compareSchemas(
     { document: ctx.old.document, value: oldPointer === undefined ? undefined : (lookup(ctx.old.document, oldPointer) as Json), pointer: oldPointer ?? at },
@@ -249,18 +326,17 @@ function compareResponses(o: OperationModel, n: OperationModel, ctx: RuleContext
     if (o.envelope !== n.envelope) {
       ctx.out.add("major", `\`${name}\`'s response ${n.envelope ? "is now" : "is no longer"} an envelope the call unwraps (it resolves to ${n.envelope ? "`result`" : "the whole body"})`, name, at, "new", `read \`${name}\`'s result ${n.envelope ? "without `.result`" : "as `.result`"}`);
     }
-    if (a?.description !== b?.description) ctx.out.add("patch", `\`${name}\`'s success response: description changed (documentation only)`, name, at);
     const pointerOf = (r: ResponseModel | undefined) => (r?.schemaPointer !== undefined && o.envelope === n.envelope ? r.schemaPointer : undefined);
     if (a?.contentType === b?.contentType) compareMedia(ctx, name, "response", `the response of \`${name}\``, pointerOf(a), pointerOf(b), at);
     compareExamples(ctx, name, "success response", a, b, at);
   }
+  compareRawResponses(o, n, ctx, at);
   const errorsBefore = new Map(o.errors.map((r) => [r.status, r]));
   const errorsAfter = new Map(n.errors.map((r) => [r.status, r]));
   for (const [status, r] of errorsBefore) {
     const s = errorsAfter.get(status);
     if (s === undefined) ctx.out.add("minor", `\`${name}\`'s ${status} response is removed (a rejection callers may still handle)`, name, at, "old");
     else {
-      if (r.description !== s.description) ctx.out.add("patch", `\`${name}\`'s ${status} response: description changed (documentation only)`, name, at);
       if (r.contentType === s.contentType) compareMedia(ctx, name, "response", `the ${status} response of \`${name}\``, r.schemaPointer, s.schemaPointer, at);
       else ctx.out.add("major", `\`${name}\`'s ${status} response is ${s.contentType ?? "empty"} instead of ${r.contentType ?? "empty"} (the error's body is parsed differently)`, name, at);
       compareExamples(ctx, name, `${status} response`, r, s, at);
@@ -268,6 +344,66 @@ function compareResponses(o: OperationModel, n: OperationModel, ctx: RuleContext
   }
   for (const status of errorsAfter.keys()) {
     if (!errorsBefore.has(status)) ctx.out.add("minor", `\`${name}\` documents a ${status} response (it rejects as before, now with a typed body)`, name, at);
+  }
+}
+
+/** Every response as written: statuses the model does not keep (a second 2xx, 1xx, 3xx), descriptions, headers, examples. */
+function compareRawResponses(o: OperationModel, n: OperationModel, ctx: RuleContext, at: string): void {
+  const a = rawOperation(ctx.old, o);
+  const b = rawOperation(ctx.now, n);
+  const x = resolve(ctx.old.document, a.operation.responses, `${a.at}/responses`);
+  const y = resolve(ctx.now.document, b.operation.responses, `${b.at}/responses`);
+  const before = x?.node ?? {};
+  const after = y?.node ?? {};
+  const kept = new Set([o.success?.status, ...o.errors.map((r) => r.status), n.success?.status, ...n.errors.map((r) => r.status)]);
+  for (const status of Object.keys(before)) {
+    if (!(status in after) && !kept.has(status)) ctx.out.add("minor", `\`${n.name}\`'s ${status} response is removed (the call resolves as before: to its lowest 2xx, rejecting the rest)`, n.name, at, "old");
+  }
+  for (const status of Object.keys(after)) {
+    if (!(status in before) && !kept.has(status)) ctx.out.add("minor", `\`${n.name}\` documents a ${status} response`, n.name, at);
+  }
+  for (const status of Object.keys(before)) {
+    if (!(status in after)) continue;
+    const r = view(ctx.old.document, before[status], `${x!.pointer}/${status}`);
+    const s = view(ctx.now.document, after[status], `${y!.pointer}/${status}`);
+    if (r === undefined || s === undefined) continue;
+    const where = s.pointer ?? at;
+    if (r.node.description !== s.node.description) {
+      ctx.out.add("patch", `\`${n.name}\`'s ${status} response: description changed (documentation only)`, n.name, where);
+    }
+    compareHeaders(ctx, n.name, status, r.node.headers, s.node.headers, r.pointer ?? at, where);
+    compareContentExamples(ctx, n.name, `${status} response`, r.node.content, s.node.content, where);
+  }
+}
+
+/** Response headers are read: one removed may be missing (major), one added is more (minor); their schemas are outputs. */
+function compareHeaders(ctx: RuleContext, name: string, status: string, x: Json | undefined, y: Json | undefined, oldAt: string, newAt: string): void {
+  const before = isObject(x) ? x : {};
+  const after = isObject(y) ? y : {};
+  const lower = (o: JsonObject) => new Map(Object.keys(o).map((k) => [k.toLowerCase(), k]));
+  const keysAfter = lower(after);
+  const keysBefore = lower(before);
+  for (const [lc, key] of keysBefore) {
+    const other = keysAfter.get(lc);
+    if (other === undefined) {
+      ctx.out.add("major", `\`${name}\`'s ${status} response no longer has the header ${key} (code that reads it from the typed response no longer compiles or gets nothing)`, name, `${oldAt}/headers`, "old");
+      continue;
+    }
+    const h = view(ctx.old.document, before[key], `${oldAt}/headers/${key}`);
+    const k = view(ctx.now.document, after[other], `${newAt}/headers/${other}`);
+    if (h === undefined || k === undefined) continue;
+    if (h.node.description !== k.node.description) ctx.out.add("patch", `\`${name}\`'s ${status} response header ${other}: description changed (documentation only)`, name, k.pointer ?? newAt);
+    if ((h.node.required === true) !== (k.node.required === true)) {
+      ctx.out.add(k.node.required === true ? "minor" : "major", `\`${name}\`'s ${status} response header ${other} becomes ${k.node.required === true ? "required" : "optional (it may be missing now)"}`, name, k.pointer ?? newAt);
+    }
+    compareSchemas(
+      { document: ctx.old.document, value: h.node.schema, pointer: `${h.pointer ?? oldAt}/schema` },
+      { document: ctx.now.document, value: k.node.schema, pointer: `${k.pointer ?? newAt}/schema` },
+      { out: ctx.out, direction: "response", operation: name, what: `the ${status} response header ${other} of \`${name}\``, compared: ctx.compared },
+    );
+  }
+  for (const [lc, key] of keysAfter) {
+    if (!keysBefore.has(lc)) ctx.out.add("minor", `\`${name}\`'s ${status} response has a new header ${key}`, name, `${newAt}/headers`);
   }
 }
 

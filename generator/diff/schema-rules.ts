@@ -40,10 +40,22 @@ const NARROW_WIDEN: Record<Direction, readonly ["major" | "minor", "major" | "mi
 
 const ANNOTATIONS = ["title", "description", "example", "examples", "deprecated", "externalDocs", "xml", "$comment"] as const;
 
+/**
+ * What a value stands for through its `$ref`s. OpenAPI 3.1 lets a `$ref` have siblings
+ * (`description`, even `maxLength`): they apply over the target, so they are laid over
+ * it, and the pointer stays the reference's own (the siblings live there).
+ */
+export function view(document: JsonObject, value: Json | undefined, pointer: string): { node: JsonObject; pointer: string | undefined; target?: string } | undefined {
+  const target = resolve(document, value, pointer);
+  if (target === undefined || !isObject(value) || typeof value.$ref !== "string" || Object.keys(value).length === 1) return target;
+  const { $ref: _ref, ...siblings } = value;
+  return { node: { ...target.node, ...siblings }, pointer, ...(target.pointer === undefined ? {} : { target: target.pointer }) };
+}
+
 /** Compares two schemas found at the same place in OLD and NEW. */
 export function compareSchemas(old: SchemaSide, now: SchemaSide, ctx: SchemaContext): void {
-  const a = resolve(old.document, old.value, old.pointer);
-  const b = resolve(now.document, now.value, now.pointer);
+  const a = view(old.document, old.value, old.pointer);
+  const b = view(now.document, now.value, now.pointer);
   if (a === undefined || b === undefined) {
     if (a === undefined && b === undefined) return;
     // No schema means any value: gaining one narrows, losing one widens.
@@ -51,6 +63,11 @@ export function compareSchemas(old: SchemaSide, now: SchemaSide, ctx: SchemaCont
     if (b === undefined) ctx.out.add(widen, `${label(ctx)} no longer has a schema: any value${reason(ctx.direction, "widen")}`, ctx.operation, now.pointer);
     else ctx.out.add(narrow, `${label(ctx)} now has a schema where any value was allowed${reason(ctx.direction, "narrow")}`, ctx.operation, now.pointer);
     return;
+  }
+  // A `$ref` with siblings: the merged view is compared below, and the target on its own too
+  // (its exported type changes with it, in this direction).
+  if (a.target !== undefined && b.target !== undefined) {
+    compareSchemas({ document: old.document, value: { $ref: a.target }, pointer: a.target }, { document: now.document, value: { $ref: b.target }, pointer: b.target }, ctx);
   }
   const oldPointer = a.pointer ?? old.pointer;
   const newPointer = b.pointer ?? now.pointer;
@@ -98,16 +115,26 @@ function reason(direction: Direction, change: "narrow" | "widen"): string {
 
 function compareAnnotations(o: JsonObject, n: JsonObject, ctx: SchemaContext, pointer: string): void {
   for (const keyword of ANNOTATIONS) {
-    if (!sameJson(o[keyword], n[keyword])) {
+    if (!sameJson(withoutDefault(keyword, o[keyword]), withoutDefault(keyword, n[keyword]))) {
       ctx.out.add("patch", `${label(ctx)}: \`${keyword}\` ${changed(o[keyword], n[keyword])} (documentation only)`, ctx.operation, pointer);
     }
   }
   for (const keyword of ["readOnly", "writeOnly", "default"] as const) {
-    if (!sameJson(o[keyword], n[keyword])) {
+    if (!sameJson(withoutDefault(keyword, o[keyword]), withoutDefault(keyword, n[keyword]))) {
       // openapi-typescript emits neither readOnly/writeOnly nor default into the types.
       ctx.out.add("patch", `${label(ctx)}: \`${keyword}\` ${changed(o[keyword], n[keyword])} (the generated types do not change)`, ctx.operation, pointer);
     }
   }
+}
+
+/** JSON Schema's defaults (`deprecated: false`, `minItems: 0`…) written out are the same as left out. */
+const KEYWORD_DEFAULTS: Record<string, Json> = {
+  deprecated: false, readOnly: false, writeOnly: false, uniqueItems: false, exclusiveMaximum: false, exclusiveMinimum: false,
+  minItems: 0, minLength: 0, minProperties: 0, nullable: false,
+};
+
+export function withoutDefault(keyword: string, value: Json | undefined): Json | undefined {
+  return keyword in KEYWORD_DEFAULTS && sameJson(value, KEYWORD_DEFAULTS[keyword]) ? undefined : value;
 }
 
 function changed(before: Json | undefined, after: Json | undefined): string {
@@ -190,20 +217,22 @@ const CONSTRAINTS: readonly (readonly [string, "lower" | "higher" | "any"])[] = 
 
 function compareConstraints(o: JsonObject, n: JsonObject, ctx: SchemaContext, pointer: string): void {
   for (const [keyword, tighter] of CONSTRAINTS) {
-    const before = o[keyword];
-    const after = n[keyword];
+    const before = withoutDefault(keyword, o[keyword]);
+    const after = withoutDefault(keyword, n[keyword]);
     if (sameJson(before, after)) continue;
     const narrows = tightens(keyword, tighter, before, after);
-    // The types do not change; a request may now be refused (by the validators or the server),
-    // a response only holds values it already could (narrower) or values it could not (wider).
-    const bump = ctx.direction === "request" ? (narrows ? "major" : "minor") : narrows ? "minor" : "minor";
+    // The types do not change, but the values do: a request may now be refused (by the
+    // validators or the server); a response may now hold values it could not (a widened output).
+    const bump = ctx.direction === "request" ? (narrows ? "major" : "minor") : narrows ? "minor" : "major";
     const how = before === undefined ? `added (${JSON.stringify(after)})` : after === undefined ? `removed (was ${JSON.stringify(before)})` : `changed from ${JSON.stringify(before)} to ${JSON.stringify(after)}`;
     const why =
       ctx.direction === "request"
         ? narrows
           ? "values accepted before may now be refused"
           : "more values are accepted"
-        : "the generated types do not change";
+        : narrows
+          ? "callers get a narrower value"
+          : "callers may now get values they could not before (the validators accept them too)";
     ctx.out.add(bump, `${label(ctx)}: \`${keyword}\` ${how} (${why})`, ctx.operation, pointer);
   }
 }
