@@ -88,9 +88,19 @@ function compareSecurity(o: OperationModel, n: OperationModel, ctx: RuleContext,
       ctx.out.add("major", `\`${n.name}\` no longer accepts ${alternative} (a client configured with it is refused)`, n.name, `${at}/security`, "new", `give \`${n.name}\`'s client one of: ${[...after].join("; ") || "no credentials"}`);
     }
   }
-  for (const alternative of after) {
-    if (!before.has(alternative)) ctx.out.add("minor", `\`${n.name}\` now also accepts ${alternative}`, n.name, `${at}/security`);
+  // The client sends the first alternative its options meet, else one the environment helps
+  // meet: a new alternative made of schemes a client may already hold can change what it sends.
+  const held = new Set(ctx.old.model.securitySchemes.map((s) => s.key));
+  for (const alternative of n.security) {
+    const name = key(alternative);
+    if (before.has(name)) continue;
+    if (alternative.length > 0 && alternative.every((scheme) => held.has(scheme))) {
+      ctx.out.add("major", `\`${n.name}\` now also accepts ${name}, which clients may already hold (one that holds it in its options now sends it instead)`, n.name, `${at}/security`);
+    } else {
+      ctx.out.add("minor", `\`${n.name}\` now also accepts ${name}`, n.name, `${at}/security`);
+    }
   }
+  if (n.security.length === 0 && !before.has("no credentials")) ctx.out.add("minor", `\`${n.name}\` now accepts no credentials`, n.name, `${at}/security`);
 }
 
 export function compareServer(
