@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Bump } from "../../generator/diff/change.js";
 import { diffSpecFiles } from "../../generator/diff/diff-specs.js";
 import { generate } from "../../generator/pipeline.js";
-import { ROOT } from "../support/fixtures.js";
+import { ARTIFACTS as SCRATCH } from "../support/spec-copy.js";
 import { json, startLoopbackServer, type LoopbackServer, type RecordedRequest } from "../support/loopback-server.js";
 
 type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -239,7 +239,7 @@ function renameScheme(s: Spec, from: string, to: string): void {
   s.security = s.security.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k === from ? to : k, v])));
 }
 
-const ARTIFACTS = path.join(ROOT, "test/.artifacts/api-diff-truth");
+const ARTIFACTS = path.join(SCRATCH, "api-diff-truth");
 const slug = (name: string) => name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
 
 async function writePackage(spec: Spec, dir: string): Promise<string> {
