@@ -1,0 +1,26 @@
+/**
+ * The line `npm run generate` ends with when generated/ changes: what the spec change since
+ * the last commit does to the package (the bump it needs and its top reasons). The full
+ * report is `npm run api-diff -- --base HEAD`. Outside a git repository, or for a spec git
+ * does not track yet, there is nothing to compare with and no line.
+ */
+import { diffSpecFiles } from "./diff-specs.js";
+import { readBase } from "./git-base.js";
+import { regenerationLine } from "./report.js";
+
+export async function regenerationSummary(specPath: string): Promise<string | undefined> {
+  let base;
+  try {
+    base = readBase("HEAD", specPath);
+  } catch {
+    return undefined;
+  }
+  try {
+    return regenerationLine(await diffSpecFiles(base.specPath, specPath, { old: base.display }));
+  } catch {
+    // The spec generated, so it reads; HEAD's may not: the line is a courtesy, never a failure.
+    return undefined;
+  } finally {
+    base.dispose();
+  }
+}
