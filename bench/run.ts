@@ -15,6 +15,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ROOT, type Context } from "./lib/context.js";
 import { machine, ms, renderMarkdown, type RowReport } from "./lib/table.js";
+import { apiDiffRow } from "./rows/api-diff.js";
 import { fragmentRow, largeRow } from "./rows/generation.js";
 import { growthRow } from "./rows/growth.js";
 import { importRow } from "./rows/import.js";
@@ -32,6 +33,7 @@ const ROWS: Record<number, { title: string; run: (ctx: Context) => Promise<RowRe
   6: { title: "Client, cold import", run: importRow },
   7: { title: "Consumer type-check", run: typecheckRow },
   8: { title: "Test suite", run: testsRow },
+  9: { title: "api-diff at scale", run: apiDiffRow },
 };
 
 export const RESULTS = path.join(ROOT, "bench/results.md");

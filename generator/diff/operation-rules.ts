@@ -114,7 +114,9 @@ export function compareServer(
   if ((o?.url ?? "") !== (n?.url ?? "")) {
     ctx.out.add("major", `${what} changes from ${o?.url ?? "(none)"} to ${n?.url ?? "(none)"} (requests go elsewhere by default)`, operation, `${at}/servers`, "new", `check that ${n?.url ?? "the base URL you give"} is where you mean to send requests`);
   }
-  if (o?.env !== n?.env) {
+  if (o?.env !== n?.env && o?.env === undefined) {
+    ctx.out.add("minor", `${what} may now be set by the environment variable ${n?.env} (when the client is not given a baseUrl)`, operation, `${at}/servers`);
+  } else if (o?.env !== n?.env) {
     ctx.out.add("major", `${what}'s x-zt-env changes from ${o?.env ?? "(none)"} to ${n?.env ?? "(none)"} (deployments that set the old variable lose it)`, operation, `${at}/servers`, "new", `set ${n?.env ?? "baseUrl"} instead of ${o?.env ?? "nothing"}`);
   }
   if (o !== undefined && n !== undefined && o.description !== n.description) ctx.out.add("patch", `${what}: description changed (documentation only)`, operation, `${at}/servers`);
@@ -141,11 +143,10 @@ function compareRawOperation(o: OperationModel, n: OperationModel, ctx: RuleCont
     const same = o.security.every((alt, i) => sameJson([...alt].sort(), [...(n.security[i] ?? [])].sort()));
     if (same) ctx.out.add("patch", `\`${n.name}\`: the OAuth scopes it asks for changed (the client sends the same credential; documentation only)`, n.name, `${at}/security`);
   }
-  const servers = (raw: { operation: JsonObject; item: JsonObject }, input: DiffInput) => raw.operation.servers ?? raw.item.servers ?? input.document.servers;
-  if (!sameJson(servers(a, ctx.old), servers(b, ctx.now)) && o.server?.url === n.server?.url && o.server?.env === n.server?.env) {
-    if (ctx.old.model.server?.url === ctx.now.model.server?.url) {
-      ctx.out.add("patch", `\`${n.name}\`: its servers' descriptions or variables changed, not the URL the client uses (documentation only)`, n.name, at);
-    }
+  // Its own servers only: the document's are compared once (package-rules.ts).
+  const servers = (raw: { operation: JsonObject; item: JsonObject }) => raw.operation.servers ?? raw.item.servers;
+  if (!sameJson(servers(a), servers(b)) && o.server?.url === n.server?.url) {
+    ctx.out.add("patch", `\`${n.name}\`: its servers' descriptions or variables changed, not the URL the client uses (documentation only)`, n.name, at);
   }
 }
 

@@ -87,7 +87,9 @@ export function compareSecuritySchemes(ctx: RuleContext): void {
     if (sending(s) !== sending(t)) {
       ctx.out.add("major", `the credential \`${t.option}\` is sent as ${sending(t)} instead of ${sending(s)} (the same client sends another request)`, null, at(t.key));
     }
-    if (s.env !== t.env) {
+    if (s.env === undefined && t.env !== undefined) {
+      ctx.out.add("minor", `the credential \`${t.option}\` may now come from the environment variable ${t.env} (when the option is not given)`, null, at(t.key));
+    } else if (s.env !== t.env) {
       ctx.out.add("major", `the credential \`${t.option}\` is read from ${t.env ?? "no environment variable"} instead of ${s.env ?? "none"} (deployments that set the old variable lose their credential)`, null, at(t.key), "new", `set ${t.env ?? `the \`${t.option}\` option`} instead of ${s.env ?? "nothing"}`);
     }
     if (s.description !== t.description) ctx.out.add("patch", `security scheme ${JSON.stringify(t.key)}: description changed (documentation only)`, null, at(t.key));
@@ -106,17 +108,25 @@ function sending(s: SecuritySchemeModel): string {
 
 export function comparePackageOptions(ctx: RuleContext): void {
   compareServer(ctx.old.model.server, ctx.now.model.server, ctx, null, "#", "the default server");
+  const servers = (document: JsonObject) => (Array.isArray(document.servers) ? document.servers.map((s) => (isObject(s) ? { ...s, "x-zt-env": null } : s)) : []);
+  if (!sameJson(servers(ctx.old.document), servers(ctx.now.document)) && ctx.old.model.server?.url === ctx.now.model.server?.url) {
+    ctx.out.add("patch", "the document's servers: descriptions, variables or other servers changed, not the URL the client uses (documentation only)", null, "#/servers");
+  }
   const o = ctx.old.model.options;
   const n = ctx.now.model.options;
   const at = "#/x-zt-generator";
+  // The base error class is exported as ClientError, or under `errorClass` instead (emit-index.ts).
   if (o.errorClass !== n.errorClass) {
-    ctx.out.add("major", `the error class is exported as \`${n.errorClass ?? "ApiError"}\` instead of \`${o.errorClass ?? "ApiError"}\``, null, at, "new", `rename \`${o.errorClass ?? "ApiError"}\` to \`${n.errorClass ?? "ApiError"}\``);
+    const [was, is] = [o.errorClass ?? "ClientError", n.errorClass ?? "ClientError"];
+    ctx.out.add("major", `the base error class is exported as \`${is}\` instead of \`${was}\` (code that imports \`${was}\` no longer compiles)`, null, at, "new", `rename \`${was}\` to \`${is}\``);
   }
   if (o.validators !== n.validators) {
     if (n.validators) ctx.out.add("minor", "the package now exports request and response validators (zt-risk-scoring/validators)", null, at);
     else ctx.out.add("major", "the package no longer exports validators (code that imports zt-risk-scoring/validators no longer compiles)", null, at, "old", "stop importing the validators");
   }
-  if (o.requestIdHeader !== n.requestIdHeader) {
+  if (o.requestIdHeader === undefined && n.requestIdHeader !== undefined) {
+    ctx.out.add("minor", `errors now carry \`requestId\`, read from ${n.requestIdHeader}`, null, at);
+  } else if (o.requestIdHeader !== n.requestIdHeader) {
     ctx.out.add("major", `\`requestId\` on errors is read from ${n.requestIdHeader ?? "no header"} instead of ${o.requestIdHeader ?? "none"}`, null, at);
   }
   if (o.package !== n.package) ctx.out.add("patch", "the package name in the docs' code samples changes", null, at);
