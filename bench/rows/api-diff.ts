@@ -53,7 +53,7 @@ export async function apiDiffRow(ctx: Context): Promise<RowReport> {
   const edited = path.join(dir, "cloudflare-edited.json");
   const { edited: doc, edits } = tenEdits(JSON.parse(readFileSync(LARGE_SPEC, "utf8")) as Json);
   writeFileSync(edited, JSON.stringify(doc));
-  const n = rounds(ctx, 5, 1);
+  const n = rounds(ctx, 3, 1);
   const check = await run("npm", ["run", "--silent", "api-diff", "--", LARGE_SPEC, edited, "--json"], { cwd: ROOT });
   const report = JSON.parse(check.stdout) as { bump: string; changes: unknown[] };
   const stats = await interleave(

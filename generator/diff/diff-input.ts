@@ -20,7 +20,10 @@ export interface DiffInput {
 
 export async function readDiffInput(specPath: string, display?: string): Promise<DiffInput> {
   const opened = await openSpec(specPath);
-  const { document } = await bundleOpened(opened);
+  // Bundling only gathers what other files hold; a document whose every $ref is local is
+  // already what it would make (and bundling Cloudflare's 4 MB costs as much as the model).
+  const parsed = opened.document.parsed as JsonObject;
+  const document = hasExternalRef(parsed) ? (await bundleOpened(opened)).document : parsed;
   const name = display ?? opened.display;
   const model = buildModel(document, name);
   const source = opened.document.source;
@@ -36,4 +39,15 @@ export async function readDiffInput(specPath: string, display?: string): Promise
       return `${name}:${at.line}:${at.col}`;
     },
   };
+}
+
+/** True when some `$ref` in the document leaves it (another file, a URL). */
+function hasExternalRef(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasExternalRef);
+  if (typeof node !== "object" || node === null) return false;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "$ref" && typeof value === "string" && !value.startsWith("#")) return true;
+    if (hasExternalRef(value)) return true;
+  }
+  return false;
 }

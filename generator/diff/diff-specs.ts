@@ -7,6 +7,7 @@ import { BUMPS, bumpOf, type DiffReport } from "./change.js";
 import { ChangeCollector } from "./collector.js";
 import { readDiffInput, type DiffInput } from "./diff-input.js";
 import { compareOperations, type RuleContext } from "./operation-rules.js";
+import { unchangedSchemas } from "./unchanged.js";
 import { compareExportedTypes, comparePackageOptions, compareSecuritySchemes } from "./package-rules.js";
 
 /** Compares two spec files (paths; `displayOld`/`displayNew` name them in locations). */
@@ -18,12 +19,12 @@ export async function diffSpecFiles(oldPath: string, newPath: string, display: {
 /** Compares two specs already read. */
 export function diffInputs(old: DiffInput, now: DiffInput): DiffReport {
   const out = new ChangeCollector(old, now);
-  const ctx: RuleContext = { old, now, out, compared: new Set() };
+  const ctx: RuleContext = { old, now, out, compared: new Set(), unchanged: unchangedSchemas(old.document, now.document) };
   comparePackageOptions(ctx);
   compareSecuritySchemes(ctx);
   compareOperations(ctx);
   // After the operations: it judges only the exported types no operation reached.
   compareExportedTypes(ctx);
-  const changes = [...out.changes].sort((a, b) => BUMPS.indexOf(a.bump) - BUMPS.indexOf(b.bump));
+  const changes = out.changes().sort((a, b) => BUMPS.indexOf(a.bump) - BUMPS.indexOf(b.bump));
   return { bump: bumpOf(changes), changes };
 }

@@ -17,6 +17,7 @@ export interface RuleContext {
   readonly now: DiffInput;
   readonly out: ChangeCollector;
   readonly compared: Set<string>;
+  readonly unchanged: ReadonlySet<string>;
 }
 
 /** An operation's key on the wire: `GET /dogs/{}`. */
@@ -244,7 +245,7 @@ function compareParameter(p: RawParam, q: RawParam, ctx: RuleContext, name: stri
   compareSchemas(
     { document: ctx.old.document, value: p.node.schema, pointer: `${p.pointer}/schema` },
     { document: ctx.now.document, value: q.node.schema, pointer: `${q.pointer}/schema` },
-    { out: ctx.out, direction: "request", operation: name, what: label, compared: ctx.compared },
+    { out: ctx.out, direction: "request", operation: name, what: label, compared: ctx.compared, unchanged: ctx.unchanged },
   );
 }
 
@@ -320,7 +321,7 @@ function compareMedia(ctx: RuleContext, operation: string, direction: Direction,
   compareSchemas(
     { document: ctx.old.document, value: oldPointer === undefined ? undefined : (lookup(ctx.old.document, oldPointer) as Json), pointer: oldPointer ?? at },
     { document: ctx.now.document, value: newPointer === undefined ? undefined : (lookup(ctx.now.document, newPointer) as Json), pointer: newPointer ?? at },
-    { out: ctx.out, direction, operation, what, compared: ctx.compared },
+    { out: ctx.out, direction, operation, what, compared: ctx.compared, unchanged: ctx.unchanged },
   );
 }
 
@@ -410,7 +411,7 @@ function compareHeaders(ctx: RuleContext, name: string, status: string, x: Json 
     compareSchemas(
       { document: ctx.old.document, value: h.node.schema, pointer: `${h.pointer ?? oldAt}/schema` },
       { document: ctx.now.document, value: k.node.schema, pointer: `${k.pointer ?? newAt}/schema` },
-      { out: ctx.out, direction: "response", operation: name, what: `the ${status} response header ${other} of \`${name}\``, compared: ctx.compared },
+      { out: ctx.out, direction: "response", operation: name, what: `the ${status} response header ${other} of \`${name}\``, compared: ctx.compared, unchanged: ctx.unchanged },
     );
   }
   for (const [lc, key] of keysAfter) {

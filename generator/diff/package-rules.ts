@@ -9,7 +9,7 @@ import { escapeSegment } from "../lib/json-pointer.js";
 import type { SchemaModel, SecuritySchemeModel } from "../model/api-model.js";
 import { isObject, type JsonObject } from "../model/resolve-ref.js";
 import { compareServer, type RuleContext } from "./operation-rules.js";
-import { compareSchemas, sameJson, type Direction } from "./schema-rules.js";
+import { compareSchemas, reachedKey, sameJson, type Direction } from "./schema-rules.js";
 
 const schemaPointer = (name: string) => `#/components/schemas/${escapeSegment(name)}`;
 
@@ -51,15 +51,14 @@ export function compareExportedTypes(ctx: RuleContext): void {
       compareSchemas(
         { document: ctx.old.document, value: rawBefore[s.name], pointer: schemaPointer(s.name) },
         { document: ctx.now.document, value: rawAfter[s.name], pointer: schemaPointer(s.name) },
-        { out: ctx.out, direction, operation: null, what: `type \`${s.typeName}\``, compared: ctx.compared },
+        { out: ctx.out, direction, operation: null, what: `type \`${s.typeName}\``, compared: ctx.compared, unchanged: ctx.unchanged },
       );
     }
   }
 }
 
 function reached(compared: Set<string>, pointer: string): boolean {
-  for (const key of compared) if (key.startsWith(`${pointer}\u0000`)) return true;
-  return false;
+  return compared.has(reachedKey(pointer));
 }
 
 function compareEnumTuple(s: SchemaModel, t: SchemaModel, ctx: RuleContext): void {

@@ -30,6 +30,13 @@ export interface SchemaContext {
   readonly field?: string;
   /** Pairs (old pointer, new pointer, direction) already compared: shared and recursive schemas are compared once. */
   readonly compared: Set<string>;
+  /** Component schemas the same in both documents, with everything they reference (unchanged.ts). */
+  readonly unchanged?: ReadonlySet<string>;
+}
+
+/** The key that says an operation reached the schema at `pointer` (in OLD). */
+export function reachedKey(pointer: string): string {
+  return `reached\u0000${pointer}`;
 }
 
 /** By direction: [the bump when the value set narrows, when it widens]. */
@@ -74,6 +81,9 @@ export function compareSchemas(old: SchemaSide, now: SchemaSide, ctx: SchemaCont
   const key = `${oldPointer}\u0000${newPointer}\u0000${ctx.direction}`;
   if (ctx.compared.has(key)) return;
   ctx.compared.add(key);
+  ctx.compared.add(reachedKey(oldPointer));
+  // The same component on both sides, and everything it reaches the same: nothing to find below.
+  if (oldPointer === newPointer && ctx.unchanged?.has(oldPointer) === true && (a.target === undefined || sameJson(old.value, now.value))) return;
   const o = a.node;
   const n = b.node;
   const at = (p: string, ...keys: string[]) => [p, ...keys.map(escapeSegment)].join("/");
