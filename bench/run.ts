@@ -6,6 +6,7 @@
  *   npm run bench -- --quick            few rounds: a smoke run, not figures to quote
  *   npm run bench -- --rows 1,4         only these rows
  *   npm run bench -- --skip-tests       everything but row 8 (npm test)
+ *   npm run bench -- --rows 9           api-diff on Cloudflare's whole API vs npm run generate on it
  *
  * Exit code 1 when a row failed to run, 2 on bad usage; a missed target is reported, not an error.
  */
