@@ -67,8 +67,22 @@ export function compareSchemas(old: SchemaSide, now: SchemaSide, ctx: SchemaCont
     if (a === undefined && b === undefined) return;
     // No schema means any value: gaining one narrows, losing one widens.
     const [narrow, widen] = NARROW_WIDEN[ctx.direction];
-    if (b === undefined) ctx.out.add(widen, `${label(ctx)} no longer has a schema: any value${reason(ctx.direction, "widen")}`, ctx.operation, now.pointer);
-    else ctx.out.add(narrow, `${label(ctx)} now has a schema where any value was allowed${reason(ctx.direction, "narrow")}`, ctx.operation, now.pointer);
+    if (b === undefined) {
+      ctx.out.add(
+        widen,
+        `${label(ctx)} no longer has a schema: any value${reason(ctx.direction, "widen")}`,
+        ctx.operation,
+        now.pointer,
+      );
+    }
+    else {
+      ctx.out.add(
+        narrow,
+        `${label(ctx)} now has a schema where any value was allowed${reason(ctx.direction, "narrow")}`,
+        ctx.operation,
+        now.pointer,
+      );
+    }
     return;
   }
   // A `$ref` with siblings: the merged view is compared below, and the target on its own too
@@ -132,7 +146,12 @@ function compareAnnotations(o: JsonObject, n: JsonObject, ctx: SchemaContext, po
   for (const keyword of ["readOnly", "writeOnly", "default"] as const) {
     if (!sameJson(withoutDefault(keyword, o[keyword]), withoutDefault(keyword, n[keyword]))) {
       // openapi-typescript emits neither readOnly/writeOnly nor default into the types.
-      ctx.out.add("patch", `${label(ctx)}: \`${keyword}\` ${changed(o[keyword], n[keyword])} (the generated types do not change)`, ctx.operation, pointer);
+      ctx.out.add(
+        "patch",
+        `${label(ctx)}: \`${keyword}\` ${changed(o[keyword], n[keyword])} (the generated types do not change)`,
+        ctx.operation,
+        pointer,
+      );
     }
   }
 }
@@ -167,14 +186,33 @@ function compareTypes(o: JsonObject, n: JsonObject, ctx: SchemaContext, pointer:
   const after = typesOf(n);
   if (before === undefined && after === undefined) return;
   if (before === undefined || after === undefined) {
-    if (after === undefined) ctx.out.add(widen, `${label(ctx)} no longer has a type${reason(ctx.direction, "widen")}`, ctx.operation, pointer);
-    else ctx.out.add(narrow, `${label(ctx)} now has type ${[...after].join(" | ")}${reason(ctx.direction, "narrow")}`, ctx.operation, pointer);
+    if (after === undefined) {
+      ctx.out.add(
+        widen,
+        `${label(ctx)} no longer has a type${reason(ctx.direction, "widen")}`,
+        ctx.operation,
+        pointer,
+      );
+    }
+    else {
+      ctx.out.add(
+        narrow,
+        `${label(ctx)} now has type ${[...after].join(" | ")}${reason(ctx.direction, "narrow")}`,
+        ctx.operation,
+        pointer,
+      );
+    }
     return;
   }
   const removed = [...before].filter((t) => !after.has(t));
   const added = [...after].filter((t) => !before.has(t));
   if (removed.length > 0 && added.length > 0) {
-    ctx.out.add("major", `${label(ctx)} changes type from ${[...before].join(" | ")} to ${[...after].join(" | ")} (code written for the old type no longer compiles)`, ctx.operation, pointer);
+    ctx.out.add(
+      "major",
+      `${label(ctx)} changes type from ${[...before].join(" | ")} to ${[...after].join(" | ")} (code written for the old type no longer compiles)`,
+      ctx.operation,
+      pointer,
+    );
   } else if (removed.length > 0) {
     ctx.out.add(narrow, `${label(ctx)} can no longer be ${removed.join(" or ")}${reason(ctx.direction, "narrow")}`, ctx.operation, pointer);
   } else if (added.length > 0) {
@@ -183,7 +221,12 @@ function compareTypes(o: JsonObject, n: JsonObject, ctx: SchemaContext, pointer:
     // Both are `number` to TypeScript: only the wire tells them apart.
     const toInteger = integerness(n);
     const bump = ctx.direction === "request" && toInteger ? "major" : "minor";
-    ctx.out.add(bump, `${label(ctx)} changes from ${toInteger ? "number to integer" : "integer to number"}${toInteger ? reason(ctx.direction, "narrow") : reason(ctx.direction, "widen")}`, ctx.operation, pointer);
+    ctx.out.add(
+      bump,
+      `${label(ctx)} changes from ${toInteger ? "number to integer" : "integer to number"}${toInteger ? reason(ctx.direction, "narrow") : reason(ctx.direction, "widen")}`,
+      ctx.operation,
+      pointer,
+    );
   }
 }
 
@@ -207,7 +250,14 @@ function compareEnums(o: JsonObject, n: JsonObject, ctx: SchemaContext, pointer:
   if (after === undefined) return ctx.out.add(widen, `${label(ctx)} is no longer limited to ${list(before)}${reason(ctx.direction, "widen")}`, ctx.operation, pointer);
   const removed = [...before].filter((v) => !after.has(v));
   const added = [...after].filter((v) => !before.has(v));
-  if (removed.length > 0) ctx.out.add(narrow, `${label(ctx)} loses the value${removed.length > 1 ? "s" : ""} ${removed.join(", ")}${reason(ctx.direction, "narrow")}`, ctx.operation, pointer);
+  if (removed.length > 0) {
+    ctx.out.add(
+      narrow,
+      `${label(ctx)} loses the value${removed.length > 1 ? "s" : ""} ${removed.join(", ")}${reason(ctx.direction, "narrow")}`,
+      ctx.operation,
+      pointer,
+    );
+  }
   if (added.length > 0) {
     const why = ctx.direction === "response" ? " (an exhaustive `switch` on it no longer covers every case)" : reason(ctx.direction, "widen");
     ctx.out.add(widen, `${label(ctx)} gains the value${added.length > 1 ? "s" : ""} ${added.join(", ")}${why}`, ctx.operation, pointer);
@@ -277,15 +327,34 @@ function compareProperties(o: JsonObject, n: JsonObject, ctx: SchemaContext, sid
   for (const name of Object.keys(before)) {
     if (!(name in after)) {
       const why = ctx.direction === "request" ? "callers that set it no longer compile" : "code that reads it no longer compiles";
-      ctx.out.add("major", `${fieldLabel(name)} is removed (${why})`, ctx.operation, path(side.old.pointer, name), "old", `stop using \`${name}\``);
+      ctx.out.add(
+        "major",
+        `${fieldLabel(name)} is removed (${why})`,
+        ctx.operation,
+        path(side.old.pointer, name),
+        "old",
+        `stop using \`${name}\``,
+      );
     }
   }
   for (const name of Object.keys(after)) {
     if (name in before) continue;
     if (ctx.direction === "request" && requiredAfter.has(name)) {
-      ctx.out.add("major", `${fieldLabel(name)} is added as required (callers that leave it out no longer compile)`, ctx.operation, path(side.now.pointer, name), "new", `set \`${name}\``);
+      ctx.out.add(
+        "major",
+        `${fieldLabel(name)} is added as required (callers that leave it out no longer compile)`,
+        ctx.operation,
+        path(side.now.pointer, name),
+        "new",
+        `set \`${name}\``,
+      );
     } else {
-      ctx.out.add("minor", `${fieldLabel(name)} is added${requiredAfter.has(name) ? " (required)" : " (optional)"}`, ctx.operation, path(side.now.pointer, name));
+      ctx.out.add(
+        "minor",
+        `${fieldLabel(name)} is added${requiredAfter.has(name) ? " (required)" : " (optional)"}`,
+        ctx.operation,
+        path(side.now.pointer, name),
+      );
     }
   }
   for (const name of Object.keys(before)) {
@@ -297,7 +366,14 @@ function compareProperties(o: JsonObject, n: JsonObject, ctx: SchemaContext, sid
       const why = ctx.direction === "request"
         ? is ? "callers that leave it out no longer compile" : "callers may leave it out"
         : is ? "it is always there now" : "it may be missing now: code that reads it as always there no longer compiles";
-      ctx.out.add(breaks ? "major" : "minor", `${fieldLabel(name)} becomes ${is ? "required" : "optional"} (${why})`, ctx.operation, `${side.now.pointer}/required`, "new", breaks ? (is ? `set \`${name}\`` : `handle a missing \`${name}\``) : undefined);
+      ctx.out.add(
+        breaks ? "major" : "minor",
+        `${fieldLabel(name)} becomes ${is ? "required" : "optional"} (${why})`,
+        ctx.operation,
+        `${side.now.pointer}/required`,
+        "new",
+        breaks ? (is ? `set \`${name}\`` : `handle a missing \`${name}\``) : undefined,
+      );
     }
     compareSchemas(
       { document: side.old.document, value: before[name], pointer: path(side.old.pointer, name) },
@@ -324,7 +400,12 @@ function compareAdditional(o: JsonObject, n: JsonObject, ctx: SchemaContext, sid
   } else if (allowed(after)) {
     ctx.out.add(widen, `${label(ctx)} now allows other fields${reason(ctx.direction, "widen")}`, ctx.operation, `${side.now.pointer}`);
   } else if (allowed(before)) {
-    ctx.out.add(narrow, `${label(ctx)} no longer allows other fields${reason(ctx.direction, "narrow")}`, ctx.operation, `${side.now.pointer}`);
+    ctx.out.add(
+      narrow,
+      `${label(ctx)} no longer allows other fields${reason(ctx.direction, "narrow")}`,
+      ctx.operation,
+      `${side.now.pointer}`,
+    );
   }
 }
 
@@ -347,7 +428,13 @@ function compareCombiner(keyword: "oneOf" | "anyOf" | "allOf", o: JsonObject, n:
     const j = afterKeys.indexOf(beforeKeys[i]!);
     if (j < 0) {
       const how = keyword === "allOf" ? reason(ctx.direction, "widen") : reason(ctx.direction, "narrow");
-      ctx.out.add(onRemove, `${label(ctx)} loses ${keyword} ${word} ${describe(item, i)}${how}`, ctx.operation, `${side.old.pointer}/${keyword}/${i}`, "old");
+      ctx.out.add(
+        onRemove,
+        `${label(ctx)} loses ${keyword} ${word} ${describe(item, i)}${how}`,
+        ctx.operation,
+        `${side.old.pointer}/${keyword}/${i}`,
+        "old",
+      );
     } else {
       compareSchemas(
         { document: side.old.document, value: item, pointer: `${side.old.pointer}/${keyword}/${i}` },
@@ -359,7 +446,12 @@ function compareCombiner(keyword: "oneOf" | "anyOf" | "allOf", o: JsonObject, n:
   after.forEach((item, j) => {
     if (beforeKeys.includes(afterKeys[j]!)) return;
     const how = keyword === "allOf" ? reason(ctx.direction, "narrow") : reason(ctx.direction, "widen");
-    ctx.out.add(onAdd, `${label(ctx)} gains ${keyword} ${word} ${describe(item, j)}${how}`, ctx.operation, `${side.now.pointer}/${keyword}/${j}`);
+    ctx.out.add(
+      onAdd,
+      `${label(ctx)} gains ${keyword} ${word} ${describe(item, j)}${how}`,
+      ctx.operation,
+      `${side.now.pointer}/${keyword}/${j}`,
+    );
   });
 }
 
@@ -373,18 +465,44 @@ function compareDiscriminator(o: JsonObject, n: JsonObject, ctx: SchemaContext, 
   if (sameJson(before, after)) return;
   if (before?.propertyName !== after?.propertyName) {
     // openapi-typescript writes the discriminator's value into each option's type.
-    ctx.out.add("major", `${label(ctx)}: the discriminator ${changed(before?.propertyName, after?.propertyName)} (the emitted union's discriminant changes)`, ctx.operation, pointer);
+    ctx.out.add(
+      "major",
+      `${label(ctx)}: the discriminator ${changed(before?.propertyName, after?.propertyName)} (the emitted union's discriminant changes)`,
+      ctx.operation,
+      pointer,
+    );
     return;
   }
   const mapBefore = isObject(before?.mapping) ? before.mapping : {};
   const mapAfter = isObject(after?.mapping) ? after.mapping : {};
   const [narrow, widen] = NARROW_WIDEN[ctx.direction];
   for (const [value, ref] of Object.entries(mapBefore)) {
-    if (!(value in mapAfter)) ctx.out.add(narrow, `${label(ctx)}: discriminator value "${value}" is removed${reason(ctx.direction, "narrow")}`, ctx.operation, pointer);
-    else if (mapAfter[value] !== ref) ctx.out.add("major", `${label(ctx)}: discriminator value "${value}" now maps to another schema`, ctx.operation, pointer);
+    if (!(value in mapAfter)) {
+      ctx.out.add(
+        narrow,
+        `${label(ctx)}: discriminator value "${value}" is removed${reason(ctx.direction, "narrow")}`,
+        ctx.operation,
+        pointer,
+      );
+    }
+    else if (mapAfter[value] !== ref) {
+      ctx.out.add(
+        "major",
+        `${label(ctx)}: discriminator value "${value}" now maps to another schema`,
+        ctx.operation,
+        pointer,
+      );
+    }
   }
   for (const value of Object.keys(mapAfter)) {
-    if (!(value in mapBefore)) ctx.out.add(widen, `${label(ctx)}: discriminator value "${value}" is added${reason(ctx.direction, "widen")}`, ctx.operation, pointer);
+    if (!(value in mapBefore)) {
+      ctx.out.add(
+        widen,
+        `${label(ctx)}: discriminator value "${value}" is added${reason(ctx.direction, "widen")}`,
+        ctx.operation,
+        pointer,
+      );
+    }
   }
 }
 
