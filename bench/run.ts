@@ -6,6 +6,7 @@
  *   npm run bench -- --quick            few rounds: a smoke run, not figures to quote
  *   npm run bench -- --rows 1,4         only these rows
  *   npm run bench -- --skip-tests       everything but row 8 (npm test)
+ *   npm run bench -- --rows 9           api-diff on Cloudflare's whole API vs npm run generate on it
  *
  * Exit code 1 when a row failed to run, 2 on bad usage; a missed target is reported, not an error.
  */
@@ -15,6 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ROOT, type Context } from "./lib/context.js";
 import { machine, ms, renderMarkdown, type RowReport } from "./lib/table.js";
+import { apiDiffRow } from "./rows/api-diff.js";
 import { fragmentRow, largeRow } from "./rows/generation.js";
 import { growthRow } from "./rows/growth.js";
 import { importRow } from "./rows/import.js";
@@ -32,6 +34,7 @@ const ROWS: Record<number, { title: string; run: (ctx: Context) => Promise<RowRe
   6: { title: "Client, cold import", run: importRow },
   7: { title: "Consumer type-check", run: typecheckRow },
   8: { title: "Test suite", run: testsRow },
+  9: { title: "api-diff at scale", run: apiDiffRow },
 };
 
 export const RESULTS = path.join(ROOT, "bench/results.md");

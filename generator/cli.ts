@@ -18,6 +18,7 @@ import { SpecError, warningLines } from "./load/spec-error.js";
 import { showInvisible } from "./lib/invisible-characters.js";
 import { diffOutput, OutputFolderError, recoverInterruptedSwap, replaceOutput } from "./write/output-folder.js";
 import { watchSpec } from "./watch.js";
+import { regenerationSummary } from "./diff/regeneration.js";
 
 const USAGE = `usage: npm run generate -- [--spec FILE] [--out DIR] [--check | --watch] [--strict]
   --spec FILE   the OpenAPI 3.0/3.1 document (default: spec/openapi.yaml)
@@ -57,8 +58,12 @@ export async function runOnce(
       fail(`${diff}\n${options.out}/ is stale: run \`npm run generate\` and commit the result.`);
       return 1;
     }
+    const changed = outputChanged(options.out, files);
     replaceOutput(options.out, files);
     log(`wrote ${files.length} files to ${options.out}/: ${model.operations.length} operations, ${model.schemas.length} schemas, from ${model.source} in ${elapsed}`);
+    // What the change does to the package's users, in one line (generator/diff/regeneration.ts).
+    const summary = changed ? await regenerationSummary(options.spec) : undefined;
+    if (summary !== undefined) log(summary);
     return 0;
   } catch (error) {
     if (error instanceof SpecError) {
@@ -72,6 +77,15 @@ export async function runOnce(
     // Not the spec's own words, but they may quote it (openapi-typescript's "invalid property …").
     fail(`error: ${showInvisible(error instanceof Error ? error.message : String(error))}`);
     return 1;
+  }
+}
+
+/** True when writing `files` changes `dir` (a folder that cannot be compared counts as changed). */
+function outputChanged(dir: string, files: Parameters<typeof diffOutput>[1]): boolean {
+  try {
+    return diffOutput(dir, files) !== "";
+  } catch {
+    return true;
   }
 }
 

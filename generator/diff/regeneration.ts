@@ -1,0 +1,29 @@
+/**
+ * The line `npm run generate` ends with when generated/ changes: what the spec change since
+ * the last commit does to the package (the bump it needs and its top reasons). The full
+ * report is `npm run api-diff -- --base HEAD`. Outside a git repository, or for a spec git
+ * does not track yet, there is nothing to compare with and no line; nor when the spec has
+ * not changed in a way a consumer can observe (generated/ then changed for another reason,
+ * such as a new output folder or a generator change, which api-diff does not judge).
+ */
+import { diffSpecFiles } from "./diff-specs.js";
+import { readBase } from "./git-base.js";
+import { regenerationLine } from "./report.js";
+
+export async function regenerationSummary(specPath: string): Promise<string | undefined> {
+  let base;
+  try {
+    base = readBase("HEAD", specPath);
+  } catch {
+    return undefined;
+  }
+  try {
+    const report = await diffSpecFiles(base.specPath, specPath, { old: base.display });
+    return report.bump === "none" ? undefined : regenerationLine(report);
+  } catch {
+    // The spec generated, so it reads; HEAD's may not: the line is a courtesy, never a failure.
+    return undefined;
+  } finally {
+    base.dispose();
+  }
+}
