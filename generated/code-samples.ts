@@ -15,6 +15,40 @@ export interface CodeSamples {
   readonly curl: readonly string[];
 }
 
+/** One `createClient` credential option, as the docs' introduction lists it. */
+export interface CredentialOption {
+  /** The option's name. */
+  readonly option: string;
+  /** Its security scheme's key. */
+  readonly scheme: string;
+  /** How the credential is sent. */
+  readonly sentAs: string;
+  /** The environment variable it falls back to. */
+  readonly env?: string;
+}
+
+/** What the docs page says before the operations: install, create the client, errors, retries, testing. */
+export interface DocsIntroduction {
+  /** The npm package the samples import; absent when the client is generated into a project. */
+  readonly packageName?: string;
+  /** The shell command that installs the client. */
+  readonly install: string;
+  /** A module that creates the client, line by line. */
+  readonly createClient: readonly string[];
+  /** Every credential option. */
+  readonly credentials: readonly CredentialOption[];
+  /** The document's first server. */
+  readonly baseUrl?: string;
+  /** The environment variable that replaces it. */
+  readonly baseUrlEnv?: string;
+  /** The response header `ApiError.requestId` reads. */
+  readonly requestIdHeader: string;
+  /** The name of the base error class. */
+  readonly errorClass: string;
+  /** A test with the test kit, line by line. */
+  readonly testing?: readonly string[];
+}
+
 /** Every operation's samples, in document order. */
 export const codeSamples: readonly CodeSamples[] = [
   {
@@ -110,3 +144,35 @@ export const codeSamples: readonly CodeSamples[] = [
     ],
   },
 ];
+
+/** The docs page's introduction. */
+export const introduction: DocsIntroduction = {
+  packageName: "zt-risk-scoring",
+  install: "npm install zt-risk-scoring",
+  createClient: [
+    "import { createClient } from \"zt-risk-scoring\";",
+    "",
+    "const client = createClient({",
+    "  apiToken: process.env[\"CLOUDFLARE_API_TOKEN\"],",
+    "});",
+  ],
+  credentials: [
+    { option: "apiToken", scheme: "api_token", sentAs: "Authorization: Bearer <token>", env: "CLOUDFLARE_API_TOKEN" },
+    { option: "apiEmail", scheme: "api_email", sentAs: "header X-Auth-Email", env: "CLOUDFLARE_EMAIL" },
+    { option: "apiKey", scheme: "api_key", sentAs: "header X-Auth-Key", env: "CLOUDFLARE_API_KEY" },
+  ],
+  baseUrl: "https://api.cloudflare.com/client/v4",
+  baseUrlEnv: "CLOUDFLARE_BASE_URL",
+  requestIdHeader: "cf-ray",
+  errorClass: "ZtRiskScoringError",
+  testing: [
+    "import { setupServer } from \"msw/node\";",
+    "import { apiError, handlers, mock } from \"zt-risk-scoring/testing\";",
+    "",
+    "// Every operation answers with the spec's example…",
+    "const server = setupServer(...handlers);",
+    "server.listen({ onUnhandledRequest: \"error\" });",
+    "// …unless a test says otherwise:",
+    "server.use(mock.getBehaviors(() => apiError(404)));",
+  ],
+};

@@ -17,7 +17,10 @@
 // Fonts are system fonts in Redoc 3: nothing to do. test/docs/docs.test.ts opens the
 // page in Chromium with every non-file:// request blocked and counted.
 //
-// What the page adds to the spec: for each operation, the code samples the generator
+// What the page adds to the spec: an introduction made from the model (generated/
+// code-samples.ts's `introduction`: install, create the client, errors, retries, the test
+// kit) after the spec's own description; the tags are dropped, so that Redoc shows every
+// operation without a "+ Show" click; for each operation, the code samples the generator
 // emitted (generated/code-samples.ts: a TypeScript module using this package, and the
 // same request with curl) as `x-codeSamples`, and the accepted permissions
 // (`x-api-token-group`) as a section of its description. The decorator
@@ -30,8 +33,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { codeSamples, type CodeSamples } from "../generated/code-samples.js";
-import { operationDocs, SAMPLES_VARIABLE } from "./docs-operations.js";
+import { codeSamples, introduction, type CodeSamples, type DocsIntroduction } from "../generated/code-samples.js";
+import { introductionMarkdown, operationDocs, SAMPLES_VARIABLE, type DocsAdditions } from "./docs-operations.js";
 import { runAsScript } from "./run-script.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -93,9 +96,13 @@ export function bundleSpec(yamlFile: string, jsonFile: string, spec: string = AP
 
 /**
  * Builds the docs and the bundled spec into `outDir` (default dist/docs). Another spec
- * than spec/ may be given with its samples (the generator's `codeSamplesOf(model)`).
+ * than spec/ may be given with its samples and introduction (the generator's
+ * `codeSamplesOf(model)` and `docsIntroduction(model)`).
  */
-export function buildDocs(outDir: string = join(ROOT, "dist/docs"), spec: { path: string; samples: readonly CodeSamples[] } = { path: API, samples: codeSamples }): DocsOutput {
+export function buildDocs(
+  outDir: string = join(ROOT, "dist/docs"),
+  spec: { path: string; samples: readonly CodeSamples[]; introduction: DocsIntroduction } = { path: API, samples: codeSamples, introduction },
+): DocsOutput {
   const dir = resolve(ROOT, outDir);
   mkdirSync(dir, { recursive: true });
   const out: DocsOutput = {
@@ -108,7 +115,8 @@ export function buildDocs(outDir: string = join(ROOT, "dist/docs"), spec: { path
   const scratch = mkdtempSync(join(tmpdir(), "zt-docs-operations-"));
   try {
     const operations = join(scratch, "operations.json");
-    writeFileSync(operations, JSON.stringify(operationDocs(spec.samples)));
+    const additions: DocsAdditions = { introduction: introductionMarkdown(spec.introduction), operations: operationDocs(spec.samples) };
+    writeFileSync(operations, JSON.stringify(additions));
     redocly(["build-docs", spec.path, "--inlineBundle", "--output", out.html], { [SAMPLES_VARIABLE]: operations });
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -1,9 +1,11 @@
 /**
- * What the docs page adds to each operation, as the decorator in scripts/docs-plugin.js
- * reads it: the generator's code samples as Redoc's `x-codeSamples` tabs, and the
- * accepted permissions as a Markdown section for the end of its description.
+ * What the docs page adds to the spec, as the decorator in scripts/docs-plugin.js reads
+ * it: an introduction (install, create the client, errors, retries, the test kit) at the
+ * end of `info.description`, and for each operation the generator's code samples as
+ * Redoc's `x-codeSamples` tabs and the accepted permissions as a Markdown section for the
+ * end of its description.
  */
-import type { CodeSamples } from "../generated/code-samples.js";
+import type { CodeSamples, DocsIntroduction } from "../generated/code-samples.js";
 
 /** The environment variable that names the JSON file of OperationDocs the plugin reads. */
 export const SAMPLES_VARIABLE = "ZT_DOCS_OPERATIONS";
@@ -16,6 +18,13 @@ export interface CodeSampleTab {
   readonly lang: string;
   readonly label: string;
   readonly source: string;
+}
+
+/** What the decorator adds to the page: the introduction, and each operation's samples and permissions. */
+export interface DocsAdditions {
+  /** Markdown for the end of `info.description`. */
+  readonly introduction: string;
+  readonly operations: readonly OperationDocs[];
 }
 
 /** What the decorator adds to the operation `method path`. */
@@ -67,4 +76,72 @@ export function markdownText(text: string): string {
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
+}
+
+/** The headings of the introduction's sections, in order (each is a sidebar entry of the page). */
+export const INTRODUCTION_HEADINGS = ["Install", "Create a client", "Errors", "Retries", "Testing"] as const;
+
+/**
+ * The introduction as Markdown. Spec text enters it only through `markdownText`, or inside
+ * a fenced code block whose fence no line can close; the rest is the runtime's behaviour,
+ * the same for every spec.
+ */
+export function introductionMarkdown(intro: DocsIntroduction): string {
+  const [install, create, errors, retries, testing] = INTRODUCTION_HEADINGS;
+  const text = markdownText;
+  const baseUrl = intro.baseUrl === undefined ? "none: it must be given" : text(intro.baseUrl);
+  const baseUrlEnv = intro.baseUrlEnv === undefined ? "" : `, or the environment variable ${text(intro.baseUrlEnv)}`;
+  const sections = [
+    `## ${install}`,
+    intro.packageName === undefined
+      ? "The client is generated into your project. It needs `openapi-fetch` at run time:"
+      : `The client is the npm package ${text(intro.packageName)}. Its one runtime dependency is \`openapi-fetch\`.`,
+    fenced("sh", [intro.install]),
+    `## ${create}`,
+    fenced("ts", intro.createClient),
+    ...(intro.credentials.length === 0
+      ? ["The spec has no security scheme: calls carry no credentials."]
+      : [
+          "One option per security scheme of the spec. Each call sends exactly one of its operation's security " +
+            "alternatives, the first whose credentials were given, never a mix. An option left out falls back to " +
+            "its environment variable, read once by `createClient`.",
+          [
+            "| Option (security scheme) | Sent as | Default |",
+            "| --- | --- | --- |",
+            ...intro.credentials.map((c) => `| ${text(c.option)} (${text(c.scheme)}) | ${text(c.sentAs)} | ${c.env === undefined ? "" : text(c.env)} |`),
+          ].join("\n"),
+        ]),
+    `Other options: \`baseUrl\` (default ${baseUrl}${baseUrlEnv}), \`timeoutMs\` (per attempt, default 60 s), ` +
+      "`maxRetries` (default 2), `headers`, `fetch` and `validate` (the generated validators). " +
+      "Each call takes `signal`, `timeoutMs`, `maxRetries` and `headers` as a second argument.",
+    `## ${errors}`,
+    `Every failure rejects with a ${text(intro.errorClass)}. An argument or option that cannot work fails before anything ` +
+      "is sent (`ConfigurationError`, `InvalidArgumentError`, `ValidationError`). An answer that is not a success is an " +
+      `\`ApiError\` with \`status\`, \`errors\`, \`messages\`, \`headers\` and \`requestId\` (the ${text(intro.requestIdHeader)} header); ` +
+      "its subclasses are `BadRequestError` (400), `AuthenticationError` (401), `PermissionDeniedError` (403), " +
+      "`NotFoundError` (404), `ConflictError` (409), `UnprocessableEntityError` (422), `RateLimitError` (429) and " +
+      "`InternalServerError` (5xx). No answer is a `ConnectionError`, a timeout a `TimeoutError`, an aborted call a `UserAbortError`.",
+    `## ${retries}`,
+    "Twice by default (`maxRetries`), with exponential backoff and jitter, honouring `Retry-After`. GET, HEAD, OPTIONS, " +
+      "PUT and DELETE are retried after a connection error, a timeout, 408, 409, 429 or 5xx; POST and PATCH only after " +
+      "429 or a refused connection (nothing was sent), unless the operation is marked `x-zt-idempotent`. " +
+      "An aborted call is never retried.",
+    ...(intro.testing === undefined
+      ? []
+      : [
+          `## ${testing}`,
+          "The test kit answers every operation with the spec's example through msw 2 (an optional peer dependency); " +
+            "`mock.<operation>(…)` answers with what a test gives it, `apiError(status)` with a failure.",
+          fenced("sh", ["npm install --save-dev msw"]),
+          fenced("ts", intro.testing),
+        ]),
+  ];
+  return sections.join("\n\n");
+}
+
+/** A fenced code block that no line inside can close: its fence is longer than any run of backticks there. */
+function fenced(lang: string, lines: readonly string[]): string {
+  const runs = lines.flatMap((line) => line.match(/`+/g) ?? []).map((run) => run.length);
+  const fence = "`".repeat(Math.max(3, ...runs.map((n) => n + 1)));
+  return [`${fence}${lang}`, ...lines.map((line) => line.replace(/[\r\n\u2028\u2029]/g, " ")), fence].join("\n");
 }

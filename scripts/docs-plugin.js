@@ -1,9 +1,13 @@
 // @ts-check
 /**
  * Redocly plugin of the published docs, named in redocly.yaml. Its one decorator,
- * `zt-docs/operation-docs`, adds to each operation what scripts/build-docs.ts hands it:
- * the code samples the generator emitted (`x-codeSamples`: the TypeScript and cURL tabs)
- * and the accepted permissions at the end of its description.
+ * `zt-docs/operation-docs`, adds what scripts/build-docs.ts hands it: an introduction
+ * (install, create the client, errors, retries, the test kit) at the end of
+ * `info.description`, and to each operation the code samples the generator emitted
+ * (`x-codeSamples`: the TypeScript and cURL tabs) and the accepted permissions at the end
+ * of its description. It also drops the tags from the page's copy of the spec: Redoc
+ * folds each tag's operations behind a "+ Show" button, and a reader should see every
+ * operation without a click.
  *
  * Plain JavaScript because Redocly's CLI imports it in plain Node, for `lint` too (which
  * runs no decorator). Decorators run whenever Redocly bundles; this one acts only when
@@ -20,19 +24,26 @@ export default function ztDocsPlugin() {
 }
 
 /** @typedef {{ method: string, path: string, codeSamples: { lang: string, label: string, source: string }[], permissions?: string }} OperationDocs */
+/** @typedef {{ introduction: string, operations: OperationDocs[] }} DocsAdditions */
 
-/** The decorator: a visitor that adds each operation's samples and permissions. */
+/** The decorator: a visitor that adds the introduction and each operation's samples and permissions. */
 function operationDocs() {
   const file = process.env.ZT_DOCS_OPERATIONS;
   if (!file) return {};
-  /** @type {OperationDocs[]} */
-  const entries = JSON.parse(readFileSync(file, "utf8"));
+  /** @type {DocsAdditions} */
+  const { introduction, operations: entries } = JSON.parse(readFileSync(file, "utf8"));
   const byOperation = new Map(entries.map((entry) => [`${entry.method} ${entry.path}`, entry]));
   const unused = new Set(byOperation.keys());
   // Path items nest (callbacks hold their own): the innermost one's key is the path.
   /** @type {string[]} */
   const paths = [];
   return {
+    Info: {
+      /** @param {Record<string, unknown>} info */
+      leave(info) {
+        info.description = appended(info.description, introduction);
+      },
+    },
     PathItem: {
       /** @param {unknown} _item @param {{ key: string | number }} ctx */
       enter(_item, ctx) {
@@ -48,19 +59,30 @@ function operationDocs() {
           const entry = byOperation.get(key);
           if (!entry) return; // a callback's or webhook's operation: the client has no method for it
           unused.delete(key);
+          delete operation.tags;
           operation["x-codeSamples"] = entry.codeSamples;
-          if (entry.permissions) {
-            operation.description = typeof operation.description === "string" && operation.description !== "" ? `${operation.description}\n\n${entry.permissions}` : entry.permissions;
-          }
+          if (entry.permissions) operation.description = appended(operation.description, entry.permissions);
         },
       },
     },
     Root: {
-      leave() {
+      /** @param {Record<string, unknown>} root */
+      leave(root) {
+        delete root.tags;
+        delete root["x-tagGroups"];
         if (unused.size > 0) {
           throw new Error(`zt-docs/operation-docs: no operation in the spec for ${[...unused].join(", ")}: run npm run generate`);
         }
       },
     },
   };
+}
+
+/**
+ * `markdown` after a description, a blank line between them.
+ * @param {unknown} description
+ * @param {string} markdown
+ */
+function appended(description, markdown) {
+  return typeof description === "string" && description !== "" ? `${description}\n\n${markdown}` : markdown;
 }

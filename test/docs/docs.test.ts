@@ -8,11 +8,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeSamples } from "../../generated/code-samples.js";
+import { codeSamples, introduction } from "../../generated/code-samples.js";
+import { docsIntroduction, type DocsIntroduction } from "../../generator/emit/docs-introduction.js";
 import { codeSamplesOf, type OperationSamples } from "../../generator/emit/emit-code-samples.js";
 import { generate } from "../../generator/pipeline.js";
 import { buildDocs, ROOT } from "../../scripts/build-docs.js";
-import { PERMISSIONS_HEADING } from "../../scripts/docs-operations.js";
+import { INTRODUCTION_HEADINGS, PERMISSIONS_HEADING } from "../../scripts/docs-operations.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 /** Screenshots to look at: each operation's section, the security panel, the overview (dist/ is git-ignored). */
@@ -109,14 +110,52 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
     await shows(page.getByRole("link", { name: "OpenAPI (YAML)" }));
     await shows(page.getByRole("link", { name: "OpenAPI (JSON)" }));
     expect(await page.getByRole("link", { name: "OpenAPI (YAML)" }).first().getAttribute("href")).toBe("openapi.yaml");
-    // Hydrated by the inlined Redoc bundle: the sidebar lists both operations.
-    await page.getByRole("button", { name: "+ Show" }).click();
-    await shows(page.getByText("Get all behaviors and associated configuration"));
-    await shows(page.getByText("Update configuration for risk behaviors"));
+  });
+
+  it("shows every operation on the first page, without a click: scrolling reaches each", async () => {
+    await page.goto(url);
+    // No tag folds the operations behind "+ Show"; Redoc renders each as the reader scrolls to it.
+    for (const sample of codeSamples) {
+      const summary = spec.paths[sample.path]?.[sample.method]?.summary ?? "";
+      const heading = main().getByRole("heading", { name: summary });
+      for (let step = 0; step < 100 && (await heading.count()) === 0; step++) {
+        await page.evaluate(() => window.scrollBy(0, 600));
+        await page.waitForTimeout(50);
+      }
+      await shows(heading);
+    }
+    expect(await page.getByRole("button", { name: /^\+ Show$/ }).count()).toBe(0);
+  });
+
+  it("opens with an introduction made from the spec: install, create the client, errors, retries, testing", async () => {
+    await page.goto(url);
+    const body = main();
+    // Each heading's name starts with its deep link's label ("link to section/install Install").
+    for (const heading of INTRODUCTION_HEADINGS) await shows(body.getByRole("heading", { name: new RegExp(` ${heading}$`) }));
+    const text = await body.innerText();
+    expect(text).toContain(introduction.install);
+    // The code blocks hold the generator's lines, whole.
+    const blocks = await body.locator("pre").allInnerTexts();
+    expect(blocks.map((b) => b.trim())).toContain(introduction.createClient.join("\n").trim());
+    if (introduction.testing) expect(blocks.map((b) => b.trim())).toContain(introduction.testing.join("\n").trim());
+    // One table row per credential option, with how it is sent and its environment variable.
+    const rows = await body.getByRole("row").allInnerTexts();
+    for (const credential of introduction.credentials) {
+      const row = rows.find((r) => r.startsWith(`${credential.option} (${credential.scheme})`));
+      expect(row, `no row for ${credential.option} in:\n${rows.join("\n")}`).toBeDefined();
+      expect(row).toContain(credential.sentAs);
+      if (credential.env) expect(row).toContain(credential.env);
+    }
+    if (introduction.baseUrl) expect(text).toContain(introduction.baseUrl);
+    if (introduction.baseUrlEnv) expect(text).toContain(introduction.baseUrlEnv);
+    expect(text).toContain(`Every failure rejects with a ${introduction.errorClass}.`);
+    expect(text).toContain(`(the ${introduction.requestIdHeader} header)`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, "introduction.png"), fullPage: true });
   });
 
   it("shows GET getBehaviors: summary, account_id, 200 and 4XX", async () => {
-    await open("/zero-trust-risk-scoring/getbehaviors");
+    await open(`/${sectionId("getBehaviors")}`);
     const op = main();
     await shows(op.getByRole("heading", { name: "Get all behaviors and associated configuration" }));
     await shows(op.getByText("Retrieves configured risk score behaviors", { exact: false }));
@@ -127,7 +166,7 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
   });
 
   it("shows PUT updateBehaviors: summary, request body with the three risk levels, 200 and 4XX", async () => {
-    await open("/zero-trust-risk-scoring/updatebehaviors");
+    await open(`/${sectionId("updateBehaviors")}`);
     const op = main();
     await shows(op.getByRole("heading", { name: "Update configuration for risk behaviors" }));
     await shows(op.getByText("Updates risk score behavior configurations", { exact: false }));
@@ -167,8 +206,8 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
       if (!operation) throw new Error(`${sample.method} ${sample.path} is not in the bundled spec`);
       // A fresh page: the security panel an earlier test opened would cover the samples panel.
       await page.reload();
-      await open(`/zero-trust-risk-scoring/${operation.operationId.toLowerCase()}`);
-      const section = page.locator(`[id="zero-trust-risk-scoring/${operation.operationId.toLowerCase()}"]`);
+      await open(`/${sectionId(operation.operationId)}`);
+      const section = page.locator(`[id="${sectionId(operation.operationId)}"]`);
       await shows(section.getByRole("heading", { name: operation.summary }));
       const text = await section.innerText();
 
@@ -223,16 +262,21 @@ describe.skipIf(skip)("a hostile spec's docs page: samples and permissions show 
   let tmp: string;
   let context: BrowserContext;
   let page: Page;
+  let url: string;
   let samples: OperationSamples[];
+  let introduction: DocsIntroduction;
   const outside: string[] = [];
   const errors: string[] = [];
 
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), "zt-docs-hostile-"));
-    samples = codeSamplesOf((await generate(SPEC)).model);
-    const out = buildDocs(join(tmp, "docs"), { path: SPEC, samples });
+    const { model } = await generate(SPEC);
+    samples = codeSamplesOf(model);
+    introduction = docsIntroduction(model);
+    const out = buildDocs(join(tmp, "docs"), { path: SPEC, samples, introduction });
     ({ context, page } = await offlineBrowser(join(tmp, "user-data"), outside, errors));
-    await page.goto(pathToFileURL(out.html).href, { waitUntil: "load" });
+    url = pathToFileURL(out.html).href;
+    await page.goto(url, { waitUntil: "load" });
   }); // the hook default (vitest.config.ts): a docs build, Chromium and a generate() take 28 s under load
 
   afterAll(async () => {
@@ -242,6 +286,7 @@ describe.skipIf(skip)("a hostile spec's docs page: samples and permissions show 
 
   it("lists each permission as plain text, with no link, image, emphasis or script made from it", async () => {
     const [sample] = samples;
+    await page.goto(`${url}#/other/putthing`);
     const section = page.locator('[id="other/putthing"]');
     await section.getByRole("heading", { name: "Put a thing" }).waitFor();
     const list = section.locator("ul").filter({ has: page.getByText(/onerror/) });
@@ -252,6 +297,7 @@ describe.skipIf(skip)("a hostile spec's docs page: samples and permissions show 
 
   it("shows the TypeScript and cURL samples exactly as emitted", async () => {
     const [sample] = samples;
+    await page.goto(`${url}#/other/putthing`);
     const section = page.locator('[id="other/putthing"]');
     const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
     await chooseLanguage(page, section, "TypeScript");
@@ -261,11 +307,29 @@ describe.skipIf(skip)("a hostile spec's docs page: samples and permissions show 
     expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
   });
 
+  it("shows the introduction's spec text (package name, server, scheme) as text, and runs none of it", async () => {
+    await page.goto(url);
+    const body = page.locator("main");
+    await body.getByRole("heading", { name: / Install$/ }).waitFor();
+    const blocks = await body.locator("pre").allInnerTexts();
+    // The model refuses the package name (it is no npm name): the install line names none of it.
+    expect(blocks.map((b) => b.trim())).toContain(introduction.install);
+    expect(introduction.install).not.toContain("__pwned");
+    expect(await body.innerText()).toContain("https://api.example.com/v1/$(touch%20pwned-sh)/`touch%20pwned-sh`");
+    expect(await body.locator("table a, table img, table script, table strong, table em").count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  });
+
   it("requested nothing outside file:// and logged no error", () => {
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
+
+/** Where Redoc puts an operation without tags (the docs drop them): its route and its section's id. */
+function sectionId(operationId: string): string {
+  return `other/${operationId.toLowerCase()}`;
+}
 
 /** The elements of a code block whose content is wider than they show. */
 async function overflowing(block: Locator): Promise<string[]> {
