@@ -11,7 +11,7 @@ const GOOD = { account_id: "abc", behaviors: { foo: { enabled: true, risk_level:
 
 describe("validators prepared at generation time (generated/validators.ts)", () => {
   it("are Ajv standalone functions per operationId: request and success body", () => {
-    expect(Object.keys(validators)).toEqual(["getBehaviors", "updateBehaviors"]);
+    expect(Object.keys(validators)).toEqual(expect.arrayContaining(["getBehaviors", "updateBehaviors"]));
     const request = validators.updateBehaviors!.request!;
     expect(request({ behaviors: { foo: { enabled: true, risk_level: "low" } } })).toBe(true);
     expect(request({ behaviors: { foo: { enabled: true, risk_level: unlisted(RISK_LEVELS) } } })).toBe(false);

@@ -112,7 +112,7 @@ describe("the packed package in a downstream service", () => {
     });
     await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }, 120_000);
+  }, 300_000); // a hang guard: building, packing and installing took over 120 s with eight suites beside it
 
   afterAll(async () => {
     await new Promise((done) => (server ? server.close(done) : done(undefined)));

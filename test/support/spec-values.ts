@@ -21,16 +21,23 @@ export function unlisted<const T extends readonly string[]>(values: T): Unlisted
 }
 
 /**
- * Appends a value the enum lacks to the enum of the schema at `at` (key path) in a YAML file
- * of a spec copy, keeping its comments, and returns the enum after the edit.
+ * Appends `value` (by default one the enum lacks) to the enum of the schema at `at` (key path)
+ * in a YAML file of a spec copy, keeping its comments, and returns the enum after the edit.
  */
-export function addEnumValue(file: string, at: readonly string[] = []): string[] {
+export function addEnumValue(file: string, at: readonly string[] = [], value?: string): string[] {
   const doc = parseDocument(readFileSync(file, "utf8"));
   const node = doc.getIn([...at, "enum"]);
   if (!isSeq(node)) throw new Error(`${file}: no enum at ${JSON.stringify(at)}`);
   const before = node.toJSON() as string[];
-  const value = unlisted(before);
-  doc.addIn([...at, "enum"], value);
+  const added = value ?? unlisted(before);
+  doc.addIn([...at, "enum"], added);
   writeFileSync(file, doc.toString());
-  return [...before, value];
+  return [...before, added];
+}
+
+/** Sets the value at `at` (key path) of a YAML file, keeping its comments: for edits of a spec copy. */
+export function setIn(file: string, at: readonly (string | number)[], value: unknown): void {
+  const doc = parseDocument(readFileSync(file, "utf8"));
+  doc.setIn(at, doc.createNode(value));
+  writeFileSync(file, doc.toString());
 }

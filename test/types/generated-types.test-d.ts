@@ -43,7 +43,10 @@ describe("generated types", () => {
 
   it("results are the envelope's result; GET behaviors also carry name and description", () => {
     expectTypeOf<UpdateBehaviorsResult>().toEqualTypeOf<{ behaviors: { [key: string]: UpdateBehavior } }>();
-    expectTypeOf<GetBehaviorsResult["behaviors"][string]>().toEqualTypeOf<{ name: string; description: string; enabled: boolean; risk_level: RiskLevel }>();
+    // A Behavior as the spec has it (it may gain optional properties), with at least these required ones.
+    type Read = GetBehaviorsResult["behaviors"][string];
+    expectTypeOf<Read>().toEqualTypeOf<components["schemas"]["Behavior"]>();
+    expectTypeOf<Pick<Read, "name" | "description" | "enabled" | "risk_level">>().toEqualTypeOf<{ name: string; description: string; enabled: boolean; risk_level: RiskLevel }>();
     expectTypeOf<UpdateBehaviorsEnvelope["success"]>().toEqualTypeOf<true>();
     expectTypeOf<UpdateBehaviorsError["success"]>().toEqualTypeOf<false>();
     expectTypeOf<UpdateBehaviorsError["result"]>().toEqualTypeOf<null>();
