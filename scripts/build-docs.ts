@@ -32,6 +32,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { codeSamples, type CodeSamples } from "../generated/code-samples.js";
 import { operationDocs, SAMPLES_VARIABLE } from "./docs-operations.js";
+import { assertGeneratedFresh } from "./fresh-output.js";
 import { runAsScript } from "./run-script.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -117,7 +118,9 @@ export function buildDocs(outDir: string = join(ROOT, "dist/docs"), spec: { path
   return out;
 }
 
-runAsScript(import.meta.url, () => {
+// The page's samples come from generated/code-samples.ts: a stale one shows what the spec no longer says.
+runAsScript(import.meta.url, async () => {
+  await assertGeneratedFresh("npm run docs", ROOT);
   const out = buildDocs(process.argv[2]);
   for (const file of Object.values(out)) console.log(`wrote ${file}`);
 });

@@ -5,11 +5,11 @@
 // copy of Cloudflare's definition too where test/spec/fidelity.test.ts compares them),
 // then `npm run generate`, then the test files that read the spec's content, in one
 // vitest child, which must pass. Nothing in the copy's tests is edited.
-import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, ROOT } from "../support/spec-copy.js";
+import { copyRepository, runIn } from "../support/repo-copy.js";
+import { ROOT } from "../support/spec-copy.js";
 import { addEnumValue, setIn } from "../support/spec-values.js";
 
 /**
@@ -35,30 +35,6 @@ const AFFECTED = [
 const LIMIT_MS = 15 * 60_000;
 
 const CLOUDFLARE = "test/fixtures/cloudflare/cloudflare-behaviors.openapi.yaml";
-
-/** A copy of the repository (what git tracks, roughly: no node_modules, dist or scratch), with node_modules linked entry by entry. */
-function copyRepository(): string {
-  const copy = mkdtempSync(path.join(ARTIFACTS, "repo-"));
-  const skip = new Set(["node_modules", "dist", ".git", ".bench", ".scratch", "test/.artifacts"]);
-  // Entry by entry down to test/: cpSync refuses to copy a folder into itself (the copy is under test/.artifacts).
-  const copyFolder = (relative: string): void => {
-    for (const entry of readdirSync(path.join(ROOT, relative))) {
-      const item = path.join(relative, entry);
-      if (skip.has(item) || entry.endsWith(".tgz")) continue;
-      if (item === "test") copyFolder(item);
-      else cpSync(path.join(ROOT, item), path.join(copy, item), { recursive: true });
-    }
-  };
-  mkdirSync(path.join(copy, "test"));
-  copyFolder("");
-  // Linked one by one, not as a whole: `npm run generate` writes its bundle to node_modules/.cache,
-  // which must be the copy's own, never the repository's.
-  mkdirSync(path.join(copy, "node_modules"));
-  for (const entry of readdirSync(path.join(ROOT, "node_modules"))) {
-    if (entry !== ".cache") symlinkSync(path.join(ROOT, "node_modules", entry), path.join(copy, "node_modules", entry));
-  }
-  return copy;
-}
 
 /** The four edits a maintainer could make the day Cloudflare changes its API. */
 function applyLegitimateEdits(copy: string): void {
@@ -141,23 +117,6 @@ function applyLegitimateEdits(copy: string): void {
   });
 }
 
-/** Runs a command in the copy; resolves with its exit code and output, the child killed (by its own handle) past LIMIT_MS. */
-function runIn(cwd: string, command: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  // Without vitest's and npm's variables: the child is a run of its own, as a maintainer's would be.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|TINYPOOL|npm_)/i.test(key)));
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: { ...env, NO_COLOR: "1", CI: process.env.CI ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const limit = setTimeout(() => child.kill("SIGKILL"), LIMIT_MS);
-    child.on("exit", (code) => {
-      clearTimeout(limit);
-      resolve({ code, output });
-    });
-  });
-}
-
 describe("a legitimate spec edit needs only npm run generate", () => {
   let copy: string;
   let generated: { code: number | null; output: string };
@@ -165,7 +124,7 @@ describe("a legitimate spec edit needs only npm run generate", () => {
   beforeAll(async () => {
     copy = copyRepository();
     applyLegitimateEdits(copy);
-    generated = await runIn(copy, "npm", ["run", "generate"]);
+    generated = await runIn(copy, "npm", ["run", "generate"], LIMIT_MS);
   }, LIMIT_MS);
 
   it("npm run generate succeeds on the edited spec and changes generated/", () => {
@@ -180,7 +139,7 @@ describe("a legitimate spec edit needs only npm run generate", () => {
   it("the tests that read the spec pass in the copy, unedited", async () => {
     expect(generated.code, generated.output).toBe(0);
     const vitest = path.join(ROOT, "node_modules/vitest/vitest.mjs");
-    const { code, output } = await runIn(copy, process.execPath, [vitest, "run", ...AFFECTED]);
+    const { code, output } = await runIn(copy, process.execPath, [vitest, "run", ...AFFECTED], LIMIT_MS);
     expect(code, output).toBe(0);
     // Every file ran (none skipped for a missing Chromium or curl when CI is set).
     expect(output).toMatch(new RegExp(`Test Files\\s+${AFFECTED.length} passed`));
