@@ -5,9 +5,10 @@
 // and a pattern that can backtrack runs only on strings it can check quickly.
 // Through the generated client against a loopback server, and the validators alone.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { formatProblem } from "../../generator/load/spec-error.js";
 import { generate } from "../../generator/pipeline.js";
 import { canBacktrack, guardedRegExp, PATTERN_CHECK_LIMIT } from "../../generator/runtime/patterns.js";
 import { replaceOutput } from "../../generator/write/output-folder.js";
@@ -20,12 +21,15 @@ const CLOUDFLARE_PATTERN = "^([a-z]+[a-z0-9_-]*[a-z0-9]+)$";
 
 type Validate = ((data: unknown) => boolean) & { errors?: { keyword: string; instancePath: string }[] | null };
 let out: string;
+let warnings: string[];
 let validators: Record<string, { request?: Validate; response?: Validate }>;
 let createClient: (options: Record<string, unknown>) => { createThing(params: Record<string, unknown>): Promise<unknown> };
 
 beforeAll(async () => {
   out = path.join(mkdtempSync(path.join(ARTIFACTS, "validation-keywords-")), "client");
-  replaceOutput(out, (await generate(FIXTURE)).files);
+  const generated = await generate(FIXTURE);
+  warnings = generated.warnings.map(formatProblem);
+  replaceOutput(out, generated.files);
   ({ validators } = await import(path.join(out, "validators.ts")));
   ({ createClient } = await import(path.join(out, "index.ts")));
 }, 120_000);
@@ -77,6 +81,18 @@ describe("patterns cannot stall validation", () => {
     expect(guarded.test("a".repeat(PATTERN_CHECK_LIMIT - 1) + "b")).toBe(true);
     expect(guarded.test("a".repeat(PATTERN_CHECK_LIMIT + 1))).toBe(false);
     expect(guardedRegExp("^[0-9a-f]{32}$", "u")).toBeInstanceOf(RegExp);
+  });
+
+  it("the generator warns about the pattern that can backtrack, at its file:line:col, and not about the one a maxLength bounds", () => {
+    const lines = readFileSync(FIXTURE, "utf8").split("\n");
+    const label = lines.findIndex((l) => l.startsWith("        label:"));
+    const line = lines.findIndex((l, i) => i > label && l.includes("pattern:")) + 1;
+    const col = lines[line - 1]!.indexOf(CLOUDFLARE_PATTERN) + 1;
+    expect(warnings).toEqual([
+      `test/fixtures/specs/validation-keywords.yaml:${line}:${col}: pattern ${JSON.stringify(CLOUDFLARE_PATTERN)} can backtrack ` +
+        `(its time grows faster than the string): the validators check it only on strings of at most ${PATTERN_CHECK_LIMIT} characters ` +
+        `and fail longer ones; give the schema a maxLength of ${PATTERN_CHECK_LIMIT} or less, or a pattern without overlapping repetitions (zt/slow-pattern)`,
+    ]);
   });
 
   it("maxLength fails first and alone: the pattern beside it is not run", () => {
