@@ -14,6 +14,7 @@ import { canBacktrack, guardedRegExp, PATTERN_CHECK_LIMIT } from "../../generato
 import { replaceOutput } from "../../generator/write/output-folder.js";
 import { closeLoopbackServers, json, startLoopbackServer } from "../support/loopback-server.js";
 import { ARTIFACTS, ROOT } from "../support/spec-copy.js";
+import { typecheckFolder } from "../support/tsc.js";
 
 const FIXTURE = path.join(ROOT, "test/fixtures/specs/validation-keywords.yaml");
 /** Cloudflare's vectorize_index-name pattern: super-linear in V8. */
@@ -117,4 +118,44 @@ describe("patterns cannot stall validation", () => {
     expect(child.signal, `killed after 60 s: the pattern ran on the whole string\n${child.stderr}`).toBeNull();
     expect(JSON.parse(child.stdout)).toEqual({ ok: false, keyword: "pattern" });
   }, 90_000);
+});
+
+describe("the types follow readOnly and writeOnly too (openapi-typescript's read/write markers)", () => {
+  it("a request type has no readOnly property, a response type no writeOnly one; each line marked is a type error, and only those", () => {
+    // A consumer of the generated client, type-checked with tsc --strict beside it.
+    writeFileSync(
+      path.join(out, "consumer.ts"),
+      [
+        'import type { CreateThingBody, CreateThingParams, CreateThingResult, Thing } from "./index.js";',
+        'import type { paths } from "./schema.js";',
+        'import { createClient } from "./index.js";',
+        "declare const result: CreateThingResult;",
+        "const id: string = result.id;",
+        "const stored: Thing = { id: \"t1\" };",
+        "const body: CreateThingBody = { secret: \"s\", last_updated: \"2024-05-01T12:00:00Z\" };",
+        "const params: CreateThingParams = { secret: \"s\" };",
+        "// @ts-expect-error readOnly: not in a request",
+        "const withId: CreateThingBody = { id: \"mine\", secret: \"s\" };",
+        "// @ts-expect-error writeOnly: not in a response",
+        "const leaked: string | undefined = result.secret;",
+        "// @ts-expect-error writeOnly: not in the schema's alias either (what a response holds)",
+        "const aliased: Thing = { id: \"t1\", secret: \"s\" };",
+        "const client = createClient({ baseUrl: \"https://api.example.test/v1\" });",
+        "// @ts-expect-error the typed method refuses a readOnly field",
+        "void client.createThing({ id: \"mine\", secret: \"s\" });",
+        "void client.createThing({ secret: \"s\" });",
+        "// openapi-fetch reads the same markers: its raw call refuses the readOnly field too.",
+        "// @ts-expect-error readOnly in client.raw",
+        'void client.raw.POST("/things", { body: { id: "mine", secret: "s" } });',
+        'void client.raw.POST("/things", { body: { secret: "s" } });',
+        "type Raw = paths[\"/things\"][\"post\"];",
+        "export type { Raw };",
+        "export { id, stored, body, params, withId, leaked, aliased };",
+        "",
+      ].join("\n"),
+    );
+    const { status, output } = typecheckFolder(out);
+    expect(output).toBe("");
+    expect(status).toBe(0);
+  }, 120_000);
 });
