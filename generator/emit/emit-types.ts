@@ -36,13 +36,14 @@ export function emitTypes(model: ApiModel): string {
 
 /** How a request type and a response type are wrapped: by openapi-typescript's Writable/Readable when the spec has read/write markers. */
 interface Access {
+  readonly marked: boolean;
   request(type: string): string;
   response(type: string): string;
 }
 
 function accessOf(model: ApiModel): Access {
-  if (!model.readWriteMarkers) return { request: (type) => type, response: (type) => type };
-  return { request: (type) => `$Writable<${type}>`, response: (type) => `$Readable<${type}>` };
+  if (!model.readWriteMarkers) return { marked: false, request: (type) => type, response: (type) => type };
+  return { marked: true, request: (type) => `$Writable<${type}>`, response: (type) => `$Readable<${type}>` };
 }
 
 /** A component schema's alias is what a response holds (readOnly properties in, writeOnly out). */
@@ -90,7 +91,7 @@ function operationStatements(op: OperationModel, access: Access): StatementStruc
     alias("Params", paramsType(op), "The argument of %s: its parameters and body fields."),
     alias("Envelope", mapDefined(responseType(operation, op.success), access.response) ?? "undefined", "The success response body of %s."),
     // A binary body is read as a Blob (success-body.ts), whatever openapi-typescript calls it.
-    alias("Result", op.envelope ? `${t}Envelope["result"]` : successParseAs(op) === "blob" ? "Blob" : `${t}Envelope`, "What %s resolves to."),
+    alias("Result", op.envelope ? envelopeResult(t, responseType(operation, op.success), access) : successParseAs(op) === "blob" ? "Blob" : `${t}Envelope`, "What %s resolves to."),
     alias("Error", errorType(operation, op.errors, access), "The error response body of %s.")
   );
   return statements;
@@ -126,6 +127,15 @@ function paramsType(op: OperationModel): string {
 function responseType(operation: string, response: ResponseModel | undefined): string | undefined {
   if (response?.contentType === undefined) return undefined;
   return indexed(operation, "responses", response.status, "content", response.contentType);
+}
+
+/**
+ * The envelope's `result`. With read/write markers it is taken from the envelope as
+ * openapi-typescript types it, then made Readable: Readable<> drops a property whose type
+ * is `never` (Cloudflare's envelopes have such results), so `<Op>Envelope["result"]` may not exist.
+ */
+function envelopeResult(t: string, envelope: string | undefined, access: Access): string {
+  return envelope !== undefined && access.marked ? access.response(`${envelope}["result"]`) : `${t}Envelope["result"]`;
 }
 
 const mapDefined = (type: string | undefined, wrap: (type: string) => string) => (type === undefined ? undefined : wrap(type));
