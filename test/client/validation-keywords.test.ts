@@ -159,3 +159,23 @@ describe("the types follow readOnly and writeOnly too (openapi-typescript's read
     expect(status).toBe(0);
   }, 120_000);
 });
+
+describe("the test kit checks requests with the same validators", () => {
+  it("answers a readOnly field, a bad date-time and a label that would stall the pattern with a 400 naming the keyword", async () => {
+    const { handlers } = (await import(path.join(out, "testing.ts"))) as { handlers: unknown[] };
+    const { setupServer } = await import("msw/node");
+    const server = setupServer(...(handlers as Parameters<typeof setupServer>));
+    server.listen({ onUnhandledRequest: "error" });
+    try {
+      const post = async (body: unknown) => {
+        const response = await fetch("https://api.example.test/v1/things", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+        return { status: response.status, errors: ((await response.json()) as { errors: { message: string }[] }).errors.map((e) => e.message) };
+      };
+      expect(await post({ id: "mine", secret: "s" })).toEqual({ status: 400, errors: [expect.stringMatching(/^\/id /)] });
+      expect(await post({ secret: "s", last_updated: "yesterday" })).toEqual({ status: 400, errors: [expect.stringContaining('must match format "date-time"')] });
+      expect(await post({ secret: "s", label: "a".repeat(3000) + "!" })).toEqual({ status: 400, errors: [expect.stringContaining("must match pattern")] });
+    } finally {
+      server.close();
+    }
+  });
+});
