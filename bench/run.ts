@@ -14,6 +14,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { assertGeneratedFresh, StaleOutputError } from "../scripts/fresh-output.js";
 import { ROOT, type Context } from "./lib/context.js";
 import { machine, ms, renderMarkdown, type RowReport } from "./lib/table.js";
 import { apiDiffRow } from "./rows/api-diff.js";
@@ -69,6 +70,14 @@ function options(argv: string[]): { quick: boolean; rows: number[]; flags: strin
 
 async function main(): Promise<void> {
   const { quick, rows, flags } = options(process.argv.slice(2));
+  // Rows 4-8 measure the package built from generated/: a stale one would measure another API.
+  try {
+    await assertGeneratedFresh("npm run bench", ROOT);
+  } catch (error) {
+    if (!(error instanceof StaleOutputError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   const ctx: Context = { quick, log: (line) => process.stderr.write(`${line}\n`) };
   const m = machine();
   const loadBefore = os.loadavg()[0]!;

@@ -2,9 +2,11 @@
 // @ts-nocheck: the validators below are Ajv's generated JavaScript.
 import type { Validators } from "./runtime/index.js";
 import { deepEqual, ucs2length } from "./runtime/validation.js";
+import { fullFormats } from "./runtime/formats.js";
+import { guardedRegExp } from "./runtime/patterns.js";
 
 const v0 = validate0;
-const schema0 = {"$id":"v0","$ref":"openapi.json#/paths/~1accounts~1%7Baccount_id%7D~1zt_risk_scoring~1behaviors/get/responses/200/content/application~1json/schema"};
+const schema0 = {"$id":"v0","$ref":"response.json#/paths/~1accounts~1%7Baccount_id%7D~1zt_risk_scoring~1behaviors/get/responses/200/content/application~1json/schema"};
 const schema2 = {"allOf":[{"$ref":"#/components/schemas/ResponseCommon"},{"type":"object","properties":{"result":{"$ref":"#/components/schemas/Behaviors"}},"required":["result"]}]};
 const schema3 = {"description":"The envelope of every successful Cloudflare API response.","type":"object","properties":{"errors":{"$ref":"#/components/schemas/Messages"},"messages":{"$ref":"#/components/schemas/Messages"},"success":{"description":"Whether the API call was successful.","type":"boolean","enum":[true]}},"required":["success","errors","messages"]};
 const schema4 = {"type":"array","items":{"$ref":"#/components/schemas/Message"}};
@@ -20,129 +22,109 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if(errors === 0){
 if(Array.isArray(data)){
+var valid0 = true;
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
+const _errs1 = errors;
+const _errs2 = errors;
+if(errors === _errs2){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.code === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/components/schemas/Message/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if(((data0.code === undefined) && (missing0 = "code")) || ((data0.message === undefined) && (missing0 = "message"))){
+validate4.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/components/schemas/Message/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data0.message === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/components/schemas/Message/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
 if(data0.code !== undefined){
 let data1 = data0.code;
+const _errs4 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err2 = {instancePath:instancePath+"/" + i0+"/code",schemaPath:"#/components/schemas/Message/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err2];
+validate4.errors = [{instancePath:instancePath+"/" + i0+"/code",schemaPath:"#/components/schemas/Message/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
 }
-else {
-vErrors.push(err2);
-}
-errors++;
-}
+if(errors === _errs4){
 if(typeof data1 == "number"){
 if(data1 < 1000 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/" + i0+"/code",schemaPath:"#/components/schemas/Message/properties/code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"};
-if(vErrors === null){
-vErrors = [err3];
+validate4.errors = [{instancePath:instancePath+"/" + i0+"/code",schemaPath:"#/components/schemas/Message/properties/code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"}];
+return false;
+}
+}
+}
+var valid2 = _errs4 === errors;
 }
 else {
-vErrors.push(err3);
+var valid2 = true;
 }
-errors++;
-}
-}
-}
+if(valid2){
 if(data0.message !== undefined){
+const _errs6 = errors;
 if(typeof data0.message !== "string"){
-const err4 = {instancePath:instancePath+"/" + i0+"/message",schemaPath:"#/components/schemas/Message/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
+validate4.errors = [{instancePath:instancePath+"/" + i0+"/message",schemaPath:"#/components/schemas/Message/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid2 = _errs6 === errors;
 }
 else {
-vErrors.push(err4);
+var valid2 = true;
 }
-errors++;
-}
-}
+if(valid2){
 if(data0.documentation_url !== undefined){
+const _errs8 = errors;
 if(typeof data0.documentation_url !== "string"){
-const err5 = {instancePath:instancePath+"/" + i0+"/documentation_url",schemaPath:"#/components/schemas/Message/properties/documentation_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
+validate4.errors = [{instancePath:instancePath+"/" + i0+"/documentation_url",schemaPath:"#/components/schemas/Message/properties/documentation_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid2 = _errs8 === errors;
 }
 else {
-vErrors.push(err5);
+var valid2 = true;
 }
-errors++;
-}
-}
+if(valid2){
 if(data0.source !== undefined){
 let data4 = data0.source;
+const _errs10 = errors;
+if(errors === _errs10){
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.pointer !== undefined){
 if(typeof data4.pointer !== "string"){
-const err6 = {instancePath:instancePath+"/" + i0+"/source/pointer",schemaPath:"#/components/schemas/Message/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
+validate4.errors = [{instancePath:instancePath+"/" + i0+"/source/pointer",schemaPath:"#/components/schemas/Message/properties/source/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/" + i0+"/source",schemaPath:"#/components/schemas/Message/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
+validate4.errors = [{instancePath:instancePath+"/" + i0+"/source",schemaPath:"#/components/schemas/Message/properties/source/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid2 = _errs10 === errors;
 }
 else {
-vErrors.push(err7);
-}
-errors++;
+var valid2 = true;
 }
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/components/schemas/Message/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
 }
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err9];
+validate4.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/components/schemas/Message/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+break;
+}
+}
 }
 else {
-vErrors.push(err9);
+validate4.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
-errors++;
 }
 validate4.errors = vErrors;
 return errors === 0;
@@ -160,82 +142,62 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.success === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "success"},message:"must have required property '"+"success"+"'"};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if((((data.success === undefined) && (missing0 = "success")) || ((data.errors === undefined) && (missing0 = "errors"))) || ((data.messages === undefined) && (missing0 = "messages"))){
+validate3.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.errors === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.messages === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "messages"},message:"must have required property '"+"messages"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
 if(data.errors !== undefined){
+const _errs1 = errors;
 if(!(validate4(data.errors, {instancePath:instancePath+"/errors",parentData:data,parentDataProperty:"errors",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
 errors = vErrors.length;
 }
+var valid0 = _errs1 === errors;
 }
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.messages !== undefined){
+const _errs2 = errors;
 if(!(validate4(data.messages, {instancePath:instancePath+"/messages",parentData:data,parentDataProperty:"messages",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
 errors = vErrors.length;
 }
+var valid0 = _errs2 === errors;
 }
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.success !== undefined){
 let data2 = data.success;
+const _errs3 = errors;
 if(typeof data2 !== "boolean"){
-const err3 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
+validate3.errors = [{instancePath:instancePath+"/success",schemaPath:"#/properties/success/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
 }
 if(!(data2 === true)){
-const err4 = {instancePath:instancePath+"/success",schemaPath:"#/properties/success/enum",keyword:"enum",params:{allowedValues: schema3.properties.success.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err4];
+validate3.errors = [{instancePath:instancePath+"/success",schemaPath:"#/properties/success/enum",keyword:"enum",params:{allowedValues: schema3.properties.success.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs3 === errors;
 }
 else {
-vErrors.push(err4);
-}
-errors++;
+var valid0 = true;
 }
 }
 }
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
+}
 }
 else {
-vErrors.push(err5);
+validate3.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
 }
-errors++;
 }
 validate3.errors = vErrors;
 return errors === 0;
@@ -256,116 +218,75 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if(((((data.name === undefined) && (missing0 = "name")) || ((data.description === undefined) && (missing0 = "description"))) || ((data.risk_level === undefined) && (missing0 = "risk_level"))) || ((data.enabled === undefined) && (missing0 = "enabled"))){
+validate9.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.description === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.risk_level === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "risk_level"},message:"must have required property '"+"risk_level"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.enabled === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
 if(data.name !== undefined){
+const _errs1 = errors;
 if(typeof data.name !== "string"){
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
+validate9.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs1 === errors;
 }
 else {
-vErrors.push(err4);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.description !== undefined){
+const _errs3 = errors;
 if(typeof data.description !== "string"){
-const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
+validate9.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs3 === errors;
 }
 else {
-vErrors.push(err5);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.enabled !== undefined){
+const _errs5 = errors;
 if(typeof data.enabled !== "boolean"){
-const err6 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err6];
+validate9.errors = [{instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs5 === errors;
 }
 else {
-vErrors.push(err6);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.risk_level !== undefined){
 let data3 = data.risk_level;
+const _errs7 = errors;
 if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/risk_level",schemaPath:"#/components/schemas/RiskLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
+validate9.errors = [{instancePath:instancePath+"/risk_level",schemaPath:"#/components/schemas/RiskLevel/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
 if(!(((data3 === "low") || (data3 === "medium")) || (data3 === "high"))){
-const err8 = {instancePath:instancePath+"/risk_level",schemaPath:"#/components/schemas/RiskLevel/enum",keyword:"enum",params:{allowedValues: schema8.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err8];
+validate9.errors = [{instancePath:instancePath+"/risk_level",schemaPath:"#/components/schemas/RiskLevel/enum",keyword:"enum",params:{allowedValues: schema8.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs7 === errors;
 }
 else {
-vErrors.push(err8);
-}
-errors++;
+var valid0 = true;
 }
 }
 }
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
+}
+}
 }
 else {
-vErrors.push(err9);
+validate9.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
 }
-errors++;
 }
 validate9.errors = vErrors;
 return errors === 0;
@@ -383,48 +304,43 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.behaviors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "behaviors"},message:"must have required property '"+"behaviors"+"'"};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if((data.behaviors === undefined) && (missing0 = "behaviors")){
+validate8.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
 if(data.behaviors !== undefined){
 let data0 = data.behaviors;
+const _errs1 = errors;
+if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
+const _errs4 = errors;
 if(!(validate9(data0[key0], {instancePath:instancePath+"/behaviors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key0,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
 errors = vErrors.length;
 }
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/behaviors",schemaPath:"#/properties/behaviors/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
 }
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
+validate8.errors = [{instancePath:instancePath+"/behaviors",schemaPath:"#/properties/behaviors/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+}
+}
 }
 else {
-vErrors.push(err2);
+validate8.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
 }
-errors++;
 }
 validate8.errors = vErrors;
 return errors === 0;
@@ -442,21 +358,22 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs0 = errors;
 if(!(validate3(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
+var valid0 = _errs0 === errors;
+if(valid0){
+const _errs1 = errors;
+if(errors === _errs1){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.result === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "result"},message:"must have required property '"+"result"+"'"};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if((data.result === undefined) && (missing0 = "result")){
+validate2.errors = [{instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
 if(data.result !== undefined){
 if(!(validate8(data.result, {instancePath:instancePath+"/result",parentData:data,parentDataProperty:"result",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate8.errors : vErrors.concat(validate8.errors);
@@ -464,15 +381,13 @@ errors = vErrors.length;
 }
 }
 }
-else {
-const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
 }
 else {
-vErrors.push(err1);
+validate2.errors = [{instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
 }
-errors++;
+}
+var valid0 = _errs1 === errors;
 }
 validate2.errors = vErrors;
 return errors === 0;
@@ -501,9 +416,70 @@ return errors === 0;
 validate0.evaluated = {"props":{"result":true,"errors":true,"messages":true,"success":true},"dynamicProps":false,"dynamicItems":false};
 
 const v1 = validate13;
-const schema9 = {"$id":"v1","$ref":"openapi.json#/paths/~1accounts~1%7Baccount_id%7D~1zt_risk_scoring~1behaviors/put/requestBody/content/application~1json/schema"};
-const schema10 = {"description":"Behavior configurations, keyed by behavior id.","type":"object","properties":{"behaviors":{"type":"object","additionalProperties":{"$ref":"#/components/schemas/UpdateBehavior"}}},"required":["behaviors"]};
-const schema11 = {"description":"The new configuration of one behavior.","type":"object","properties":{"enabled":{"type":"boolean","description":"Whether the behavior contributes to the risk score."},"risk_level":{"$ref":"#/components/schemas/RiskLevel"}},"required":["enabled","risk_level"]};
+const schema9 = {"$id":"v1","$ref":"request.json#/paths/~1accounts~1%7Baccount_id%7D~1zt_risk_scoring~1behaviors/put/requestBody/content/application~1json/schema"};
+const schema11 = {"description":"Behavior configurations, keyed by behavior id.","type":"object","properties":{"behaviors":{"type":"object","additionalProperties":{"$ref":"#/components/schemas/UpdateBehavior"}}},"required":["behaviors"]};
+const schema12 = {"description":"The new configuration of one behavior.","type":"object","properties":{"enabled":{"type":"boolean","description":"Whether the behavior contributes to the risk score."},"risk_level":{"$ref":"#/components/schemas/RiskLevel"}},"required":["enabled","risk_level"]};
+const schema13 = {"description":"How much a behavior raises a user's risk score.","type":"string","enum":["low","medium","high"],"example":"low"};
+
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate16.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.enabled === undefined) && (missing0 = "enabled")) || ((data.risk_level === undefined) && (missing0 = "risk_level"))){
+validate16.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.enabled !== undefined){
+const _errs1 = errors;
+if(typeof data.enabled !== "boolean"){
+validate16.errors = [{instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.risk_level !== undefined){
+let data1 = data.risk_level;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+validate16.errors = [{instancePath:instancePath+"/risk_level",schemaPath:"#/components/schemas/RiskLevel/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((data1 === "low") || (data1 === "medium")) || (data1 === "high"))){
+validate16.errors = [{instancePath:instancePath+"/risk_level",schemaPath:"#/components/schemas/RiskLevel/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate16.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate16.errors = vErrors;
+return errors === 0;
+}
+validate16.evaluated = {"props":{"enabled":true,"risk_level":true},"dynamicProps":false,"dynamicItems":false};
+
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -515,136 +491,48 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.enabled === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "enabled"},message:"must have required property '"+"enabled"+"'"};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if((data.behaviors === undefined) && (missing0 = "behaviors")){
+validate15.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
 }
 else {
-vErrors.push(err0);
+if(data.behaviors !== undefined){
+let data0 = data.behaviors;
+const _errs1 = errors;
+if(errors === _errs1){
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key0 in data0){
+const _errs4 = errors;
+if(!(validate16(data0[key0], {instancePath:instancePath+"/behaviors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+errors = vErrors.length;
 }
-errors++;
-}
-if(data.risk_level === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "risk_level"},message:"must have required property '"+"risk_level"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.enabled !== undefined){
-if(typeof data.enabled !== "boolean"){
-const err2 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.risk_level !== undefined){
-let data1 = data.risk_level;
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/risk_level",schemaPath:"#/components/schemas/RiskLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(!(((data1 === "low") || (data1 === "medium")) || (data1 === "high"))){
-const err4 = {instancePath:instancePath+"/risk_level",schemaPath:"#/components/schemas/RiskLevel/enum",keyword:"enum",params:{allowedValues: schema8.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
 }
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
+validate15.errors = [{instancePath:instancePath+"/behaviors",schemaPath:"#/properties/behaviors/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+}
+}
 }
 else {
-vErrors.push(err5);
+validate15.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
 }
-errors++;
 }
 validate15.errors = vErrors;
 return errors === 0;
 }
-validate15.evaluated = {"props":{"enabled":true,"risk_level":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate14.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.behaviors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "behaviors"},message:"must have required property '"+"behaviors"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.behaviors !== undefined){
-let data0 = data.behaviors;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key0 in data0){
-if(!(validate15(data0[key0], {instancePath:instancePath+"/behaviors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/behaviors",schemaPath:"#/properties/behaviors/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate14.errors = vErrors;
-return errors === 0;
-}
-validate14.evaluated = {"props":{"behaviors":true},"dynamicProps":false,"dynamicItems":false};
+validate15.evaluated = {"props":{"behaviors":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -658,8 +546,8 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate14(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+if(!(validate15(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 validate13.errors = vErrors;
@@ -667,70 +555,175 @@ return errors === 0;
 }
 validate13.evaluated = {"props":{"behaviors":true},"dynamicProps":false,"dynamicItems":false};
 
-const v2 = validate18;
-const schema13 = {"$id":"v2","$ref":"openapi.json#/paths/~1accounts~1%7Baccount_id%7D~1zt_risk_scoring~1behaviors/put/responses/200/content/application~1json/schema"};
-const schema14 = {"allOf":[{"$ref":"#/components/schemas/ResponseCommon"},{"type":"object","properties":{"result":{"$ref":"#/components/schemas/UpdateBehaviors"}},"required":["result"]}]};
+const v2 = validate19;
+const schema14 = {"$id":"v2","$ref":"response.json#/paths/~1accounts~1%7Baccount_id%7D~1zt_risk_scoring~1behaviors/put/responses/200/content/application~1json/schema"};
+const schema15 = {"allOf":[{"$ref":"#/components/schemas/ResponseCommon"},{"type":"object","properties":{"result":{"$ref":"#/components/schemas/UpdateBehaviors"}},"required":["result"]}]};
+const schema16 = {"description":"Behavior configurations, keyed by behavior id.","type":"object","properties":{"behaviors":{"type":"object","additionalProperties":{"$ref":"#/components/schemas/UpdateBehavior"}}},"required":["behaviors"]};
+const schema17 = {"description":"The new configuration of one behavior.","type":"object","properties":{"enabled":{"type":"boolean","description":"Whether the behavior contributes to the risk score."},"risk_level":{"$ref":"#/components/schemas/RiskLevel"}},"required":["enabled","risk_level"]};
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
+const evaluated0 = validate23.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.behaviors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "behaviors"},message:"must have required property '"+"behaviors"+"'"};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if(((data.enabled === undefined) && (missing0 = "enabled")) || ((data.risk_level === undefined) && (missing0 = "risk_level"))){
+validate23.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
 }
 else {
-vErrors.push(err0);
+if(data.enabled !== undefined){
+const _errs1 = errors;
+if(typeof data.enabled !== "boolean"){
+validate23.errors = [{instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
 }
-errors++;
+var valid0 = _errs1 === errors;
 }
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.risk_level !== undefined){
+let data1 = data.risk_level;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+validate23.errors = [{instancePath:instancePath+"/risk_level",schemaPath:"#/components/schemas/RiskLevel/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((data1 === "low") || (data1 === "medium")) || (data1 === "high"))){
+validate23.errors = [{instancePath:instancePath+"/risk_level",schemaPath:"#/components/schemas/RiskLevel/enum",keyword:"enum",params:{allowedValues: schema8.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+else {
+validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+validate23.evaluated = {"props":{"enabled":true,"risk_level":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate22.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.behaviors === undefined) && (missing0 = "behaviors")){
+validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
 if(data.behaviors !== undefined){
 let data0 = data.behaviors;
+const _errs1 = errors;
+if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
-if(!(validate15(data0[key0], {instancePath:instancePath+"/behaviors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+const _errs4 = errors;
+if(!(validate23(data0[key0], {instancePath:instancePath+"/behaviors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate22.errors = [{instancePath:instancePath+"/behaviors",schemaPath:"#/properties/behaviors/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":{"behaviors":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+if(!(validate3(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs0 === errors;
+if(valid0){
+const _errs1 = errors;
+if(errors === _errs1){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.result === undefined) && (missing0 = "result")){
+validate20.errors = [{instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.result !== undefined){
+if(!(validate22(data.result, {instancePath:instancePath+"/result",parentData:data,parentDataProperty:"result",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 }
 }
-else {
-const err1 = {instancePath:instancePath+"/behaviors",schemaPath:"#/properties/behaviors/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
 }
 else {
-vErrors.push(err1);
-}
-errors++;
-}
+validate20.errors = [{instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
 }
 }
-else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err2];
+var valid0 = _errs1 === errors;
 }
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-validate21.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":{"behaviors":true},"dynamicProps":false,"dynamicItems":false};
+validate20.evaluated = {"props":{"result":true,"errors":true,"messages":true,"success":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="v2" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate19.evaluated;
@@ -740,63 +733,14 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate3(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
+if(!(validate20(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
 errors = vErrors.length;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.result === undefined){
-const err0 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "result"},message:"must have required property '"+"result"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.result !== undefined){
-if(!(validate21(data.result, {instancePath:instancePath+"/result",parentData:data,parentDataProperty:"result",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
 }
 validate19.errors = vErrors;
 return errors === 0;
 }
 validate19.evaluated = {"props":{"result":true,"errors":true,"messages":true,"success":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="v2" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate18.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate19(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-validate18.errors = vErrors;
-return errors === 0;
-}
-validate18.evaluated = {"props":{"result":true,"errors":true,"messages":true,"success":true},"dynamicProps":false,"dynamicItems":false};
 /** Request and response validators per operationId: `createClient({ validate: validators })`. */
 export const validators: Validators = {
   getBehaviors: { response: v0 },

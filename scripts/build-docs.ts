@@ -35,6 +35,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { codeSamples, introduction, type CodeSamples, type DocsIntroduction } from "../generated/code-samples.js";
 import { introductionMarkdown, operationDocs, SAMPLES_VARIABLE, type DocsAdditions } from "./docs-operations.js";
+import { assertGeneratedFresh } from "./fresh-output.js";
 import { runAsScript } from "./run-script.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -125,7 +126,9 @@ export function buildDocs(
   return out;
 }
 
-runAsScript(import.meta.url, () => {
+// The page's samples come from generated/code-samples.ts: a stale one shows what the spec no longer says.
+runAsScript(import.meta.url, async () => {
+  await assertGeneratedFresh("npm run docs", ROOT);
   const out = buildDocs(process.argv[2]);
   for (const file of Object.values(out)) console.log(`wrote ${file}`);
 });

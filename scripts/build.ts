@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { bundleSpec, ROOT } from "./build-docs.js";
+import { assertGeneratedFresh } from "./fresh-output.js";
 import { runAsScript } from "./run-script.js";
 
 export function build(outDir: string = join(ROOT, "dist")): string {
@@ -57,4 +58,8 @@ function bundleEntryPoints(dir: string): void {
   });
 }
 
-runAsScript(import.meta.url, () => console.log(`built ${build(process.argv[2])}`));
+// A stale generated/ would ship .d.ts files that disagree with the bundled openapi.yaml beside them.
+runAsScript(import.meta.url, async () => {
+  await assertGeneratedFresh("npm run build", ROOT);
+  console.log(`built ${build(process.argv[2])}`);
+});

@@ -3,6 +3,7 @@ import type * as TS from "typescript";
 import { openapiTypescript, typescript } from "../lib/packages.js";
 import { SpecError } from "../load/spec-error.js";
 import { identifier, NameRegistry, pascalCase } from "../model/names.js";
+import { usesReadWrite } from "../model/read-write.js";
 
 /**
  * schema.ts: openapi-typescript's `paths`, `components` and `operations`, from its Node API.
@@ -45,7 +46,8 @@ export function emitSchema(document: unknown, source: string): string {
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
-    readWriteMarkers: false,
+    // Only when the document uses them: otherwise schema.ts stays as it was (model/read-write.ts).
+    readWriteMarkers: usesReadWrite(schema),
     resolve($ref) {
       return resolveRef(schema, $ref, { silent: true });
     },

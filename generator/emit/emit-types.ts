@@ -20,22 +20,40 @@ export function emitTypes(model: ApiModel): string {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: "./schema.js",
-      namedImports: model.schemas.length > 0 ? ["components", "paths"] : ["paths"],
+      namedImports: [
+        ...(model.schemas.length > 0 ? ["components", "paths"] : ["paths"]),
+        // `$`: no spec name can take it (identifiers from the spec are letters and digits).
+        ...(model.readWriteMarkers ? ["Readable as $Readable", "Writable as $Writable"] : []),
+      ],
     },
   ];
-  for (const schema of model.schemas) statements.push(...schemaStatements(schema));
-  for (const op of model.operations) statements.push(...operationStatements(op));
+  const access = accessOf(model);
+  for (const schema of model.schemas) statements.push(...schemaStatements(schema, access));
+  for (const op of model.operations) statements.push(...operationStatements(op, access));
   if (model.operations.length === 0 && model.schemas.length === 0) statements.push({ kind: StructureKind.ExportDeclaration });
   return printStructure({ statements });
 }
 
-function schemaStatements(schema: SchemaModel): StatementStructures[] {
+/** How a request type and a response type are wrapped: by openapi-typescript's Writable/Readable when the spec has read/write markers. */
+interface Access {
+  readonly marked: boolean;
+  request(type: string): string;
+  response(type: string): string;
+}
+
+function accessOf(model: ApiModel): Access {
+  if (!model.readWriteMarkers) return { marked: false, request: (type) => type, response: (type) => type };
+  return { marked: true, request: (type) => `$Writable<${type}>`, response: (type) => `$Readable<${type}>` };
+}
+
+/** A component schema's alias is what a response holds (readOnly properties in, writeOnly out). */
+function schemaStatements(schema: SchemaModel, access: Access): StatementStructures[] {
   const { StructureKind, VariableDeclarationKind } = tsMorph();
   const alias: StatementStructures = {
     kind: StructureKind.TypeAlias,
     isExported: true,
     name: schema.typeName,
-    type: indexed("components", "schemas", schema.name),
+    type: access.response(indexed("components", "schemas", schema.name)),
     docs: [{ description: docText([schema.description ?? `The \`${schema.name}\` schema.`]) }],
   };
   if (!schema.enum) return [alias];
@@ -51,7 +69,7 @@ function schemaStatements(schema: SchemaModel): StatementStructures[] {
   ];
 }
 
-function operationStatements(op: OperationModel): StatementStructures[] {
+function operationStatements(op: OperationModel, access: Access): StatementStructures[] {
   const { StructureKind } = tsMorph();
   const operation = indexed("paths", op.path, op.method.toLowerCase());
   const t = op.typeName;
@@ -69,12 +87,12 @@ function operationStatements(op: OperationModel): StatementStructures[] {
   if (op.queryParams.length > 0) statements.push(alias("QueryParams", `NonNullable<${operation}["parameters"]["query"]>`, "The query parameters of %s."));
   if (op.headerParams.length > 0) statements.push(alias("HeaderParams", `NonNullable<${operation}["parameters"]["header"]>`, "The header parameters of %s."));
   statements.push(
-    alias("Body", op.body ? indexed(`NonNullable<${operation}["requestBody"]>`, "content", op.body.contentType) : "never", "The request body of %s."),
+    alias("Body", op.body ? access.request(indexed(`NonNullable<${operation}["requestBody"]>`, "content", op.body.contentType)) : "never", "The request body of %s."),
     alias("Params", paramsType(op), "The argument of %s: its parameters and body fields."),
-    alias("Envelope", responseType(operation, op.success) ?? "undefined", "The success response body of %s."),
+    alias("Envelope", mapDefined(responseType(operation, op.success), access.response) ?? "undefined", "The success response body of %s."),
     // A binary body is read as a Blob (success-body.ts), whatever openapi-typescript calls it.
-    alias("Result", op.envelope ? `${t}Envelope["result"]` : successParseAs(op) === "blob" ? "Blob" : `${t}Envelope`, "What %s resolves to."),
-    alias("Error", errorType(operation, op.errors), "The error response body of %s.")
+    alias("Result", op.envelope ? envelopeResult(t, responseType(operation, op.success), access) : successParseAs(op) === "blob" ? "Blob" : `${t}Envelope`, "What %s resolves to."),
+    alias("Error", errorType(operation, op.errors, access), "The error response body of %s.")
   );
   return statements;
 }
@@ -111,7 +129,18 @@ function responseType(operation: string, response: ResponseModel | undefined): s
   return indexed(operation, "responses", response.status, "content", response.contentType);
 }
 
-function errorType(operation: string, errors: readonly ResponseModel[]): string {
-  const types = errors.map((e) => responseType(operation, e)).filter((t) => t !== undefined);
+/**
+ * The envelope's `result`. With read/write markers it is taken from the envelope as
+ * openapi-typescript types it, then made Readable: Readable<> drops a property whose type
+ * is `never` (Cloudflare's envelopes have such results), so `<Op>Envelope["result"]` may not exist.
+ */
+function envelopeResult(t: string, envelope: string | undefined, access: Access): string {
+  return envelope !== undefined && access.marked ? access.response(`${envelope}["result"]`) : `${t}Envelope["result"]`;
+}
+
+const mapDefined = (type: string | undefined, wrap: (type: string) => string) => (type === undefined ? undefined : wrap(type));
+
+function errorType(operation: string, errors: readonly ResponseModel[], access: Access): string {
+  const types = errors.map((e) => mapDefined(responseType(operation, e), access.response)).filter((t) => t !== undefined);
   return types.length > 0 ? types.join(" | ") : "unknown";
 }

@@ -3,6 +3,7 @@ import type { ApiModel } from "../model/api-model.js";
 import { SpecError } from "../load/spec-error.js";
 import { propertyKey } from "../lib/ts-text.js";
 import { printStructure } from "./print-structure.js";
+import { guardedRegExp } from "../runtime/patterns.js";
 
 /** Loaded only when a spec asks for validators: Ajv is not part of a plain run. */
 const require = createRequire(import.meta.url);
@@ -15,6 +16,43 @@ const AJV_HELPERS: Record<string, string> = {
   'require("ajv/dist/runtime/equal").default': "deepEqual",
   'require("ajv/dist/runtime/ucs2length").default': "ucs2length",
 };
+
+/** ajv-formats' function formats, which its standalone output requires (ESM versions: runtime/formats.ts). */
+const FORMAT_REQUIRE = /require\("ajv-formats\/dist\/formats"\)\.fullFormats(?:\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\])/g;
+
+/**
+ * The document with every schema marked `keyword: true` (readOnly or writeOnly) replaced by
+ * `false` (nothing may be there) and left out of its parent's `required`. Examples, defaults
+ * and enums are values, not schemas: left alone.
+ */
+function withoutAccess(document: unknown, keyword: "readOnly" | "writeOnly"): Record<string, unknown> {
+  const root = document as Record<string, unknown>;
+  const marked = (node: unknown): boolean => {
+    const seen = new Set<unknown>();
+    while (node !== null && typeof node === "object" && typeof (node as { $ref?: unknown }).$ref === "string" && !seen.has(node)) {
+      seen.add(node);
+      const ref = (node as { $ref: string }).$ref;
+      node = ref.startsWith("#/") ? ref.slice(2).split("/").reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], root) : undefined;
+    }
+    return node !== null && typeof node === "object" && (node as Record<string, unknown>)[keyword] === true;
+  };
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== "object") return node;
+    const object = node as Record<string, unknown>;
+    if (object[keyword] === true) return false;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(object)) {
+      out[key] = ["example", "examples", "default", "enum", "const"].includes(key) ? value : walk(value);
+    }
+    const properties = object.properties;
+    if (Array.isArray(object.required) && properties !== null && typeof properties === "object") {
+      out.required = object.required.filter((name) => !marked((properties as Record<string, unknown>)[name as string]));
+    }
+    return out;
+  };
+  return walk(root) as Record<string, unknown>;
+}
 
 /**
  * validators.ts, when the spec's root says `x-zt-generator: { validators: true }`: for
@@ -30,21 +68,34 @@ export function emitValidators(model: ApiModel, bundled: unknown): string | unde
   const document = bundled as { openapi: string };
   const Ajv = (document.openapi.startsWith("3.1") ? require("ajv/dist/2020") : require("ajv")).default;
   const standaloneCode = require("ajv/dist/standalone").default as (ajv: unknown, refs: Record<string, string>) => string;
-  const ajv = new Ajv({ code: { source: true, esm: true, lines: true }, strict: false, validateSchema: false, validateFormats: false, allErrors: true });
-  ajv.addSchema({ ...document, $id: "openapi.json" });
+  // allErrors off: validation stops at the first failing keyword, so a `maxLength` that fails
+  // (Ajv checks it before `pattern`) spares the pattern; patterns run through guardedRegExp
+  // (runtime/patterns.ts). Formats are ajv-formats' (logger off: an unknown format is ignored, not printed).
+  const ajv = new Ajv({
+    code: { source: true, esm: true, lines: true, regExp: guardedRegExp },
+    strict: false,
+    validateSchema: false,
+    validateFormats: true,
+    allErrors: false,
+    logger: false,
+  });
+  require("ajv-formats").default(ajv);
+  // A request may not carry what is readOnly, a response what is writeOnly (OpenAPI 3 §4.8.24.1).
+  ajv.addSchema({ ...withoutAccess(document, "readOnly"), $id: "request.json" });
+  ajv.addSchema({ ...withoutAccess(document, "writeOnly"), $id: "response.json" });
 
   const refs: Record<string, string> = {};
   const entries: string[] = [];
-  const validatorFor = (pointer: string | undefined) => {
+  const validatorFor = (pointer: string | undefined, direction: "request" | "response") => {
     if (pointer === undefined) return undefined;
     const name = `v${Object.keys(refs).length}`;
-    ajv.addSchema({ $id: name, $ref: `openapi.json${pointer}` });
+    ajv.addSchema({ $id: name, $ref: `${direction}.json${pointer}` });
     refs[name] = name;
     return name;
   };
   for (const op of model.operations) {
-    const request = /json/i.test(op.body?.contentType ?? "") ? validatorFor(op.body?.schemaPointer) : undefined;
-    const response = /json/i.test(op.success?.contentType ?? "") ? validatorFor(op.success?.schemaPointer) : undefined;
+    const request = /json/i.test(op.body?.contentType ?? "") ? validatorFor(op.body?.schemaPointer, "request") : undefined;
+    const response = /json/i.test(op.success?.contentType ?? "") ? validatorFor(op.success?.schemaPointer, "response") : undefined;
     const members = [request && `request: ${request}`, response && `response: ${response}`].filter(Boolean);
     if (members.length > 0) entries.push(`${propertyKey(op.id)}: { ${members.join(", ")} },`);
   }
@@ -56,6 +107,7 @@ export function emitValidators(model: ApiModel, bundled: unknown): string | unde
     throw new SpecError([{ file: model.source, message: `cannot build validators: ${(error as Error).message}` }]);
   }
   for (const [call, helper] of Object.entries(AJV_HELPERS)) code = code.split(call).join(helper);
+  code = code.replace(FORMAT_REQUIRE, (_, dotted: string | undefined, quoted: string | undefined) => `fullFormats[${dotted === undefined ? quoted : JSON.stringify(dotted)}]`);
   // Only `validators` is public: Ajv's own exports would put its untyped functions in the .d.ts.
   code = code.replace(/^export const (v\d+) = /gm, "const $1 = ");
   const leftover = /require\("([^"]+)"\)/.exec(code);
@@ -68,6 +120,8 @@ export function emitValidators(model: ApiModel, bundled: unknown): string | unde
       "// @ts-nocheck: the validators below are Ajv's generated JavaScript.",
       'import type { Validators } from "./runtime/index.js";',
       'import { deepEqual, ucs2length } from "./runtime/validation.js";',
+      'import { fullFormats } from "./runtime/formats.js";',
+      'import { guardedRegExp } from "./runtime/patterns.js";',
     ],
   });
   const tail = printStructure({

@@ -5,6 +5,7 @@ import { escapeSegment, lookup } from "../lib/json-pointer.js";
 import { openapiCore } from "../lib/packages.js";
 import { createGuardedResolver, RefusedDocumentError, type GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
 import { locate } from "./json-location.js";
+import { PATTERN_PLUGIN, SLOW_PATTERN_RULE } from "./pattern-rule.js";
 import { problemVerdict } from "./problem-verdict.js";
 import { countOf, SpecError, type SpecProblem } from "./spec-error.js";
 
@@ -123,8 +124,9 @@ export async function openSpec(specPath: string): Promise<OpenedSpec> {
 /** The rules the load step lints with (see loadSpec). */
 function lintConfig() {
   return openapiCore().createConfig({
-    rules: { struct: "warn", "operation-operationId-unique": "error", "no-unresolved-refs": "error" },
-  });
+    plugins: [PATTERN_PLUGIN],
+    rules: { struct: "warn", "operation-operationId-unique": "error", "no-unresolved-refs": "error", [SLOW_PATTERN_RULE]: "warn" },
+  } as Parameters<ReturnType<typeof openapiCore>["createConfig"]>[0]);
 }
 
 type LintConfig = Awaited<ReturnType<typeof lintConfig>>;

@@ -22,6 +22,8 @@ export interface ApiModel {
   readonly server?: ServerModel;
   /** The root's `x-zt-generator` options. */
   readonly options: GeneratorOptions;
+  /** Present when a schema is readOnly or writeOnly: types.ts then types requests and responses apart (read-write.ts). */
+  readonly readWriteMarkers?: true;
 }
 
 /** What a spec asks of the generator with `x-zt-generator` at its root; OpenAPI has no field for these. */

@@ -1,4 +1,5 @@
 import type { ApiModel, GeneratorOptions } from "./api-model.js";
+import { usesReadWrite } from "./read-write.js";
 import { HTTP_TOKEN } from "../lib/name-syntax.js";
 import { NameRegistry } from "./names.js";
 import { collectOperations } from "./operations.js";
@@ -24,7 +25,7 @@ export function buildModel(bundled: unknown, source: string): ApiModel {
   const operations = collectOperations(document, new NameRegistry(), typeNames);
   const schemas = collectSchemas(document, typeNames, valueNames);
   const server = documentServer(document);
-  return { source, operations, schemas, securitySchemes, ...(server ? { server } : {}), options };
+  return { source, operations, schemas, securitySchemes, ...(server ? { server } : {}), options, ...(usesReadWrite(document) ? { readWriteMarkers: true as const } : {}) };
 }
 
 /**

@@ -36,7 +36,8 @@ const UPDATE: UpdateBehaviors = { behaviors: { foo: { enabled: false, risk_level
 describe("generated createClient", () => {
   it("holds the API description and operations the runtime tests use (test/support/behaviors-api.ts)", () => {
     expect(kindsNamed(api, generatedRuntime)).toEqual(kindsNamed(BEHAVIORS_API, runtime));
-    expect(operations).toEqual(OPERATIONS);
+    // The stand-ins' operations as generated (the spec may have more).
+    expect(Object.fromEntries(Object.keys(OPERATIONS).map((name) => [name, operations[name as keyof typeof operations]]))).toEqual(OPERATIONS);
   });
 
   it("gets and updates behaviors", async () => {

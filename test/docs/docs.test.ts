@@ -106,7 +106,7 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
   }
 
   it("renders the overview, hydrated, with download links to the bundled spec", async () => {
-    await shows(main().getByRole("heading", { name: "Cloudflare Zero Trust Risk Scoring API (behaviors)" }));
+    await shows(main().getByRole("heading", { name: spec.info.title }));
     await shows(page.getByRole("link", { name: "OpenAPI (YAML)" }));
     await shows(page.getByRole("link", { name: "OpenAPI (JSON)" }));
     expect(await page.getByRole("link", { name: "OpenAPI (YAML)" }).first().getAttribute("href")).toBe("openapi.yaml");
@@ -154,35 +154,40 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
     await page.screenshot({ path: join(SCREENSHOTS, "introduction.png"), fullPage: true });
   });
 
-  it("shows GET getBehaviors: summary, account_id, 200 and 4XX", async () => {
-    await open(`/${sectionId("getBehaviors")}`);
-    const op = main();
-    await shows(op.getByRole("heading", { name: "Get all behaviors and associated configuration" }));
-    await shows(op.getByText("Retrieves configured risk score behaviors", { exact: false }));
-    await shows(op.getByText("account_id", { exact: true }));
-    await shows(op.getByText("Account ID.", { exact: true }));
-    await shows(op.getByRole("tab", { name: "200" }));
-    await shows(op.getByRole("tab", { name: "4XX" }));
-  });
-
-  it("shows PUT updateBehaviors: summary, request body with the three risk levels, 200 and 4XX", async () => {
-    await open(`/${sectionId("updateBehaviors")}`);
-    const op = main();
-    await shows(op.getByRole("heading", { name: "Update configuration for risk behaviors" }));
-    await shows(op.getByText("Updates risk score behavior configurations", { exact: false }));
-    await shows(op.getByText("account_id", { exact: true }));
-    await shows(op.getByText("How much a behavior raises a user's risk score.", { exact: true }));
-    for (const level of ["low", "medium", "high"]) {
-      await shows(op.getByText(`"${level}"`, { exact: true }));
+  // What each operation shows is read from the bundled spec, never written here: a fixed
+  // description or a new enum value needs no edit of this file. A text the page lacks fails
+  // as a text diff against the page's line most like it (see asShown), not as a locator timeout.
+  it.each(codeSamples.map((sample) => [sample.name, sample] as const))(
+    "%s: shows its summary, description, parameters, request body and responses", async (_name, { method, path }) => {
+    const operation = spec.paths[path]?.[method];
+    if (!operation) throw new Error(`${method} ${path} is not in the bundled spec`);
+    await page.reload();
+    await open(`/${sectionId(operation.operationId)}`);
+    const section = page.locator(`[id="${sectionId(operation.operationId)}"]`);
+    await section.locator("h2").first().waitFor({ state: "visible" });
+    const expected = [operation.summary, operation.description ?? ""];
+    for (const parameter of [...(spec.paths[path]!.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve(spec, p))) {
+      expected.push(parameter.name, parameter.description ?? "");
     }
-    // The PUT section's response tabs (the GET section above it has its own).
-    const tabs = op.getByRole("tablist", { name: "Response status" }).last();
-    await shows(tabs.getByRole("tab", { name: "200" }));
-    await tabs.getByRole("tab", { name: "4XX" }).click();
-    await shows(op.getByText("The request failed;", { exact: false }));
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await op.getByText("Enum", { exact: false }).last().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SCREENSHOTS, "updateBehaviors-body.png") });
+    // Each enum of the request body, and its description: the values as Redoc quotes them.
+    for (const schema of schemasOf(spec, operation.requestBody)) {
+      if (Array.isArray(schema.enum)) expected.push(schema.description ?? "", ...schema.enum.map((v: unknown) => JSON.stringify(v)));
+    }
+    // Polled: Redoc renders the nested schemas after the section (the whole page: the GET above shares them).
+    await expect.poll(async () => asShown(await main().innerText(), expected), { timeout: 10_000 }).toEqual(expected);
+
+    // Every response, tab by tab, with its description.
+    const tabs = section.getByRole("tablist", { name: "Response status" }).first();
+    for (const [status, response] of Object.entries(operation.responses)) {
+      await tabs.getByRole("tab", { name: status, exact: true }).click();
+      const description = resolve(spec, response).description ?? "";
+      await expect.poll(async () => asShown(await section.innerText(), [description]), { message: `response ${status}`, timeout: 10_000 }).toEqual([description]);
+    }
+    if (operation.requestBody) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await section.getByText("Enum", { exact: false }).last().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENSHOTS, `${operation.operationId}-body.png`) });
+    }
   });
 
   it("shows both security alternatives: api_token (bearer) and api_email + api_key", async () => {
@@ -340,16 +345,59 @@ async function overflowing(block: Locator): Promise<string[]> {
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
+/** Follows a local `$ref`. */
+function resolve(doc: unknown, node: any): any {
+  while (node && typeof node.$ref === "string") {
+    node = node.$ref.slice(2).split("/").reduce((at: any, key: string) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+  }
+  return node;
+}
+
+/** Every schema reachable from `node` (refs followed once each). */
+function schemasOf(doc: unknown, node: unknown, seen = new Set<unknown>()): any[] {
+  const target = resolve(doc, node);
+  if (target === null || typeof target !== "object" || seen.has(target)) return [];
+  seen.add(target);
+  const own = "type" in target || "enum" in target ? [target] : [];
+  return [...own, ...Object.values(target).flatMap((child) => schemasOf(doc, child, seen))];
+}
+
+/** Text as a reader compares it: Markdown's code and emphasis marks gone, whitespace collapsed. */
+function plain(text: string): string {
+  return text.replace(/[`*]/g, "").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Each expected text as the page shows it: the text itself when the page holds it, else the
+ * page's line that shares the most words with it, so that toEqual prints a readable diff.
+ */
+function asShown(pageText: string, expected: string[]): string[] {
+  const page = plain(pageText);
+  const lines = pageText.split("\n").map(plain).filter(Boolean);
+  return expected.map((want) => {
+    if (page.includes(plain(want))) return want;
+    const words = new Set(plain(want).toLowerCase().split(" "));
+    const score = (line: string) => line.toLowerCase().split(" ").filter((w) => words.has(w)).length;
+    const best = lines.reduce((a, b) => (score(b) > score(a) ? b : a), "");
+    return score(best) > 0 ? best : `(nothing like it on the page: ${want})`;
+  });
+}
+
 /** The parts of the bundled spec the tests read. */
 interface Spec {
+  info: { title: string };
   security: Record<string, string[]>[];
   paths: Record<
     string,
-    Record<
+    { parameters?: any[] } & Record<
       string,
       {
         operationId: string;
         summary: string;
+        description?: string;
+        tags: string[];
+        parameters?: any[];
+        requestBody?: unknown;
         "x-api-token-group": string[];
         responses: Record<string, { content: Record<string, { example?: unknown }> } | undefined>;
       }

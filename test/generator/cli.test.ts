@@ -5,6 +5,7 @@ import { generate } from "../../generator/pipeline.js";
 import { readOutput, replaceOutput } from "../../generator/write/output-folder.js";
 import { cliBundle, runCli, startCli } from "../support/cli.js";
 import { ARTIFACTS, copySpec, editFile, ROOT } from "../support/spec-copy.js";
+import { addEnumValue } from "../support/spec-values.js";
 
 beforeAll(() => {
   cliBundle();
@@ -22,22 +23,28 @@ describe("npm run generate", () => {
     const out = path.join(mkdtempSync(path.join(ARTIFACTS, "out-")), "gen");
     const { status, stdout } = runCli(["--spec", "spec/openapi.yaml", "--out", out]);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^wrote \d+ files to .*gen\/: 2 operations, 9 schemas, from spec\/openapi\.yaml in \d+ ms\n$/);
-    expect([...readOutput(out)]).toEqual((await generate("spec/openapi.yaml")).files.map((f) => [f.path, f.content]));
+    const { files, model } = await generate("spec/openapi.yaml");
+    const counts = `${model.operations.length} operations, ${model.schemas.length} schemas`;
+    expect(stdout).toMatch(new RegExp(`^wrote ${files.length} files to .*gen/: ${counts}, from spec/openapi\\.yaml in \\d+ ms\n$`));
+    expect([...readOutput(out)]).toEqual(files.map((f) => [f.path, f.content]));
   });
 
   it("--check exits 0 when in step, 1 with a unified diff and the fix when stale, and writes nothing", async () => {
     const out = await freshOutput();
     expect(runCli(["--check", "--out", out]).status).toBe(0);
 
+    // A stale file: a line of types.ts changed (the tuple of an enum's values, whatever they are).
     const types = path.join(out, "types.ts");
-    writeFileSync(types, readFileSync(types, "utf8").replace('"medium", ', ""));
+    const fresh = readFileSync(types, "utf8").split("\n");
+    const line = fresh.findIndex((l) => /^export const [A-Z_]+ = \[/.test(l));
+    const stale = fresh[line]!.replace(" = [", ' = ["stale", ');
+    writeFileSync(types, [...fresh.slice(0, line), stale, ...fresh.slice(line + 1)].join("\n"));
     const before = readOutput(out);
     const { status, stderr } = runCli(["--check", "--out", out]);
     expect(status).toBe(1);
     expect(stderr).toContain(`--- ${out}/types.ts`);
-    expect(stderr).toContain('-export const RISK_LEVELS = ["low", "high"]');
-    expect(stderr).toContain('+export const RISK_LEVELS = ["low", "medium", "high"]');
+    expect(stderr).toContain(`\n-${stale}\n`);
+    expect(stderr).toContain(`\n+${fresh[line]}\n`);
     expect(stderr).toContain("run `npm run generate`");
     expect(readOutput(out)).toEqual(before);
   });
@@ -99,9 +106,9 @@ describe("npm run generate -- --watch", () => {
     await waitFor(() => stdout.includes("watching"), "the first run");
     expect(writes()).toBe(1);
 
-    editFile(path.join(spec, "components/schemas/RiskLevel.yaml"), "  - high\n", "  - high\n  - critical\n");
+    const levels = addEnumValue(path.join(spec, "components/schemas/RiskLevel.yaml"));
     await waitFor(() => writes() === 2, "the regeneration");
-    expect(readFileSync(path.join(out, "types.ts"), "utf8")).toContain('"high", "critical"]');
+    expect(readFileSync(path.join(out, "types.ts"), "utf8")).toContain(`${levels.map((v) => JSON.stringify(v)).join(", ")}]`);
 
     const good = readOutput(out);
     writeFileSync(path.join(spec, "components/schemas/RiskLevel.yaml"), "type: [string\n");

@@ -9,10 +9,12 @@ import { join } from "node:path";
 import { inspect, promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeSamples, type CodeSamples } from "../../generated/code-samples.js";
+import { RISK_LEVELS } from "../../generated/types.js";
 import { generate } from "../../generator/pipeline.js";
 import type { ApiModel, OperationModel } from "../../generator/model/api-model.js";
 import { startLoopbackServer, type Handler, type LoopbackServer, type RecordedRequest } from "../support/loopback-server.js";
 import { childEnv, consumerProject, PACKAGE_NAME, ROOT, run, TSC } from "../support/packed-package.js";
+import { unlisted } from "../support/spec-values.js";
 import { SERVICE_TSCONFIG } from "./service-tsconfig.js";
 
 const execFile = promisify(execFileCb);
@@ -164,19 +166,21 @@ describe("the docs' code samples and the README's example, against the packed pa
     expect(stdout).toBe(`${inspect(update.result.behaviors)} ${read.result.behaviors.foo.name}\n`);
   });
 
-  it('fails to compile when a sample\'s risk level is not one of the spec\'s: "critical", on that line', async () => {
+  it("fails to compile when a sample's risk level is not one of the spec's, on that line", async () => {
     const sample = codeSamples.find((s) => s.name === "updateBehaviors")!;
     const text = sample.typescript.join("\n");
-    const line = sample.typescript.findIndex((l) => l.includes('risk_level: "low"'));
+    const listed = new RegExp(`risk_level: (${RISK_LEVELS.map((v) => JSON.stringify(v)).join("|")})`);
+    const line = sample.typescript.findIndex((l) => listed.test(l));
     expect(line).toBeGreaterThan(0);
-    writeFileSync(source(sample.name), text.replace('risk_level: "low"', 'risk_level: "critical"') + "\n");
+    const wrong = unlisted(RISK_LEVELS);
+    writeFileSync(source(sample.name), text.replace(listed, `risk_level: ${JSON.stringify(wrong)}`) + "\n");
     try {
       const broken = await run(process.execPath, [TSC, "-p", "tsconfig.json", "--noEmit"], project);
       expect(broken.code).not.toBe(0);
       const errors = broken.out.split("\n").filter((l) => /error TS\d+/.test(l));
       expect(errors, broken.out).toHaveLength(1);
       expect(errors[0]).toContain(`src/${sample.name}.ts(${line + 1},`);
-      expect(errors[0]).toContain('"critical"');
+      expect(errors[0]).toContain(JSON.stringify(wrong));
     } finally {
       writeFileSync(source(sample.name), text + "\n");
     }

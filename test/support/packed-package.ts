@@ -85,7 +85,7 @@ export function packedTarball(): Promise<string> {
 async function pack(): Promise<string> {
   const stage = join(scratchDir(), "stage");
   mkdirSync(stage, { recursive: true });
-  for (const file of ["package.json", "README.md"]) copyFileSync(join(ROOT, file), join(stage, file));
+  for (const file of ["package.json", "README.md", "LICENSE"]) copyFileSync(join(ROOT, file), join(stage, file));
   cpSync(await builtPackage(), join(stage, "dist"), { recursive: true });
   // --ignore-scripts: prepack would build again, into the stage's missing sources.
   const out = await ok("npm", ["pack", "--ignore-scripts", "--pack-destination", scratchDir()], stage, NPM_OFFLINE);

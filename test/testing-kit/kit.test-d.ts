@@ -3,8 +3,12 @@
 // operation the spec does not have.
 import type { HttpHandler } from "msw";
 import { describe, expectTypeOf, it } from "vitest";
-import type { GetBehaviorsParams, GetBehaviorsResult, UpdateBehaviorsParams, UpdateBehaviorsResult } from "../../generated/index.js";
+import type { GetBehaviorsParams, GetBehaviorsResult, RISK_LEVELS, UpdateBehaviorsParams, UpdateBehaviorsResult } from "../../generated/index.js";
 import { apiError, handlers, mock, testKit, type MockInfo } from "../../generated/testing.js";
+import type { Unlisted } from "../support/spec-values.js";
+
+/** A risk level the spec does not list, whatever it lists. */
+declare const unlistedLevel: Unlisted<typeof RISK_LEVELS>;
 
 describe("mock.<operation>", () => {
   it("hands resolvers the method's params and the request", () => {
@@ -35,8 +39,8 @@ describe("mock.<operation>", () => {
     // The same resolvers with a right result compile:
     mock.updateBehaviors(() => ({ behaviors: { foo: { enabled: true, risk_level: "high" } } }));
     mock.getBehaviors(async () => ({ behaviors: { foo: { name: "n", description: "d", enabled: true, risk_level: "low" } } }));
-    // @ts-expect-error "critical" is not a RiskLevel
-    mock.updateBehaviors(() => ({ behaviors: { foo: { enabled: true, risk_level: "critical" } } }));
+    // @ts-expect-error a risk level the spec does not list is not a RiskLevel
+    mock.updateBehaviors(() => ({ behaviors: { foo: { enabled: true, risk_level: unlistedLevel } } }));
     // @ts-expect-error a Behavior needs its name and description
     mock.getBehaviors(async () => ({ behaviors: { foo: { enabled: true, risk_level: "low" } } }));
     // @ts-expect-error a fixed result must be the result too

@@ -18,14 +18,20 @@ import {
   type UpdateBehaviorsPathParams,
   type UpdateBehaviorsResult,
 } from "../../generated/index.js";
+import type { components } from "../../generated/schema.js";
+import type { Unlisted } from "../support/spec-values.js";
+
+/** A risk level the spec does not list, whatever it lists. */
+declare const unlistedLevel: Unlisted<typeof RISK_LEVELS>;
 
 type UpdateBehavior = { enabled: boolean; risk_level: RiskLevel };
 
 describe("generated types", () => {
   it("RiskLevel is the spec's enum, and RISK_LEVELS holds its values, in order", () => {
-    expectTypeOf<RiskLevel>().toEqualTypeOf<"low" | "medium" | "high">();
-    // The tuple's type is inferred from its literal (`as const`), so it states the runtime value too.
-    expectTypeOf(RISK_LEVELS).toEqualTypeOf<readonly ["low", "medium", "high"]>();
+    // openapi-typescript's type of the spec's schema, and the tuple's values (inferred from its `as const` literal).
+    expectTypeOf<RiskLevel>().toEqualTypeOf<components["schemas"]["RiskLevel"]>();
+    expectTypeOf<(typeof RISK_LEVELS)[number]>().toEqualTypeOf<RiskLevel>();
+    expectTypeOf(RISK_LEVELS).toExtend<readonly RiskLevel[]>();
   });
 
   it("updateBehaviors takes path and body fields flattened into one object", () => {
@@ -37,7 +43,10 @@ describe("generated types", () => {
 
   it("results are the envelope's result; GET behaviors also carry name and description", () => {
     expectTypeOf<UpdateBehaviorsResult>().toEqualTypeOf<{ behaviors: { [key: string]: UpdateBehavior } }>();
-    expectTypeOf<GetBehaviorsResult["behaviors"][string]>().toEqualTypeOf<{ name: string; description: string; enabled: boolean; risk_level: RiskLevel }>();
+    // A Behavior as the spec has it (it may gain optional properties), with at least these required ones.
+    type Read = GetBehaviorsResult["behaviors"][string];
+    expectTypeOf<Read>().toEqualTypeOf<components["schemas"]["Behavior"]>();
+    expectTypeOf<Pick<Read, "name" | "description" | "enabled" | "risk_level">>().toEqualTypeOf<{ name: string; description: string; enabled: boolean; risk_level: RiskLevel }>();
     expectTypeOf<UpdateBehaviorsEnvelope["success"]>().toEqualTypeOf<true>();
     expectTypeOf<UpdateBehaviorsError["success"]>().toEqualTypeOf<false>();
     expectTypeOf<UpdateBehaviorsError["result"]>().toEqualTypeOf<null>();
@@ -58,7 +67,7 @@ describe("generated types", () => {
     const client = {} as Client;
     void client.updateBehaviors({ account_id: "abc", behaviors: { foo: { enabled: true, risk_level: "low" } } });
     // @ts-expect-error a risk level the spec does not list
-    void client.updateBehaviors({ account_id: "abc", behaviors: { foo: { enabled: true, risk_level: "critical" } } });
+    void client.updateBehaviors({ account_id: "abc", behaviors: { foo: { enabled: true, risk_level: unlistedLevel } } });
     // @ts-expect-error account_id is required
     void client.updateBehaviors({ behaviors: { foo: { enabled: true, risk_level: "low" } } });
     // @ts-expect-error enabled is required
