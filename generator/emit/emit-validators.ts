@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { ApiModel } from "../model/api-model.js";
-import { SpecError } from "../load/spec-error.js";
+import { SpecError } from "../lib/spec-error.js";
 import { propertyKey } from "../lib/ts-text.js";
 import { printStructure } from "./print-structure.js";
 

@@ -1,22 +1,13 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { Document, NormalizedProblem, YamlParseError as YamlParseErrorType } from "@redocly/openapi-core";
+import { displayPath } from "../lib/display-path.js";
 import { escapeSegment, lookup } from "../lib/json-pointer.js";
 import { openapiCore } from "../lib/packages.js";
+import { countOf, SpecError, type SpecProblem } from "../lib/spec-error.js";
 import { createGuardedResolver, RefusedDocumentError, type GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
 import { locate } from "./json-location.js";
 import { problemVerdict } from "./problem-verdict.js";
-import { countOf, SpecError, type SpecProblem } from "./spec-error.js";
-
-/** The spec after loading: one bundled document whose `$ref`s all point inside it. */
-export interface LoadedSpec {
-  /** The bundled OpenAPI document (plain JSON data). */
-  readonly document: OpenApiDocument;
-  /** Every file that was read, absolute: the root and every file its `$ref`s reach. */
-  readonly files: readonly string[];
-  /** What the linter found that does not make the output wrong (problem-verdict.ts): the spec generates all the same. */
-  readonly warnings: readonly SpecProblem[];
-}
 
 /** The parts of an OpenAPI document the generator reads; everything else passes through untouched. */
 export interface OpenApiDocument {
@@ -31,28 +22,6 @@ export type SpecSources = ReadonlyMap<string, string>;
 export interface LintResult {
   readonly sources: SpecSources;
   readonly warnings: readonly SpecProblem[];
-}
-
-export interface LoadOptions {
-  /** Refuses warnings too (`--strict`), after every other problem. */
-  readonly strict?: boolean;
-}
-
-/**
- * Load step: parse, lint and bundle the spec with Redocly (the same library
- * openapi-typescript uses), refusing refs that leave the spec's folder.
- * Lints for the errors that would make generated code wrong: unresolved refs, duplicate
- * operationIds, and parts of the wrong type (a list where the spec wants a map: the
- * emitters would crash on them); what else the linter finds comes back as warnings
- * (problem-verdict.ts draws the line). Style is `npm run lint`'s job (redocly.yaml).
- */
-export async function loadSpec(specPath: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  const { resolver, document, display } = await openSpec(specPath);
-  const config = await lintConfig();
-  const warnings = await lint(document, resolver, display, config);
-  const bundled = await bundle(document, resolver, display, config);
-  if (options.strict) refuseWarnings(warnings, display);
-  return { document: bundled, files: [...resolver.getFiles()].sort(), warnings };
 }
 
 /** `--strict`: warnings refuse the spec as errors do, after every other problem has had its say. */
@@ -85,9 +54,13 @@ export function parsedRoot(opened: OpenedSpec): ParsedRoot {
 }
 
 /**
- * loadSpec's first half, for a caller that runs the two halves on two threads
- * (generator/parallel/): lints a root another thread has parsed (other files its refs
- * reach are read here), throwing what loadSpec would, and returns what it read.
+ * The load step's first half: lints a root parsed by openSpec (possibly on another thread:
+ * other files its refs reach are read here), throwing a SpecError for every problem that
+ * refuses the spec, and returns what it read and its warnings. Lints for the errors that
+ * would make generated code wrong: unresolved refs, duplicate operationIds, and parts of
+ * the wrong type (a list where the spec wants a map: the emitters would crash on them);
+ * what else the linter finds comes back as warnings (problem-verdict.ts draws the line).
+ * Style is `npm run lint`'s job (redocly.yaml).
  */
 export async function lintParsedRoot(root: ParsedRoot): Promise<LintResult> {
   const { Source } = openapiCore();
@@ -98,12 +71,21 @@ export async function lintParsedRoot(root: ParsedRoot): Promise<LintResult> {
   return { sources: resolver.sources, warnings };
 }
 
+/** What bundleOpened gives: the bundled document, every file read (absolute, sorted), and their text. */
+export interface BundledSpec {
+  /** The bundled OpenAPI document (plain JSON data): every `$ref` points inside it. */
+  readonly document: OpenApiDocument;
+  readonly files: readonly string[];
+  readonly sources: SpecSources;
+}
+
 /**
- * loadSpec's second half: bundles an opened spec, without linting, and returns what it
- * read as well. What is made from its document may be kept only once the lint has passed
- * on the same sources.
+ * The load step's second half: bundles an opened spec with Redocly (the same library
+ * openapi-typescript uses), refusing refs that leave the spec's folder, without linting.
+ * What is made from its document may be kept only once the lint has passed on the same
+ * sources (generator/pipeline.ts).
  */
-export async function bundleOpened(opened: OpenedSpec): Promise<Omit<LoadedSpec, "warnings"> & { readonly sources: SpecSources }> {
+export async function bundleOpened(opened: OpenedSpec): Promise<BundledSpec> {
   const { resolver, document, display } = opened;
   const bundled = await bundle(document, resolver, display, await lintConfig());
   return { document: bundled, files: [...resolver.getFiles()].sort(), sources: resolver.sources };
@@ -120,7 +102,7 @@ export async function openSpec(specPath: string): Promise<OpenedSpec> {
   return { resolver, document, display };
 }
 
-/** The rules the load step lints with (see loadSpec). */
+/** The rules the load step lints with (see lintParsedRoot). */
 function lintConfig() {
   return openapiCore().createConfig({
     rules: { struct: "warn", "operation-operationId-unique": "error", "no-unresolved-refs": "error" },
@@ -270,10 +252,4 @@ function isFile(file: string): boolean {
 
 function firstLine(text: string): string {
   return text.split("\n")[0] ?? text;
-}
-
-/** Paths in messages and headers are relative to the working directory, with forward slashes. */
-export function displayPath(absolute: string): string {
-  const relative = path.relative(process.cwd(), absolute);
-  return (relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join("/");
 }
