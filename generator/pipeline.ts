@@ -36,7 +36,7 @@ import { emitIndex } from "./emit/emit-index.js";
 import { emitValidators } from "./emit/emit-validators.js";
 import { emitTesting } from "./emit/emit-testing.js";
 import { emitCodeSamples } from "./emit/emit-code-samples.js";
-import { runtimeFiles } from "./emit/runtime-files.js";
+import { runtimeFiles } from "./lib/runtime-source.js";
 import { revealInvisible } from "./emit/reveal-invisible.js";
 import { withHeader, type GeneratedFile } from "./emit/generated-file.js";
 

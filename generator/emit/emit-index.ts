@@ -1,6 +1,6 @@
 import { tsMorph } from "../lib/packages.js";
+import { runtimeExports } from "../lib/runtime-source.js";
 import type { ApiModel } from "../model/api-model.js";
-import { RUNTIME_PUBLIC_TYPES, RUNTIME_PUBLIC_VALUES } from "../model/reserved-names.js";
 import { printStructure } from "./print-structure.js";
 
 /**
@@ -11,7 +11,9 @@ import { printStructure } from "./print-structure.js";
 export function emitIndex(model: ApiModel): string {
   const { StructureKind } = tsMorph();
   const { errorClass } = model.options;
-  const values = RUNTIME_PUBLIC_VALUES.map((name) => (name === "ClientError" && errorClass ? { name, alias: errorClass } : name));
+  const runtime = runtimeExports().public;
+  const values = runtime.filter((e) => !e.typeOnly).map(({ name }) => (name === "ClientError" && errorClass ? { name, alias: errorClass } : name));
+  const types = runtime.filter((e) => e.typeOnly).map(({ name }) => ({ name, isTypeOnly: true }));
   return printStructure({
     statements: [
       {
@@ -23,7 +25,7 @@ export function emitIndex(model: ApiModel): string {
       {
         kind: StructureKind.ExportDeclaration,
         moduleSpecifier: "./runtime/index.js",
-        namedExports: [...values, ...RUNTIME_PUBLIC_TYPES.map((name) => ({ name, isTypeOnly: true }))],
+        namedExports: [...values, ...types],
       },
     ],
   });
