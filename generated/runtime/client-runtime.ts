@@ -9,6 +9,7 @@ import { INSECURE_HTTP, insecure, resolveBaseUrl } from "./base-url.js";
 import { resolveCredentials } from "./credentials.js";
 import { ApiError, ClientError, ConfigurationError, ConnectionError, InvalidArgumentError, TimeoutError, UserAbortError, ValidationError } from "./errors.js";
 import type { ApiDescription, Operation } from "./operation.js";
+import { isJsonMediaType } from "./media-type.js";
 import { own, type BaseClientOptions, type RequestOptions, type ValidateFunction } from "./options.js";
 import { checkBodyAllowed, splitParams } from "./params.js";
 import { preparer, withCredentials } from "./prepare.js";
@@ -106,7 +107,7 @@ export function createRuntime<Paths extends {}>(
       body,
       // Not openapi-fetch's default serialiser: it picks by the final Content-Type (which a
       // caller's headers could change) and passes FormData through.
-      bodySerializer: /json/i.test(op.contentType ?? "json") ? toJson : asIs,
+      bodySerializer: isJsonMediaType(op.contentType ?? "application/json") ? toJson : asIs,
       // Without a contentType, JSON (openapi-fetch's default too).
       headers: body === undefined ? ro.headers : { "Content-Type": op.contentType ?? "application/json", ...ro.headers },
       parseAs: op.parseAs,
