@@ -8,7 +8,16 @@ export default tseslint.config(
   {
     // generated/ is the generator's deterministic output (its checks are the snapshot tests and tsc);
     // test/.artifacts and .bench hold scratch copies of it.
-    ignores: ["generated/**", "dist/**", "node_modules/**", "test/.artifacts/**", ".bench/**", ".scratch/**", "test/fixtures/**", "test/hostile/corpus/**"],
+    ignores: [
+      "generated/**",
+      "dist/**",
+      "node_modules/**",
+      "test/.artifacts/**",
+      ".bench/**",
+      ".scratch/**",
+      "test/fixtures/**",
+      "test/hostile/corpus/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -16,7 +25,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         // Each file is checked with the tsconfig.json that includes it (the root's, bench/'s).
-        projectService: { allowDefaultProject: ["eslint.config.js", "vitest.config.ts", "scripts/*.js"] },
+        projectService: { allowDefaultProject: ["*.config.js", "*.config.ts", "scripts/*.js"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -26,6 +35,11 @@ export default tseslint.config(
       eqeqeq: ["error", "always"],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
     },
+  },
+  {
+    // Plain JavaScript (Redocly's docs plugin) runs on Node.
+    files: ["**/*.js"],
+    languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
   {
     // Tests read untyped data on purpose (parsed JSON, generated modules imported at run time,

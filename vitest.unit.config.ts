@@ -9,10 +9,7 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig({
   test: {
-    include: [
-      "test/runtime/**/*.test.ts",
-      "test/generator/{emitters,layers,runtime-exports,model,names,resolve-ref,json-pointer}.test.ts",
-    ],
+    include: ["test/runtime/**/*.test.ts", "test/generator/{emitters,layers,runtime-exports,model,names,resolve-ref,json-pointer}.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     globalSetup: ["test/support/global-setup.ts"],

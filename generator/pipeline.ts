@@ -130,7 +130,12 @@ function attempt<T>(step: () => T): Attempt<T> {
  * lint's errors), the same spec text read by lint and bundle, and `--strict`. Returns the
  * lint's warnings.
  */
-async function verdict(display: string, linted: Promise<LintResult>, read: SpecSources, options: GenerateOptions): Promise<readonly SpecProblem[]> {
+async function verdict(
+  display: string,
+  linted: Promise<LintResult>,
+  read: SpecSources,
+  options: GenerateOptions,
+): Promise<readonly SpecProblem[]> {
   const { sources, warnings } = await linted;
   // An editor may save between the two reads: the bundled text must be the linted one.
   const same = sources.size === read.size && [...read].every(([file, text]) => sources.get(file) === text);
@@ -165,7 +170,9 @@ function collectOutput(
   others: readonly GeneratedFile[],
   loaded: { readonly files: readonly string[]; readonly warnings: readonly SpecProblem[] },
 ): Generated {
-  const files = [{ path: "schema.ts", content: withHeader("generated", model.source, schema) }, ...others].map((file) => revealInvisible(file, model.source));
+  const files = [{ path: "schema.ts", content: withHeader("generated", model.source, schema) }, ...others].map((file) =>
+    revealInvisible(file, model.source),
+  );
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { model, files, inputs: loaded.files, warnings: loaded.warnings };
 }

@@ -49,11 +49,16 @@ function exportsOf(dir: string, file: string): RuntimeExport[] {
         continue;
       }
       for (const named of statement.getNamedExports()) {
-        found.push({ name: (named.getAliasNode() ?? named.getNameNode()).getText(), typeOnly: statement.isTypeOnly() || named.isTypeOnly() });
+        found.push({
+          name: (named.getAliasNode() ?? named.getNameNode()).getText(),
+          typeOnly: statement.isTypeOnly() || named.isTypeOnly(),
+        });
       }
     } else if (Node.isExportable(statement) && statement.isExported()) {
       const typeOnly = Node.isInterfaceDeclaration(statement) || Node.isTypeAliasDeclaration(statement);
-      const names = Node.isVariableStatement(statement) ? statement.getDeclarations().map((d) => d.getName()) : [statement.getSymbol()?.getName() ?? ""];
+      const names = Node.isVariableStatement(statement)
+        ? statement.getDeclarations().map((d) => d.getName())
+        : [statement.getSymbol()?.getName() ?? ""];
       found.push(...names.map((name) => ({ name, typeOnly })));
     }
   }

@@ -49,7 +49,8 @@ export interface ParsedRoot {
 
 /** `opened`'s root as plain data (see ParsedRoot). */
 export function parsedRoot(opened: OpenedSpec): ParsedRoot {
-  const { source, parsed } = opened.document;
+  const { source } = opened.document;
+  const parsed: unknown = opened.document.parsed;
   return { path: source.absoluteRef, body: source.body, mimeType: source.mimeType, parsed };
 }
 

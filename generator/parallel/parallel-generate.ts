@@ -17,7 +17,9 @@ import { generate, type Generated, type GenerateOptions, type Offload } from "..
 const MAIN_THREAD_STACK_MB = 1.15;
 
 /** A step the worker runs: lintParsedRoot(root), or emitSchema(document, source). */
-type Step = { readonly kind: "lint"; readonly root: ParsedRoot } | { readonly kind: "emitSchema"; readonly document: unknown; readonly source: string };
+type Step =
+  | { readonly kind: "lint"; readonly root: ParsedRoot }
+  | { readonly kind: "emitSchema"; readonly document: unknown; readonly source: string };
 
 /** A step as posted to the worker, numbered so that its reply finds it. */
 export type Job = Step & { readonly id: number };

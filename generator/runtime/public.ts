@@ -5,9 +5,22 @@
  * own imports.
  */
 export {
-  ClientError, ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError,
-  UnprocessableEntityError, RateLimitError, InternalServerError, ConnectionError, TimeoutError, UserAbortError,
-  ConfigurationError, InvalidArgumentError, ValidationError,
+  ClientError,
+  ApiError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  ConnectionError,
+  TimeoutError,
+  UserAbortError,
+  ConfigurationError,
+  InvalidArgumentError,
+  ValidationError,
 } from "./errors.js";
 export type { ApiPromise } from "./client-runtime.js";
 export type { RequestOptions, Validators, ValidateFunction } from "./options.js";

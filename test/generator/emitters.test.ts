@@ -43,7 +43,9 @@ describe("emitClient", () => {
   const client = emitClient(SMALL_MODEL);
 
   it("describes each operation as data, with its body's media type and how a non-JSON success is read", () => {
-    expect(lineOf(client, "getThing: {")).toContain('method: "GET", path: "/things/{thing_id}", pathParams: ["thing_id"], queryParams: ["verbose"]');
+    expect(lineOf(client, "getThing: {")).toContain(
+      'method: "GET", path: "/things/{thing_id}", pathParams: ["thing_id"], queryParams: ["verbose"]',
+    );
     expect(lineOf(client, "getThing: {")).not.toContain("parseAs");
     expect(lineOf(client, "insertVectors: {")).toContain('contentType: "application/x-ndjson"');
     expect(lineOf(client, "insertVectors: {")).toContain('parseAs: "text"');
@@ -74,7 +76,9 @@ describe("emitIndex", () => {
 describe("emitTesting", () => {
   it("gives the test kit each operation, its parameters' types and the schemes' kinds", () => {
     const testing = emitTesting(SMALL_MODEL);
-    expect(lineOf(testing, "getThing: {")).toContain('pathParams: [{ name: "thing_id", required: true, type: "string" }], queryParams: [{ name: "verbose", type: "boolean" }]');
+    expect(lineOf(testing, "getThing: {")).toContain(
+      'pathParams: [{ name: "thing_id", required: true, type: "string" }], queryParams: [{ name: "verbose", type: "boolean" }]',
+    );
     expect(lineOf(testing, "insertVectors: {")).toContain('contentType: "application/x-ndjson"');
     expect(testing).toContain('api_token: { kind: "bearer", scheme: "bearer" }');
     expect(testing).toContain('serverEnv: "SMALL_BASE_URL"');
@@ -101,7 +105,8 @@ describe("emitValidators and parseAs: the one JSON rule (generator/runtime/media
 
   it("a JSON success gets a validator; an application/x-ndjson body does not (it is not one JSON value)", () => {
     const withSchema: OperationModel = { ...insertVectors, body: { ...insertVectors.body!, schemaPointer: "#/components/schemas/Thing" } };
-    const validators = emitValidators({ ...SMALL_MODEL, operations: [getThing, withSchema], options: { validators: true } }, document) ?? "";
+    const validators =
+      emitValidators({ ...SMALL_MODEL, operations: [getThing, withSchema], options: { validators: true } }, document) ?? "";
     expect(lineOf(validators, "getThing:").trim()).toMatch(/^getThing: \{ response: v\d+ \},$/);
     expect(validators).not.toContain("insertVectors");
   });

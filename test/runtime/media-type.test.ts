@@ -11,15 +11,27 @@ isolateCloudflareEnv();
  * the test kit and the generator alike.
  */
 describe("isJsonMediaType", () => {
-  it.each(["application/json", "APPLICATION/JSON", "application/json; charset=utf-8", " application/json ", "application/problem+json", "application/vnd.api+json"])(
-    "%j is JSON",
-    (type) => expect(isJsonMediaType(type)).toBe(true),
-  );
+  it.each([
+    "application/json",
+    "APPLICATION/JSON",
+    "application/json; charset=utf-8",
+    " application/json ",
+    "application/problem+json",
+    "application/vnd.api+json",
+  ])("%j is JSON", (type) => expect(isJsonMediaType(type)).toBe(true));
 
-  it.each(["application/x-ndjson", "application/jsonl", "application/json-seq", "application/jsonlines", "text/json", "text/plain", "application/x-json-stream", "application/octet-stream", "*/*", ""])(
-    "%j is not JSON",
-    (type) => expect(isJsonMediaType(type)).toBe(false),
-  );
+  it.each([
+    "application/x-ndjson",
+    "application/jsonl",
+    "application/json-seq",
+    "application/jsonlines",
+    "text/json",
+    "text/plain",
+    "application/x-json-stream",
+    "application/octet-stream",
+    "*/*",
+    "",
+  ])("%j is not JSON", (type) => expect(isJsonMediaType(type)).toBe(false));
 });
 
 let server: LoopbackServer;
@@ -34,8 +46,15 @@ beforeEach(() => {
 
 /** Cloudflare's Vectorize insert and upsert: the vectors as newline-delimited JSON. */
 const insertVectors = (contentType: string): Operation => ({
-  id: "insertVectors", method: "POST", path: "/vectorize/indexes/{index_name}/insert", pathParams: ["index_name"], queryParams: [],
-  headerParams: [], body: "value", contentType, envelope: false,
+  id: "insertVectors",
+  method: "POST",
+  path: "/vectorize/indexes/{index_name}/insert",
+  pathParams: ["index_name"],
+  queryParams: [],
+  headerParams: [],
+  body: "value",
+  contentType,
+  envelope: false,
 });
 
 describe("a request body, on the wire (a server on 127.0.0.1)", () => {
