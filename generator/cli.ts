@@ -14,7 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { generate, type Generated, type GenerateOptions } from "./pipeline.js";
 import { startParallelGenerator } from "./parallel/parallel-generate.js";
-import { SpecError, warningLines } from "./load/spec-error.js";
+import { SpecError, warningLines } from "./lib/spec-error.js";
 import { showInvisible } from "./lib/invisible-characters.js";
 import { diffOutput, OutputFolderError, recoverInterruptedSwap, replaceOutput } from "./write/output-folder.js";
 import { watchSpec } from "./watch.js";

@@ -13,6 +13,7 @@ import {
   TimeoutError, UserAbortError, ValidationError,
 } from "./errors.js";
 import { checkedHeaders } from "./headers.js";
+import { isJsonMediaType } from "./media-type.js";
 import { callName, type ApiDescription, type Operation } from "./operation.js";
 import { checkOptionTypes, own, type BaseClientOptions, type RequestOptions, type Validators } from "./options.js";
 import { checkBodyAllowed, splitParams } from "./params.js";
@@ -175,7 +176,7 @@ function buildRequest(shared: Shared, op: Operation, params: object | undefined,
     body,
     // Not openapi-fetch's default serialiser: it picks by the final Content-Type (which a
     // caller's headers could change) and passes FormData through.
-    bodySerializer: /json/i.test(contentType) ? toJson : asIs,
+    bodySerializer: isJsonMediaType(contentType) ? toJson : asIs,
     headers: body === undefined ? callHeaders : { "Content-Type": contentType, ...callHeaders },
     parseAs: op.parseAs,
     maxResponseBytes: limits.maxResponseBytes,

@@ -7,14 +7,10 @@
  * openapi-fetch): short messages, no option tables, one code path per job, and
  * openapi-fetch's own builders (URL, query, headers) rather than copies of them.
  */
-export {
-  ClientError, ApiError, BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError,
-  UnprocessableEntityError, RateLimitError, InternalServerError, ConnectionError, TimeoutError, UserAbortError,
-  ConfigurationError, InvalidArgumentError, ValidationError, ResponseTooLargeError,
-} from "./errors.js";
-export type { ApiMessage } from "./errors.js";
-export type { BaseClientOptions, RequestOptions, ValidateFunction, Validators } from "./options.js";
+export * from "./public.js";
+// The generated client's own imports: not re-exported by the package root.
+export type { BaseClientOptions } from "./options.js";
 export type { ApiDescription, Operation, SchemeKind, SecurityScheme } from "./operation.js";
 export { apiKeyCookie, apiKeyHeader, apiKeyQuery, basic, bearer, httpScheme } from "./schemes.js";
 export { createRuntime } from "./client-runtime.js";
-export type { ApiPromise, Runtime } from "./client-runtime.js";
+export type { Runtime } from "./client-runtime.js";

@@ -7,6 +7,7 @@
  * copied verbatim into generated/runtime/; only generated/testing.ts imports it.
  */
 import type { Validators } from "./index.js";
+import { isJsonMediaType as isJson } from "./media-type.js";
 import type { Operation } from "./operation.js";
 import { isMet, isPublic } from "./security-rule.js";
 import type { KeyLocation, ParamType, SchemeType } from "./operation.js";
@@ -84,7 +85,6 @@ export interface Violation {
   readonly pointer?: string;
 }
 
-const isJson = (type: string) => /^application\/([\w.-]+\+)?json\b/i.test(type);
 const essence = (type: string) => type.split(";")[0]!.trim().toLowerCase();
 const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 /** A value for a message: quoted, and short. */

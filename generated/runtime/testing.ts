@@ -11,6 +11,7 @@
 import { HttpHandler } from "msw";
 import { givenBaseUrl, resolveServer } from "./base-url.js";
 import type { ApiMessage, Validators } from "./index.js";
+import { isJsonMediaType } from "./media-type.js";
 import { compileRoute, matchRoute, readRequest, type MockOperation, type MockScheme, type Violation } from "./testing-request.js";
 
 export type { MockOperation, MockParam, MockScheme, ParamType } from "./testing-request.js";
@@ -146,7 +147,7 @@ function success(op: MockOperation, result: unknown): Response {
   const { status, responseType } = op;
   if (NO_BODY.has(status) || responseType === undefined) return new Response(null, { status });
   if (op.envelope) return new Response(JSON.stringify({ success: true, errors: [], messages: [], result }), { status, headers: JSON_HEADERS });
-  const text = /json/i.test(responseType) ? JSON.stringify(result) : result;
+  const text = isJsonMediaType(responseType) ? JSON.stringify(result) : result;
   return new Response((text ?? null) as BodyInit | null, { status, headers: { "content-type": responseType } });
 }
 
@@ -154,7 +155,7 @@ function success(op: MockOperation, result: unknown): Response {
 function example(op: MockOperation): Response {
   const { status, responseType } = op;
   if (NO_BODY.has(status) || responseType === undefined || op.example === undefined) return new Response(null, { status });
-  const text = /json/i.test(responseType) ? op.example : JSON.parse(op.example);
+  const text = isJsonMediaType(responseType) ? op.example : JSON.parse(op.example);
   return new Response(typeof text === "string" ? text : JSON.stringify(text), { status, headers: { "content-type": responseType } });
 }
 

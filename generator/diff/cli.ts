@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { SpecError } from "../load/spec-error.js";
+import { SpecError } from "../lib/spec-error.js";
 import { showInvisible } from "../lib/invisible-characters.js";
 import { diffSpecFiles } from "./diff-specs.js";
 import { GitBaseError, readBase } from "./git-base.js";

@@ -1,6 +1,6 @@
 import { tsMorph } from "../lib/packages.js";
+import { runtimeExports } from "../lib/runtime-source.js";
 import type { ApiModel } from "../model/api-model.js";
-import { RUNTIME_PUBLIC_TYPES, RUNTIME_PUBLIC_VALUES } from "../model/reserved-names.js";
 import { printStructure } from "./print-structure.js";
 
 /**
@@ -12,9 +12,10 @@ import { printStructure } from "./print-structure.js";
 export function emitIndex(model: ApiModel): string {
   const { StructureKind } = tsMorph();
   const { errorClass } = model.options;
-  const values = RUNTIME_PUBLIC_VALUES.flatMap((name) =>
-    name === "ClientError" && errorClass ? [name, { name, alias: errorClass }] : [name],
-  );
+  const runtime = runtimeExports().public;
+  // ClientError under its own name, and under the spec's errorClass too when it names one.
+  const values = runtime.filter((e) => !e.typeOnly).flatMap(({ name }) => (name === "ClientError" && errorClass ? [name, { name, alias: errorClass }] : [name]));
+  const types = runtime.filter((e) => e.typeOnly).map(({ name }) => ({ name, isTypeOnly: true }));
   return printStructure({
     statements: [
       {
@@ -26,7 +27,7 @@ export function emitIndex(model: ApiModel): string {
       {
         kind: StructureKind.ExportDeclaration,
         moduleSpecifier: "./runtime/index.js",
-        namedExports: [...values, ...RUNTIME_PUBLIC_TYPES.map((name) => ({ name, isTypeOnly: true }))],
+        namedExports: [...values, ...types],
       },
     ],
   });

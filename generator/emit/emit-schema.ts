@@ -1,7 +1,7 @@
 import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
 import type * as TS from "typescript";
 import { openapiTypescript, typescript } from "../lib/packages.js";
-import { SpecError } from "../load/spec-error.js";
+import { SpecError } from "../lib/spec-error.js";
 import { identifier, NameRegistry, pascalCase } from "../model/names.js";
 import { usesReadWrite } from "../model/read-write.js";
 

@@ -2,7 +2,7 @@ import type { StatementStructures, WriterFunction } from "ts-morph";
 import { tsMorph } from "../lib/packages.js";
 import type { ApiModel, OperationModel, ParamModel, SecuritySchemeModel } from "../model/api-model.js";
 import { literal, propertyKey } from "../lib/ts-text.js";
-import { isJsonType } from "../model/media-types.js";
+import { isJsonMediaType } from "../runtime/media-type.js";
 import { operationDocs } from "./operation-docs.js";
 import { printStructure } from "./print-structure.js";
 
@@ -134,7 +134,7 @@ function descriptor(op: OperationModel, errorExamples: ErrorExamples) {
   const status = Number(op.success?.status);
   // JSON error bodies only: apiError's default body is sent as application/json.
   const failures = op.errors
-    .filter((error) => error.example !== undefined && error.contentType !== undefined && isJsonType(error.contentType))
+    .filter((error) => error.example !== undefined && error.contentType !== undefined && isJsonMediaType(error.contentType))
     .map((error) => ({ status: error.status, example: errorExamples.indexOf(JSON.stringify(error.example)) }));
   return {
     id: op.id,

@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
 import type { ApiModel } from "../model/api-model.js";
-import { SpecError } from "../load/spec-error.js";
+import { SpecError } from "../lib/spec-error.js";
 import { propertyKey } from "../lib/ts-text.js";
+import { isJsonMediaType } from "../runtime/media-type.js";
 import { printStructure } from "./print-structure.js";
 import { guardedRegExp } from "../runtime/patterns.js";
 
@@ -94,8 +95,8 @@ export function emitValidators(model: ApiModel, bundled: unknown): string | unde
     return name;
   };
   for (const op of model.operations) {
-    const request = /json/i.test(op.body?.contentType ?? "") ? validatorFor(op.body?.schemaPointer, "request") : undefined;
-    const response = /json/i.test(op.success?.contentType ?? "") ? validatorFor(op.success?.schemaPointer, "response") : undefined;
+    const request = isJsonMediaType(op.body?.contentType ?? "") ? validatorFor(op.body?.schemaPointer, "request") : undefined;
+    const response = isJsonMediaType(op.success?.contentType ?? "") ? validatorFor(op.success?.schemaPointer, "response") : undefined;
     const members = [request && `request: ${request}`, response && `response: ${response}`].filter(Boolean);
     if (members.length > 0) entries.push(`${propertyKey(op.id)}: { ${members.join(", ")} },`);
   }

@@ -1,8 +1,8 @@
 import type { ts as TS } from "ts-morph";
 import { tsMorph } from "../lib/packages.js";
 import { codePointName, escapeInvisible, hasInvisible, indexOfInvisible, isInvisible, isLineSeparator, showInvisible } from "../lib/invisible-characters.js";
-import { SpecError } from "../load/spec-error.js";
-import type { GeneratedFile } from "../write/generated-file.js";
+import { SpecError } from "../lib/spec-error.js";
+import type { GeneratedFile } from "./generated-file.js";
 
 /**
  * The last pass over every emitted file, ours and the libraries' alike (openapi-typescript

@@ -6,7 +6,7 @@
  * `--data-raw` and `--form-string` take their values literally.
  */
 import type { ApiModel, OperationModel, SecuritySchemeModel } from "../model/api-model.js";
-import { isJsonType } from "../model/media-types.js";
+import { isJsonMediaType } from "../runtime/media-type.js";
 import { HTTP_TOKEN } from "../lib/name-syntax.js";
 import { shellQuote } from "../lib/shell-text.js";
 import { basicVariables, envVariable, plainText, sampleArgument, sampleSchemes, type SampleField } from "./sample-request.js";
@@ -99,7 +99,7 @@ function credentialWords(scheme: SecuritySchemeModel): string[] {
 /** The body's words: JSON pretty-printed, a form field by field, text as it is, anything else from a file. */
 function bodyWords(contentType: string, value: unknown): string[] {
   const type = `-H ${shellQuote(`Content-Type: ${oneLine(contentType)}`)}`;
-  if (isJsonType(contentType)) {
+  if (isJsonMediaType(contentType)) {
     const json = JSON.stringify(value, null, 2).replace(/\n/g, "\n  ");
     return [type, `--data-raw ${shellQuote(json)}`];
   }

@@ -1,23 +1,14 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { Document, NormalizedProblem, YamlParseError as YamlParseErrorType } from "@redocly/openapi-core";
+import { displayPath } from "../lib/display-path.js";
 import { escapeSegment, lookup } from "../lib/json-pointer.js";
 import { openapiCore } from "../lib/packages.js";
+import { countOf, SpecError, type SpecProblem } from "../lib/spec-error.js";
 import { createGuardedResolver, RefusedDocumentError, type GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
 import { locate } from "./json-location.js";
 import { PATTERN_PLUGIN, SLOW_PATTERN_RULE } from "./pattern-rule.js";
 import { problemVerdict } from "./problem-verdict.js";
-import { countOf, SpecError, type SpecProblem } from "./spec-error.js";
-
-/** The spec after loading: one bundled document whose `$ref`s all point inside it. */
-export interface LoadedSpec {
-  /** The bundled OpenAPI document (plain JSON data). */
-  readonly document: OpenApiDocument;
-  /** Every file that was read, absolute: the root and every file its `$ref`s reach. */
-  readonly files: readonly string[];
-  /** What the linter found that does not make the output wrong (problem-verdict.ts): the spec generates all the same. */
-  readonly warnings: readonly SpecProblem[];
-}
 
 /** The parts of an OpenAPI document the generator reads; everything else passes through untouched. */
 export interface OpenApiDocument {
@@ -32,28 +23,6 @@ export type SpecSources = ReadonlyMap<string, string>;
 export interface LintResult {
   readonly sources: SpecSources;
   readonly warnings: readonly SpecProblem[];
-}
-
-export interface LoadOptions {
-  /** Refuses warnings too (`--strict`), after every other problem. */
-  readonly strict?: boolean;
-}
-
-/**
- * Load step: parse, lint and bundle the spec with Redocly (the same library
- * openapi-typescript uses), refusing refs that leave the spec's folder.
- * Lints for the errors that would make generated code wrong: unresolved refs, duplicate
- * operationIds, and parts of the wrong type (a list where the spec wants a map: the
- * emitters would crash on them); what else the linter finds comes back as warnings
- * (problem-verdict.ts draws the line). Style is `npm run lint`'s job (redocly.yaml).
- */
-export async function loadSpec(specPath: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  const { resolver, document, display } = await openSpec(specPath);
-  const config = await lintConfig();
-  const warnings = await lint(document, resolver, display, config);
-  const bundled = await bundle(document, resolver, display, config);
-  if (options.strict) refuseWarnings(warnings, display);
-  return { document: bundled, files: [...resolver.getFiles()].sort(), warnings };
 }
 
 /** `--strict`: warnings refuse the spec as errors do, after every other problem has had its say. */
@@ -81,14 +50,19 @@ export interface ParsedRoot {
 
 /** `opened`'s root as plain data (see ParsedRoot). */
 export function parsedRoot(opened: OpenedSpec): ParsedRoot {
-  const { source, parsed } = opened.document;
+  const { source } = opened.document;
+  const parsed: unknown = opened.document.parsed;
   return { path: source.absoluteRef, body: source.body, mimeType: source.mimeType, parsed };
 }
 
 /**
- * loadSpec's first half, for a caller that runs the two halves on two threads
- * (generator/parallel/): lints a root another thread has parsed (other files its refs
- * reach are read here), throwing what loadSpec would, and returns what it read.
+ * The load step's first half: lints a root parsed by openSpec (possibly on another thread:
+ * other files its refs reach are read here), throwing a SpecError for every problem that
+ * refuses the spec, and returns what it read and its warnings. Lints for the errors that
+ * would make generated code wrong: unresolved refs, duplicate operationIds, and parts of
+ * the wrong type (a list where the spec wants a map: the emitters would crash on them);
+ * what else the linter finds comes back as warnings (problem-verdict.ts draws the line).
+ * Style is `npm run lint`'s job (redocly.yaml).
  */
 export async function lintParsedRoot(root: ParsedRoot): Promise<LintResult> {
   const { Source } = openapiCore();
@@ -99,12 +73,21 @@ export async function lintParsedRoot(root: ParsedRoot): Promise<LintResult> {
   return { sources: resolver.sources, warnings };
 }
 
+/** What bundleOpened gives: the bundled document, every file read (absolute, sorted), and their text. */
+export interface BundledSpec {
+  /** The bundled OpenAPI document (plain JSON data): every `$ref` points inside it. */
+  readonly document: OpenApiDocument;
+  readonly files: readonly string[];
+  readonly sources: SpecSources;
+}
+
 /**
- * loadSpec's second half: bundles an opened spec, without linting, and returns what it
- * read as well. What is made from its document may be kept only once the lint has passed
- * on the same sources.
+ * The load step's second half: bundles an opened spec with Redocly (the same library
+ * openapi-typescript uses), refusing refs that leave the spec's folder, without linting.
+ * What is made from its document may be kept only once the lint has passed on the same
+ * sources (generator/pipeline.ts).
  */
-export async function bundleOpened(opened: OpenedSpec): Promise<Omit<LoadedSpec, "warnings"> & { readonly sources: SpecSources }> {
+export async function bundleOpened(opened: OpenedSpec): Promise<BundledSpec> {
   const { resolver, document, display } = opened;
   const bundled = await bundle(document, resolver, display, await lintConfig());
   return { document: bundled, files: [...resolver.getFiles()].sort(), sources: resolver.sources };
@@ -121,7 +104,7 @@ export async function openSpec(specPath: string): Promise<OpenedSpec> {
   return { resolver, document, display };
 }
 
-/** The rules the load step lints with (see loadSpec). */
+/** The rules the load step lints with (see lintParsedRoot). */
 function lintConfig() {
   return openapiCore().createConfig({
     plugins: [PATTERN_PLUGIN],
@@ -272,10 +255,4 @@ function isFile(file: string): boolean {
 
 function firstLine(text: string): string {
   return text.split("\n")[0] ?? text;
-}
-
-/** Paths in messages and headers are relative to the working directory, with forward slashes. */
-export function displayPath(absolute: string): string {
-  const relative = path.relative(process.cwd(), absolute);
-  return (relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join("/");
 }

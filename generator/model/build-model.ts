@@ -3,7 +3,7 @@ import { usesReadWrite } from "./read-write.js";
 import { HTTP_TOKEN } from "../lib/name-syntax.js";
 import { NameRegistry } from "./names.js";
 import { collectOperations } from "./operations.js";
-import { RESERVED_NAMES } from "./reserved-names.js";
+import { reservedNames } from "./reserved-names.js";
 import { isObject, type JsonObject } from "./resolve-ref.js";
 import { collectSchemas } from "./schemas.js";
 import { collectSecuritySchemes } from "./security.js";
@@ -18,8 +18,8 @@ import { documentServer } from "./servers.js";
 export function buildModel(bundled: unknown, source: string): ApiModel {
   const document = bundled as JsonObject;
   // The package's root exports: types (operation types, schema aliases) and values (enum tuples).
-  const typeNames = new NameRegistry(RESERVED_NAMES);
-  const valueNames = new NameRegistry(RESERVED_NAMES);
+  const typeNames = new NameRegistry(reservedNames());
+  const valueNames = new NameRegistry(reservedNames());
   const options = generatorOptions(document, typeNames, valueNames);
   const securitySchemes = collectSecuritySchemes(document);
   const operations = collectOperations(document, new NameRegistry(), typeNames);

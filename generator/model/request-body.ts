@@ -5,7 +5,8 @@
  */
 import type { BodyModel } from "./api-model.js";
 import { exampleOf } from "./examples.js";
-import { pickContentType, isJsonType } from "./media-types.js";
+import { isJsonMediaType } from "../runtime/media-type.js";
+import { pickContentType } from "./media-types.js";
 import { child, deref, isObject, resolve, type Json, type JsonObject } from "./resolve-ref.js";
 
 /** The operation's request body as the client sends it, or undefined when it takes none. */
@@ -17,12 +18,12 @@ export function buildRequestBody(document: JsonObject, raw: Json | undefined, at
   const required = requestBody.node.required === true;
   const media = isObject(content[contentType]) ? content[contentType] : {};
   const schema = deref(document, media.schema);
-  const fields = isJsonType(contentType) ? knownProperties(document, media.schema, []) : undefined;
+  const fields = isJsonMediaType(contentType) ? knownProperties(document, media.schema, []) : undefined;
   // An optional body that may also be null has three states: whole, as `body`, it keeps them.
   const flattenable = fields !== undefined && fields.length > 0 && !fields.some((key) => paramNames.includes(key)) && (required || !isNullable(schema));
   const example = exampleOf(document, media);
   const schemaPointer = schema ? child(requestBody.pointer, "content", contentType, "schema") : undefined;
-  const requiredFields = isJsonType(contentType) ? requiredProperties(document, schema, new Set()) : undefined;
+  const requiredFields = isJsonMediaType(contentType) ? requiredProperties(document, schema, new Set()) : undefined;
   return {
     contentType,
     required,

@@ -1,32 +1,18 @@
-/**
- * What the package root re-exports from generator/runtime/index.ts: errors and option types,
- * not its internals. ClientError is exported under its own name, and also under the spec's
- * `x-zt-generator.errorClass` when it names one.
- */
-export const RUNTIME_PUBLIC_VALUES: readonly string[] = [
-  "ClientError", "ApiError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
-  "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError",
-  "ConnectionError", "TimeoutError", "UserAbortError", "ConfigurationError", "InvalidArgumentError", "ValidationError",
-  "ResponseTooLargeError",
-];
-export const RUNTIME_PUBLIC_TYPES: readonly string[] = [
-  "ApiPromise", "RequestOptions", "Validators", "ValidateFunction", "ApiMessage",
-];
+import { once } from "../lib/once.js";
+import { runtimeExports } from "../lib/runtime-source.js";
 
 /**
  * Names the generated package already uses. A spec name that lands on one of these is
  * renamed (see names.ts), so `index.ts` can re-export everything without a clash.
  */
-export const RESERVED_NAMES: readonly string[] = [
+export const reservedNames = once((): readonly string[] => [
   // schema.ts (openapi-typescript) and client.ts
   "paths", "components", "operations", "webhooks", "$defs", "createClient", "Client", "ClientOptions",
   // TypeScript globals that types.ts refers to
   "NonNullable", "Record",
-  // generator/runtime/index.ts, public and internal (a test keeps this list complete)
-  ...RUNTIME_PUBLIC_VALUES, ...RUNTIME_PUBLIC_TYPES,
-  "createRuntime", "Runtime", "Operation", "ApiDescription", "SecurityScheme", "BaseClientOptions",
-  "SchemeKind", "bearer", "basic", "httpScheme", "apiKeyHeader", "apiKeyQuery", "apiKeyCookie",
-];
+  // everything generator/runtime/index.ts exports, public and internal, read by the compiler
+  ...runtimeExports().all.map((e) => e.name),
+]);
 
 /**
  * `createClient` options that are not credentials, and names no option may take

@@ -4,7 +4,8 @@
  */
 import type { ResponseModel } from "./api-model.js";
 import { exampleOf } from "./examples.js";
-import { isJsonType, pickContentType } from "./media-types.js";
+import { isJsonMediaType } from "../runtime/media-type.js";
+import { pickContentType } from "./media-types.js";
 import { child, deref, isObject, resolve, type Json, type JsonObject } from "./resolve-ref.js";
 import { text } from "./text.js";
 
@@ -28,7 +29,7 @@ export function collectResponses(document: JsonObject, raw: Json | undefined, at
   const success = successCode === undefined ? undefined : read(successCode);
   return {
     ...(success ? { success: success.response } : {}),
-    envelope: success !== undefined && isJsonType(success.response.contentType ?? "") && isEnvelope(document, success.schema),
+    envelope: success !== undefined && isJsonMediaType(success.response.contentType ?? "") && isEnvelope(document, success.schema),
     errors: codes.filter((code) => code !== successCode && (/^[45](\d\d|XX)$/i.test(code) || code === "default")).map((code) => read(code).response),
   };
 }

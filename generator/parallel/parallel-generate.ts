@@ -1,23 +1,14 @@
 /**
- * `npm run generate` on two threads. Two steps need nothing from the others but the spec
- * and, for schema.ts, the bundled document: linting and openapi-typescript's transform,
- * together nearly half of a one-thread run on Cloudflare's whole API. On a second core a
- * worker thread (worker-entry.ts) lints the root document this thread has parsed while
- * this thread bundles it, then emits schema.ts while this thread builds the model and
- * emits the other files. This thread
- * starts on the model as soon as its bundle is ready, without waiting for the lint's
- * verdict, and throws that work away when the lint refuses the spec. It never loads
+ * `npm run generate` on two threads: generate() (pipeline.ts) with lint and schema.ts
+ * offloaded to a worker thread (worker-entry.ts) on the second core. The worker lints the
+ * root this thread has parsed while this thread bundles it, then emits schema.ts while
+ * this thread builds the model and emits the other files. This thread never loads
  * openapi-typescript or its TypeScript compiler.
- *
- * The result, files and errors alike, is generate()'s (pipeline.ts), which runs every
- * step in one thread: test/generator/worker.test.ts compares the two on every fixture.
  */
-import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { bundleOpened, displayPath, openSpec, parsedRoot, refuseWarnings, type LintResult, type ParsedRoot, type SpecSources } from "../load/load-spec.js";
-import { SpecError, type SpecProblem } from "../load/spec-error.js";
-import { buildModel } from "../model/build-model.js";
-import { collectOutput, emitFromModel, type Generated, type GenerateOptions } from "../pipeline.js";
+import { SpecError, type SpecProblem } from "../lib/spec-error.js";
+import type { LintResult, OpenApiDocument, ParsedRoot } from "../load/load-spec.js";
+import { generate, type Generated, type GenerateOptions, type Offload } from "../pipeline.js";
 
 /**
  * The main thread's stack (V8's default, 984 KB) plus the 192 KB Node keeps in reserve
@@ -26,7 +17,9 @@ import { collectOutput, emitFromModel, type Generated, type GenerateOptions } fr
 const MAIN_THREAD_STACK_MB = 1.15;
 
 /** A step the worker runs: lintParsedRoot(root), or emitSchema(document, source). */
-type Step = { readonly kind: "lint"; readonly root: ParsedRoot } | { readonly kind: "emitSchema"; readonly document: unknown; readonly source: string };
+type Step =
+  | { readonly kind: "lint"; readonly root: ParsedRoot }
+  | { readonly kind: "emitSchema"; readonly document: unknown; readonly source: string };
 
 /** A step as posted to the worker, numbered so that its reply finds it. */
 export type Job = Step & { readonly id: number };
@@ -39,7 +32,7 @@ export type Reply =
 
 /** generate() on two threads; close() it when done. */
 export interface ParallelGenerator {
-  /** What generate(specPath, options) gives, or the error it throws. */
+  /** generate(specPath, options) with lint and schema.ts on the worker thread. */
   generate(specPath: string, options?: GenerateOptions): Promise<Generated>;
   /** Stops the worker thread; a later generate() starts a new one. */
   close(): Promise<void>;
@@ -51,64 +44,15 @@ export interface ParallelGenerator {
  */
 export function startParallelGenerator(workerEntry: URL): ParallelGenerator {
   const worker = startWorker(workerEntry);
+  // postMessage copies what it posts, as the pipeline asks of every Offload.
+  const offload: Offload = {
+    lint: (root) => worker.run<LintResult>({ kind: "lint", root }),
+    emitSchema: (document: OpenApiDocument, source) => worker.run<string>({ kind: "emitSchema", document, source }),
+  };
   return {
-    async generate(specPath, options = {}) {
-      const source = displayPath(path.resolve(specPath));
-      // Parsed once, here (its errors come first, as in one thread); the worker lints a
-      // copy, posted before bundling changes the document in place.
-      const opened = await openSpec(specPath);
-      const linted = worker.run<LintResult>({ kind: "lint", root: parsedRoot(opened) });
-      linted.catch(() => undefined); // awaited by verdict(), after the work it overlaps
-      const bundled = await bundleOpened(opened).catch(async (error: unknown) => {
-        await linted; // lint's verdict (parsing's included) comes first, as in one thread
-        throw error;
-      });
-      // Queued now: the worker emits schema.ts as soon as it has linted.
-      const schema = worker.run<string>({ kind: "emitSchema", document: bundled.document, source });
-      schema.catch(() => undefined); // awaited below, unless an earlier step fails
-      // Built while the worker still lints (this thread would otherwise wait), and thrown
-      // away, errors included, when the lint refuses the spec.
-      const built = attempt(() => {
-        const model = buildModel(bundled.document, source);
-        return { model, others: attempt(() => emitFromModel(model, bundled.document)) };
-      });
-      const warnings = await verdict(source, linted, bundled.sources, options);
-      if ("error" in built) throw built.error;
-      const { model, others } = built.value;
-      if ("error" in others) {
-        // In one thread schema.ts is emitted first: its error, if it has one, is the one to report.
-        await schema;
-        throw others.error;
-      }
-      return collectOutput(model, await schema, others.value, { files: bundled.files, warnings });
-    },
+    generate: (specPath, options = {}) => generate(specPath, options, offload),
     close: () => worker.close(),
   };
-}
-
-/** A step's value, or what it threw. */
-type Attempt<T> = { readonly value: T } | { readonly error: unknown };
-
-function attempt<T>(step: () => T): Attempt<T> {
-  try {
-    return { value: step() };
-  } catch (error) {
-    return { error };
-  }
-}
-
-/**
- * What loadSpec() would conclude once its bundle has passed: the lint's verdict (it
- * throws the lint's errors), the same spec text read by both threads, and `--strict`.
- * Returns the lint's warnings.
- */
-async function verdict(display: string, linted: Promise<LintResult>, read: SpecSources, options: GenerateOptions): Promise<readonly SpecProblem[]> {
-  const { sources, warnings } = await linted;
-  // An editor may save between the two reads: the bundled text must be the linted one.
-  const same = sources.size === read.size && [...read].every(([file, text]) => sources.get(file) === text);
-  if (!same) throw new SpecError([{ file: display, message: "the spec changed while it was being read: run again" }]);
-  if (options.strict) refuseWarnings(warnings, display);
-  return warnings;
 }
 
 interface WorkerHandle {

@@ -7,8 +7,8 @@
 import { parentPort } from "node:worker_threads";
 import { emitSchema } from "../emit/emit-schema.js";
 import { openapiTypescript } from "../lib/packages.js";
+import { SpecError } from "../lib/spec-error.js";
 import { lintParsedRoot } from "../load/load-spec.js";
-import { SpecError } from "../load/spec-error.js";
 import type { Job, Reply } from "./parallel-generate.js";
 
 const port = parentPort;

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { HEADER_PREFIXES, type GeneratedFile } from "./generated-file.js";
+import { HEADER_PREFIXES, type GeneratedFile } from "../emit/generated-file.js";
 import { unifiedDiff } from "./unified-diff.js";
 
 /** Raised when --out points somewhere the generator must not write; the CLI exits 2. */

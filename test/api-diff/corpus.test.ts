@@ -11,7 +11,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { higher, type Bump } from "../../generator/diff/change.js";
 import { diffSpecFiles } from "../../generator/diff/diff-specs.js";
-import { SpecError } from "../../generator/load/spec-error.js";
+import { SpecError } from "../../generator/lib/spec-error.js";
 
 const ROOT = path.join(import.meta.dirname, "../fixtures/openapi-compat");
 const VERDICTS = JSON.parse(readFileSync(path.join(ROOT, "verdicts.json"), "utf8")) as Record<string, string[]>;

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { formatProblem } from "../../generator/load/spec-error.js";
+import { formatProblem } from "../../generator/lib/spec-error.js";
 import { generate } from "../../generator/pipeline.js";
 import { canBacktrack, guardedRegExp, PATTERN_CHECK_LIMIT } from "../../generator/runtime/patterns.js";
 import { replaceOutput } from "../../generator/write/output-folder.js";

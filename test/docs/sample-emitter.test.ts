@@ -12,7 +12,7 @@ import { codeSamplesOf, type OperationSamples } from "../../generator/emit/emit-
 import { DEFAULT_IMPORT } from "../../generator/emit/sample-typescript.js";
 import { buildModel } from "../../generator/model/build-model.js";
 import type { ApiModel } from "../../generator/model/api-model.js";
-import { RUNTIME_PUBLIC_VALUES } from "../../generator/model/reserved-names.js";
+import { runtimeExports } from "../../generator/lib/runtime-source.js";
 import { generate, type Generated } from "../../generator/pipeline.js";
 import { ARTIFACTS, ROOT } from "../support/spec-copy.js";
 import { typecheckFolder } from "../support/tsc.js";
@@ -54,7 +54,7 @@ describe("code samples for a spec of another shape", () => {
       // The README's error handling: the subclasses before ApiError, anything else rethrown.
       expect(ts_(name), name).toMatch(/instanceof NotFoundError[\s\S]*instanceof RateLimitError[\s\S]*instanceof ApiError[\s\S]*throw error;/);
     }
-    for (const error of ["ApiError", "NotFoundError", "RateLimitError"]) expect(RUNTIME_PUBLIC_VALUES).toContain(error);
+    for (const error of ["ApiError", "NotFoundError", "RateLimitError"]) expect(runtimeExports().public).toContainEqual({ name: error, typeOnly: false });
   });
 
   it("every curl sample is a command sh accepts", () => {

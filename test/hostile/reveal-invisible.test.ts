@@ -8,7 +8,7 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { revealInvisible } from "../../generator/emit/reveal-invisible.js";
-import { SpecError } from "../../generator/load/spec-error.js";
+import { SpecError } from "../../generator/lib/spec-error.js";
 import { invisibleIn } from "./support/invisible.js";
 
 const reveal = (content: string) => revealInvisible({ path: "x.ts", content }, "spec.yaml").content;

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/pipeline.js";
-import { formatProblem, SpecError } from "../../generator/load/spec-error.js";
+import { formatProblem, SpecError } from "../../generator/lib/spec-error.js";
 import { readOutput, replaceOutput } from "../../generator/write/output-folder.js";
 import { cliBundle, runCli } from "../support/cli.js";
 import { ARTIFACTS } from "../support/spec-copy.js";

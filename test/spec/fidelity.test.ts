@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { loadSpec } from "../../generator/load/load-spec.js";
+import { bundleOpened, openSpec } from "../../generator/load/load-spec.js";
 import { CLOUDFLARE_BEHAVIORS, SEED_PAGE } from "../support/fixtures.js";
 
 /**
@@ -47,7 +47,7 @@ const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "tr
 const methodsOf = (item: Record<string, unknown>): string[] => Object.keys(item).filter((k) => METHODS.includes(k));
 
 beforeAll(async () => {
-  ours = (await loadSpec("spec/openapi.yaml")).document as unknown as Doc;
+  ours = (await bundleOpened(await openSpec("spec/openapi.yaml"))).document as unknown as Doc;
   theirs = parse(readFileSync(CLOUDFLARE_BEHAVIORS, "utf8"));
 });
 

@@ -1,5 +1,5 @@
-import type { GeneratedFile } from "../../../generator/write/generated-file.js";
-import { withHeader } from "../../../generator/write/generated-file.js";
+import type { GeneratedFile } from "../../../generator/emit/generated-file.js";
+import { withHeader } from "../../../generator/emit/generated-file.js";
 
 /**
  * Two generated outputs for the interrupted-write test, 100 files and ~800 KB each (the

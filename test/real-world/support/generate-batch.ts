@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { generate } from "../../../generator/pipeline.js";
-import { formatProblem } from "../../../generator/load/spec-error.js";
+import { formatProblem } from "../../../generator/lib/spec-error.js";
 import { replaceOutput } from "../../../generator/write/output-folder.js";
 import { typecheckFolder } from "../../support/tsc.js";
 

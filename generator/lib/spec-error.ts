@@ -1,4 +1,4 @@
-import { codePointName, showInvisible } from "../lib/invisible-characters.js";
+import { codePointName, showInvisible } from "./invisible-characters.js";
 
 /** A problem found in the spec, located as file:line:col so an editor can jump to it. */
 export interface SpecProblem {
