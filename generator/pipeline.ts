@@ -12,7 +12,7 @@ import { emitTesting } from "./emit/emit-testing.js";
 import { emitCodeSamples } from "./emit/emit-code-samples.js";
 import { runtimeFiles } from "./emit/runtime-files.js";
 import { revealInvisible } from "./emit/reveal-invisible.js";
-import { withHeader, type GeneratedFile } from "./write/generated-file.js";
+import { headerFacts, withHeader, type GeneratedFile, type HeaderFacts } from "./write/generated-file.js";
 
 export interface Generated {
   readonly model: ApiModel;
@@ -24,8 +24,27 @@ export interface Generated {
   readonly warnings: readonly SpecProblem[];
 }
 
-/** How to generate: `strict` refuses a spec with warnings (`--strict`). */
-export type GenerateOptions = LoadOptions;
+/**
+ * How to generate: `strict` refuses a spec with warnings (`--strict`); `out` is the folder
+ * the output is for (the headers name the spec and the command from it; default
+ * "generated"); `testing: false` leaves out the test kit (`--no-testing`), as the spec's
+ * `x-zt-generator: { testing: false }` does.
+ */
+export interface GenerateOptions extends LoadOptions {
+  readonly out?: string;
+  readonly testing?: boolean;
+}
+
+/** What the emitters need of the run beside the model: the headers' facts and whether to emit the test kit. */
+export interface OutputSettings {
+  readonly header: HeaderFacts;
+  readonly testing: boolean;
+}
+
+/** The run's OutputSettings, from its options and the model (`x-zt-generator.testing`). */
+export function outputSettings(specPath: string, options: GenerateOptions, model: ApiModel): OutputSettings {
+  return { header: headerFacts(specPath, options.out), testing: options.testing !== false && model.options.testing !== false };
+}
 
 /** The pipeline, in memory and in this thread: load → model → emit. Writing is the caller's choice (write/). */
 export async function generate(specPath: string, options: GenerateOptions = {}): Promise<Generated> {
@@ -34,21 +53,27 @@ export async function generate(specPath: string, options: GenerateOptions = {}):
   const model = buildModel(loaded.document, source);
   // A copy, as the worker of `npm run generate` gets one (emitSchema changes what it is given).
   const schema = emitSchema(structuredClone(loaded.document), source);
-  return collectOutput(model, schema, emitFromModel(model, loaded.document), loaded);
+  const settings = outputSettings(specPath, options, model);
+  return collectOutput(model, schema, emitFromModel(model, loaded.document, settings), loaded, settings);
 }
 
+/** The runtime's test-kit modules (they import msw): left out with testing.ts. */
+const TEST_KIT_RUNTIME = new Set(["runtime/testing.ts", "runtime/testing-request.ts"]);
+
 /** Every output file but schema.ts, with its header: what the model (and, for validators.ts, the document) makes. */
-export function emitFromModel(model: ApiModel, document: OpenApiDocument): GeneratedFile[] {
-  const fromSpec = (path: string, content: string): GeneratedFile => ({ path, content: withHeader("generated", model.source, content) });
+export function emitFromModel(model: ApiModel, document: OpenApiDocument, settings: OutputSettings): GeneratedFile[] {
+  const { spec, command } = settings.header;
+  const fromSpec = (path: string, content: string): GeneratedFile => ({ path, content: withHeader("generated", spec, content, command) });
   const optional = (path: string, content: string | undefined) => (content === undefined ? [] : [fromSpec(path, content)]);
+  const runtime = runtimeFiles().filter((f) => settings.testing || !TEST_KIT_RUNTIME.has(f.path));
   return [
     fromSpec("types.ts", emitTypes(model)),
     fromSpec("client.ts", emitClient(model)),
     fromSpec("index.ts", emitIndex(model)),
-    fromSpec("testing.ts", emitTesting(model)),
+    ...optional("testing.ts", settings.testing ? emitTesting(model) : undefined),
     fromSpec("code-samples.ts", emitCodeSamples(model)),
     ...optional("validators.ts", emitValidators(model, document)),
-    ...runtimeFiles().map((f) => ({ path: f.path, content: withHeader("copied", `generator/${f.path}`, f.content) })),
+    ...runtime.map((f) => ({ path: f.path, content: withHeader("copied", `generator/${f.path}`, f.content, command) })),
   ];
 }
 
@@ -62,8 +87,10 @@ export function collectOutput(
   schema: string,
   others: readonly GeneratedFile[],
   loaded: { readonly files: readonly string[]; readonly warnings: readonly SpecProblem[] },
+  settings: OutputSettings,
 ): Generated {
-  const files = [{ path: "schema.ts", content: withHeader("generated", model.source, schema) }, ...others].map((file) => revealInvisible(file, model.source));
+  const { spec, command } = settings.header;
+  const files = [{ path: "schema.ts", content: withHeader("generated", spec, schema, command) }, ...others].map((file) => revealInvisible(file, model.source));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { model, files, inputs: loaded.files, warnings: loaded.warnings };
 }

@@ -24,7 +24,7 @@ export type Verdict = "refuse" | "warn" | "accept";
  */
 const VALUE_KEYWORDS = new Set([
   "exclusiveMinimum", "exclusiveMaximum", "minimum", "maximum", "multipleOf",
-  "minLength", "maxLength", "pattern", "format", "contentEncoding", "contentMediaType",
+  "minLength", "maxLength", "pattern", "contentEncoding", "contentMediaType",
   "minItems", "maxItems", "uniqueItems", "minContains", "maxContains", "minProperties", "maxProperties",
   "readOnly", "writeOnly", "deprecated", "description", "example", "$comment",
 ]);

@@ -14,10 +14,10 @@
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { bundleOpened, displayPath, openSpec, parsedRoot, refuseWarnings, type LintResult, type ParsedRoot, type SpecSources } from "../load/load-spec.js";
+import { bundleOpened, displayPath, isStrict, openSpec, parsedRoot, refuseWarnings, type LintResult, type ParsedRoot, type SpecSources } from "../load/load-spec.js";
 import { SpecError, type SpecProblem } from "../load/spec-error.js";
 import { buildModel } from "../model/build-model.js";
-import { collectOutput, emitFromModel, type Generated, type GenerateOptions } from "../pipeline.js";
+import { collectOutput, emitFromModel, outputSettings, type Generated, type GenerateOptions } from "../pipeline.js";
 
 /**
  * The main thread's stack (V8's default, 984 KB) plus the 192 KB Node keeps in reserve
@@ -57,7 +57,9 @@ export function startParallelGenerator(workerEntry: URL): ParallelGenerator {
       // Parsed once, here (its errors come first, as in one thread); the worker lints a
       // copy, posted before bundling changes the document in place.
       const opened = await openSpec(specPath);
-      const linted = worker.run<LintResult>({ kind: "lint", root: parsedRoot(opened) });
+      // Read before bundling changes the document in place: only `x-zt-generator.strict` is needed.
+      const rootSettings = { "x-zt-generator": (opened.document.parsed as Record<string, unknown> | null)?.["x-zt-generator"] };
+      const linted = worker.run<LintResult>({ kind: "lint", root: parsedRoot(opened, options) });
       linted.catch(() => undefined); // awaited by verdict(), after the work it overlaps
       const bundled = await bundleOpened(opened).catch(async (error: unknown) => {
         await linted; // lint's verdict (parsing's included) comes first, as in one thread
@@ -70,17 +72,18 @@ export function startParallelGenerator(workerEntry: URL): ParallelGenerator {
       // away, errors included, when the lint refuses the spec.
       const built = attempt(() => {
         const model = buildModel(bundled.document, source);
-        return { model, others: attempt(() => emitFromModel(model, bundled.document)) };
+        const settings = outputSettings(specPath, options, model);
+        return { model, settings, others: attempt(() => emitFromModel(model, bundled.document, settings)) };
       });
-      const warnings = await verdict(source, linted, bundled.sources, options);
+      const warnings = await verdict(source, linted, bundled.sources, { strict: isStrict(options, rootSettings) });
       if ("error" in built) throw built.error;
-      const { model, others } = built.value;
+      const { model, settings, others } = built.value;
       if ("error" in others) {
         // In one thread schema.ts is emitted first: its error, if it has one, is the one to report.
         await schema;
         throw others.error;
       }
-      return collectOutput(model, await schema, others.value, { files: bundled.files, warnings });
+      return collectOutput(model, await schema, others.value, { files: bundled.files, warnings }, settings);
     },
     close: () => worker.close(),
   };

@@ -39,7 +39,7 @@ describe("generated/ is in step with spec/", () => {
     for (const [name, content] of first) {
       expect(content, name).not.toContain(ROOT);
       expect(content, name).not.toMatch(/\b20\d\d-\d\d-\d\d/);
-      expect(content.startsWith(name.startsWith("runtime/") ? "// copied from generator/runtime/" : "// generated from spec/openapi.yaml by generator/"), name).toBe(true);
+      expect(content.startsWith(name.startsWith("runtime/") ? "// copied from generator/runtime/" : "// generated from spec/openapi.yaml by the zt-risk-scoring generator"), name).toBe(true);
     }
   });
 });
