@@ -42,7 +42,11 @@ export function emitSchema(document: unknown, source: string): string {
     silent: true,
     inject: undefined,
     transform: undefined,
-    transformProperty: undefined,
+    // A property that is only a `$ref` hovers with its target's description (issue 19 item 7).
+    transformProperty: (property, schemaObject) => {
+      borrowDescription(schemaObject, (ref) => resolveRef(schema, ref, { silent: true }));
+      return property;
+    },
     makePathsEnum: false,
     generatePathParams: false,
     readWriteMarkers: false,
@@ -51,6 +55,24 @@ export function emitSchema(document: unknown, source: string): string {
     },
   };
   return astToString(aliasRecursiveSchemas(transformSchema(schema, ctx), source));
+}
+
+/**
+ * Gives a `$ref` property without a description of its own its target's (followed
+ * through `$ref` chains), for openapi-typescript to print as the property's JSDoc, after
+ * this hook (so with its own escaping): a hover on `risk_level` then says what it is.
+ * Changes only the copy of the document emitSchema is given.
+ */
+function borrowDescription(schemaObject: unknown, resolve: (ref: string) => unknown): void {
+  if (typeof schemaObject !== "object" || schemaObject === null) return;
+  const property = schemaObject as { $ref?: unknown; description?: unknown };
+  if (typeof property.$ref !== "string" || property.description !== undefined) return;
+  let target: unknown = property;
+  for (let hops = 0; hops < 16 && typeof target === "object" && target !== null && typeof (target as { $ref?: unknown }).$ref === "string"; hops++) {
+    target = resolve((target as { $ref: string }).$ref);
+  }
+  const description = typeof target === "object" && target !== null ? (target as { description?: unknown }).description : undefined;
+  if (typeof description === "string" && description.trim() !== "") property.description = description;
 }
 
 /**
