@@ -13,7 +13,8 @@ beforeAll(() => {
 /** A temporary output folder holding a fresh generation of spec/. */
 async function freshOutput(): Promise<string> {
   const dir = path.join(mkdtempSync(path.join(ARTIFACTS, "out-")), "generated");
-  replaceOutput(dir, (await generate("spec/openapi.yaml")).files);
+  // Generated for `dir`: the headers name the command that regenerates that folder.
+  replaceOutput(dir, (await generate("spec/openapi.yaml", { out: dir })).files);
   return dir;
 }
 
@@ -23,7 +24,7 @@ describe("npm run generate", () => {
     const { status, stdout } = runCli(["--spec", "spec/openapi.yaml", "--out", out]);
     expect(status).toBe(0);
     expect(stdout).toMatch(/^wrote \d+ files to .*gen\/: 2 operations, 9 schemas, from spec\/openapi\.yaml in \d+ ms\n$/);
-    expect([...readOutput(out)]).toEqual((await generate("spec/openapi.yaml")).files.map((f) => [f.path, f.content]));
+    expect([...readOutput(out)]).toEqual((await generate("spec/openapi.yaml", { out })).files.map((f) => [f.path, f.content]));
   });
 
   it("--check exits 0 when in step, 1 with a unified diff and the fix when stale, and writes nothing", async () => {
