@@ -42,12 +42,20 @@ export function generatorRules(sources: SpecSources): Plugin {
 
 /**
  * OpenAPI 3 §4.8.8: a path "MUST begin with a forward slash"; `notes:` would be appended
- * to the server URL as it stands (`…/apinotes`).
+ * to the server URL as it stands (`…/apinotes`). A query or fragment in it, or an empty
+ * `{}`, would change every request too. Reported at the key, in the file that holds `paths`.
  */
 function checkPathKeys(paths: Record<string, unknown>, { report, location }: Context): void {
   for (const key of Object.keys(paths)) {
-    if (key.startsWith("/") || key.startsWith("x-")) continue;
-    report({ message: `the path "${key}" must begin with "/" (OpenAPI 3 §4.8.8): requests would go to the server URL with "${key}" glued on`, location: location.child([key]).key() });
+    if (key.startsWith("x-")) continue;
+    const at = location.child([key]).key();
+    if (!key.startsWith("/")) {
+      report({ message: `the path "${key}" must begin with "/" (OpenAPI 3 §4.8.8): requests would go to the server URL with "${key}" glued on`, location: at });
+    } else if (/[?#]/.test(key)) {
+      report({ message: `the path "${key}" holds a query or fragment: its items belong in parameters with \`in: query\`, or every request would carry them`, location: at });
+    } else if (key.includes("{}")) {
+      report({ message: `the path "${key}" has an empty template expression \`{}\`: no parameter can fill it`, location: at });
+    }
   }
 }
 

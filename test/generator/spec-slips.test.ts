@@ -97,6 +97,18 @@ describe("refused: what would make a request or a type wrong", () => {
     expect(await outcome(root)).toEqual({ refused: [expect.stringMatching(new RegExp(`^${at(root, "openapi.yaml")}:6:3: the path "notes/\\{id\\}" must begin with "/"`))] });
   });
 
+  it("a path holding a query string, or an empty parameter name, at the key", async () => {
+    const query = splitSpec({ root: (t) => t.replace("  /notes/{id}:", "  /notes/{id}?all=true:") });
+    expect(await outcome(query)).toEqual({ refused: [expect.stringMatching(new RegExp(`^${at(query, "openapi.yaml")}:6:3: the path "/notes/\\{id\\}\\?all=true" holds a query`))] });
+    const empty = splitSpec({ root: (t) => t.replace("  /notes/{id}:", "  /notes/{id}/{}:") });
+    expect(await outcome(empty)).toEqual({ refused: [expect.stringMatching(new RegExp(`^${at(empty, "openapi.yaml")}:6:3: the path "/notes/\\{id\\}/\\{\\}" has an empty template expression`))] });
+  });
+
+  it("a parameter sent nowhere (`in: body`, a 2.0 leftover), in the path file", async () => {
+    const root = splitSpec({ path: (t) => t.replace("  parameters:\n", "  parameters:\n    - { name: q, in: body, schema: { type: string } }\n") });
+    expect(await outcome(root)).toEqual({ refused: expect.arrayContaining([expect.stringMatching(new RegExp(`^${at(root, "paths/note.yaml")}:4:\\d+: \`in\` can be one of the following only`))]) });
+  });
+
   it("a server URL that is not a URL (issue 19 item 9), at the url", async () => {
     const root = splitSpec({ root: (t) => t.replace("https://notes.example.com/api", '"https://notes example.com/api"') });
     expect(await outcome(root)).toEqual({ refused: [`${at(root, "openapi.yaml")}:4:10: the server URL "https://notes example.com/api" is not a URL (zt-generator/server-url)`] });
