@@ -3,7 +3,7 @@
  * Redocly's reports in a way the generator can act on. Each reports at the exact node, in
  * whichever file of a split spec holds it; problem-verdict.ts decides what refuses.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { RawUniversalConfig } from "@redocly/openapi-core";
 import { lookup } from "../lib/json-pointer.js";
@@ -107,8 +107,9 @@ function checkEnum(schema: Record<string, unknown>, { report, location }: Contex
 }
 
 /**
- * An unresolved `$ref`: names the file and the JSON pointer it missed, and the nearest
- * name that exists there (a file in that folder, or a key of the last object the pointer reached).
+ * An unresolved `$ref`: names what it missed and the nearest name that exists there: a
+ * file in the same folder (only a folder the spec has already read from: never one the
+ * guarded resolver would refuse), or a key of the last object the JSON pointer reached.
  */
 function checkRef(node: unknown, { report, location }: Context, resolved: { node: unknown; error?: Error }, sources: SpecSources): void {
   if (resolved.node !== undefined) return;
@@ -120,30 +121,40 @@ function checkRef(node: unknown, { report, location }: Context, resolved: { node
   const hash = ref.indexOf("#");
   const file = hash < 0 ? ref : ref.slice(0, hash);
   const pointer = hash < 0 ? "" : ref.slice(hash + 1);
-  const target = file === "" ? from : path.resolve(path.dirname(from), decodeURI(file));
-  report({ message: `Can't resolve $ref "${ref}": ${missing(target, file, pointer, sources)}`, location });
-}
-
-function missing(target: string, file: string, pointer: string, sources: SpecSources): string {
+  // As the resolver reads it: no percent-decoding (`%2e%2e/` is a folder named so, not `../`).
+  const target = file === "" ? from : path.resolve(path.dirname(from), file);
   const text = sources.get(target);
   if (text === undefined) {
-    const folder = path.dirname(target);
-    const names = existsSync(folder) ? readdirSync(folder) : [];
-    const nearest = nearestName(path.basename(target), names);
-    return `no file ${file}${nearest ? ` (nearest: ${path.posix.join(path.posix.dirname(file), nearest)})` : ""}`;
+    const nearest = nearestFile(target, sources);
+    const hint = nearest === undefined ? "" : `; nearest: ${path.posix.join(path.posix.dirname(file), nearest)}`;
+    report({ message: `Can't resolve $ref: ${resolved.error?.message ?? "no such file"} ("${file}" names no file${hint})`, location });
+    return;
   }
+  report({ message: `Can't resolve $ref "${ref}": ${missingName(text, file, pointer)}`, location });
+}
+
+/** The nearest file name beside `target`, when the spec has read a file from that folder. */
+function nearestFile(target: string, sources: SpecSources): string | undefined {
+  const folder = path.dirname(target);
+  if (![...sources.keys()].some((read) => path.dirname(read) === folder)) return undefined;
+  try {
+    return nearestName(path.basename(target), readdirSync(folder));
+  } catch {
+    return undefined;
+  }
+}
+
+function missingName(text: string, file: string, pointer: string): string {
   let parsed: unknown;
   try {
     parsed = openapiCore().parseYaml(text);
   } catch {
     return `${pointer || "#"} not found`;
   }
-  const segments = pointer.split("/").slice(1);
   let reached = "#";
-  for (const segment of segments) {
+  for (const segment of pointer.split("/").slice(1)) {
     const next = `${reached}/${segment}`;
-    const value = lookup(parsed, next);
-    if (value === undefined) {
+    if (lookup(parsed, next) === undefined) {
       const container = lookup(parsed, reached);
       const keys = typeof container === "object" && container !== null ? Object.keys(container) : [];
       const wanted = segment.replace(/~1/g, "/").replace(/~0/g, "~");

@@ -140,7 +140,11 @@ describe("refused: what would make a request or a type wrong", () => {
   it("an unresolved $ref to a file names the file it missed and the nearest one there", async () => {
     const root = splitSpec({ path: (t) => t.replace("../schemas/Note.yaml", "../schemas/Noet.yaml") });
     expect(await outcome(root)).toEqual({
-      refused: [`${at(root, "paths/note.yaml")}:14:19: Can't resolve $ref "../schemas/Noet.yaml": no file ../schemas/Noet.yaml (nearest: ../schemas/Note.yaml) (zt-generator/ref-target)`],
+      refused: [
+        expect.stringMatching(
+          new RegExp(`^${at(root, "paths/note.yaml")}:14:19: Can't resolve \\$ref: ENOENT: .*Noet\\.yaml.* \\("\\.\\./schemas/Noet\\.yaml" names no file; nearest: \\.\\./schemas/Note\\.yaml\\) \\(zt-generator/ref-target\\)$`),
+        ),
+      ],
     });
   });
 
