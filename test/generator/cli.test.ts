@@ -39,7 +39,8 @@ describe("npm run generate", () => {
     expect(stderr).toContain(`--- ${out}/types.ts`);
     expect(stderr).toContain('-export const RISK_LEVELS = ["low", "high"]');
     expect(stderr).toContain('+export const RISK_LEVELS = ["low", "medium", "high"]');
-    expect(stderr).toContain("run `npm run generate`");
+    // The command that regenerates this folder (not bare `npm run generate`, which writes generated/).
+    expect(stderr).toContain(`run \`npm run generate -- --spec spec/openapi.yaml --out ${path.relative(ROOT, out).split(path.sep).join("/")}\``);
     expect(readOutput(out)).toEqual(before);
   });
 
