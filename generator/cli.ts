@@ -51,7 +51,8 @@ export async function runOnce(
   try {
     // Before anything can fail: a run killed mid-swap left the previous output aside.
     recoverInterruptedSwap(path.resolve(options.out));
-    const { files, model, warnings } = await generateSpec(options.spec, { strict: options.strict ?? false, out: options.out, testing: options.testing ?? true });
+    const generateOptions = { strict: options.strict ?? false, out: options.out, testing: options.testing ?? true };
+    const { files, model, warnings } = await generateSpec(options.spec, generateOptions);
     for (const line of warningLines(warnings)) fail(line);
     const elapsed = `${Math.round(performance.now() - started)} ms`;
     if (options.check) {
@@ -102,7 +103,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | string {
     if (positionals.length > 0) return `unexpected argument: ${positionals[0]}`;
     if (values.check && values.watch) return "--check and --watch cannot be used together";
     if (values.spec.trim() === "" || values.out.trim() === "") return "--spec and --out need a value";
-    return { spec: values.spec, out: values.out.replace(/(.)[\\/]+$/, "$1"), check: values.check, watch: values.watch, strict: values.strict, testing: !values["no-testing"] };
+    const out = values.out.replace(/(.)[\\/]+$/, "$1");
+    return { spec: values.spec, out, check: values.check, watch: values.watch, strict: values.strict, testing: !values["no-testing"] };
   } catch (error) {
     return (error as Error).message;
   }

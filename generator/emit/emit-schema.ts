@@ -68,9 +68,8 @@ function borrowDescription(schemaObject: unknown, resolve: (ref: string) => unkn
   const property = schemaObject as { $ref?: unknown; description?: unknown };
   if (typeof property.$ref !== "string" || property.description !== undefined) return;
   let target: unknown = property;
-  for (let hops = 0; hops < 16 && typeof target === "object" && target !== null && typeof (target as { $ref?: unknown }).$ref === "string"; hops++) {
-    target = resolve((target as { $ref: string }).$ref);
-  }
+  const refOf = (node: unknown) => (typeof node === "object" && node !== null ? (node as { $ref?: unknown }).$ref : undefined);
+  for (let hops = 0; hops < 16 && typeof refOf(target) === "string"; hops++) target = resolve(refOf(target) as string);
   const description = typeof target === "object" && target !== null ? (target as { description?: unknown }).description : undefined;
   if (typeof description === "string" && description.trim() !== "") property.description = description;
 }

@@ -21,7 +21,11 @@ const JSON_TYPES = new Set(["string", "number", "integer", "boolean", "object", 
 type Report = (problem: { message: string; location: unknown }) => void;
 interface Context {
   readonly report: Report;
-  readonly location: { child(segments: string | (string | number)[]): { key(): unknown }; source: { absoluteRef: string } } & Record<string, unknown>;
+  readonly location: Location;
+}
+interface Location extends Record<string, unknown> {
+  child(segments: string | (string | number)[]): { key(): unknown };
+  readonly source: { readonly absoluteRef: string };
 }
 
 /** The plugin; `sources` is the text of every file read so far, for naming what an unresolved `$ref` missed. */
@@ -34,7 +38,9 @@ export function generatorRules(sources: SpecSources): Plugin {
         "server-url": () => ({ Server: { enter: checkServerUrl } }),
         "schema-type": () => ({ Schema: { enter: checkType } }),
         "enum-unique": () => ({ Schema: { enter: checkEnum } }),
-        "ref-target": () => ({ ref: { leave: (node: unknown, ctx: Context, resolved: { node: unknown; error?: Error }) => checkRef(node, ctx, resolved, sources) } }),
+        "ref-target": () => ({
+          ref: { leave: (node: unknown, ctx: Context, resolved: { node: unknown; error?: Error }) => checkRef(node, ctx, resolved, sources) },
+        }),
       },
     },
   } as unknown as Plugin;
@@ -50,9 +56,11 @@ function checkPathKeys(paths: Record<string, unknown>, { report, location }: Con
     if (key.startsWith("x-")) continue;
     const at = location.child([key]).key();
     if (!key.startsWith("/")) {
-      report({ message: `the path "${key}" must begin with "/" (OpenAPI 3 §4.8.8): requests would go to the server URL with "${key}" glued on`, location: at });
+      const message = `the path "${key}" must begin with "/" (OpenAPI 3 §4.8.8): requests would go to the server URL with "${key}" glued on`;
+      report({ message, location: at });
     } else if (/[?#]/.test(key)) {
-      report({ message: `the path "${key}" holds a query or fragment: its items belong in parameters with \`in: query\`, or every request would carry them`, location: at });
+      const message = `the path "${key}" holds a query or fragment: its items belong in parameters with \`in: query\`, or every request would carry them`;
+      report({ message, location: at });
     } else if (key.includes("{}")) {
       report({ message: `the path "${key}" has an empty template expression \`{}\`: no parameter can fill it`, location: at });
     }
@@ -93,7 +101,8 @@ function checkType(schema: Record<string, unknown>, { report, location }: Contex
     if (typeof name === "string" && JSON_TYPES.has(name)) return;
     const at = Array.isArray(type) ? location.child(["type", index]) : location.child(["type"]);
     const nearest = typeof name === "string" ? nearestName(name, [...JSON_TYPES]) : undefined;
-    report({ message: `unknown type ${JSON.stringify(name)}${nearest ? ` (did you mean "${nearest}"?)` : ""}; a type is one of ${[...JSON_TYPES].join(", ")}`, location: at });
+    const hint = nearest ? ` (did you mean "${nearest}"?)` : "";
+    report({ message: `unknown type ${JSON.stringify(name)}${hint}; a type is one of ${[...JSON_TYPES].join(", ")}`, location: at });
   });
 }
 
@@ -186,7 +195,9 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
     previous = current;
   }
   return previous[b.length]!;
