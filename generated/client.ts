@@ -1,4 +1,4 @@
-// generated from spec/openapi.yaml by generator/ — do not edit; run npm run generate
+// generated from spec/openapi.yaml by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 import { apiKeyHeader, bearer, createRuntime } from "./runtime/index.js";
 import type { ApiDescription, ApiPromise, BaseClientOptions, Operation, RequestOptions } from "./runtime/index.js";
 import type { paths } from "./schema.js";

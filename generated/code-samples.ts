@@ -1,4 +1,4 @@
-// generated from spec/openapi.yaml by generator/ — do not edit; run npm run generate
+// generated from spec/openapi.yaml by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /** One operation's usage samples, for the docs. */
 export interface CodeSamples {
   /** The operation's method, in lower case. */

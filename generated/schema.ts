@@ -1,4 +1,4 @@
-// generated from spec/openapi.yaml by generator/ — do not edit; run npm run generate
+// generated from spec/openapi.yaml by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 export interface paths {
     "/accounts/{account_id}/zt_risk_scoring/behaviors": {
         parameters: {
@@ -48,6 +48,7 @@ export interface components {
             description: string;
             /** @description Whether the behavior contributes to the risk score. */
             enabled: boolean;
+            /** @description How much a behavior raises a user's risk score. */
             risk_level: components["schemas"]["RiskLevel"];
         };
         /** @description Every configured behavior, keyed by behavior id. */
@@ -60,6 +61,7 @@ export interface components {
         UpdateBehavior: {
             /** @description Whether the behavior contributes to the risk score. */
             enabled: boolean;
+            /** @description How much a behavior raises a user's risk score. */
             risk_level: components["schemas"]["RiskLevel"];
         };
         /** @description Behavior configurations, keyed by behavior id. */
@@ -176,6 +178,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ResponseCommon"] & {
+                        /** @description Every configured behavior, keyed by behavior id. */
                         result: components["schemas"]["Behaviors"];
                     };
                 };
@@ -253,6 +256,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ResponseCommon"] & {
+                        /** @description Behavior configurations, keyed by behavior id. */
                         result: components["schemas"]["UpdateBehaviors"];
                     };
                 };

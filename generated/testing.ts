@@ -1,4 +1,4 @@
-// generated from spec/openapi.yaml by generator/ — do not edit; run npm run generate
+// generated from spec/openapi.yaml by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 import type { HttpHandler } from "msw";
 import { createTestKit } from "./runtime/testing.js";
 import type { MockOptions, Mocked, MockSpec, TestKitOptions } from "./runtime/testing.js";

@@ -1,4 +1,4 @@
-// generated from spec/openapi.yaml by generator/ — do not edit; run npm run generate
+// generated from spec/openapi.yaml by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 import type { components, paths } from "./schema.js";
 /** How much a behavior raises a user's risk score. */
 export type RiskLevel = components["schemas"]["RiskLevel"];

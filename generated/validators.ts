@@ -1,4 +1,4 @@
-// generated from spec/openapi.yaml by generator/ — do not edit; run npm run generate
+// generated from spec/openapi.yaml by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 // @ts-nocheck: the validators below are Ajv's generated JavaScript.
 import type { Validators } from "./runtime/index.js";
 import { deepEqual, ucs2length } from "./runtime/validation.js";

@@ -7,6 +7,7 @@
  *   npm run generate -- --spec FILE --out DIR     any OpenAPI 3.0/3.1 document
  *   npm run generate -- --watch                   regenerate on every change under the spec's folder
  *   npm run generate -- --strict                  refuse a spec with warnings, as one with errors
+ *   npm run generate -- --no-testing              leave out the test kit (testing.ts: it needs msw)
  *
  * Exit codes: 0 ok, 1 stale output or invalid spec, 2 bad usage.
  */
@@ -16,6 +17,7 @@ import { generate, type Generated, type GenerateOptions } from "./pipeline.js";
 import { startParallelGenerator } from "./parallel/parallel-generate.js";
 import { SpecError, warningLines } from "./lib/spec-error.js";
 import { showInvisible } from "./lib/invisible-characters.js";
+import { headerFacts } from "./emit/generated-file.js";
 import { diffOutput, OutputFolderError, recoverInterruptedSwap, replaceOutput } from "./write/output-folder.js";
 import { watchSpec } from "./watch.js";
 import { regenerationSummary } from "./diff/regeneration.js";
@@ -25,7 +27,9 @@ const USAGE = `usage: npm run generate -- [--spec FILE] [--out DIR] [--check | -
   --out DIR     the folder to (re)generate (default: generated)
   --check       write nothing; exit 1 and print a diff when DIR is not in step with FILE
   --watch       regenerate whenever a file under FILE's folder changes (Ctrl-C stops)
-  --strict      refuse a spec with warnings (exit 1, DIR untouched), as one with errors`;
+  --strict      refuse a spec with warnings (exit 1, DIR untouched), as one with errors
+                (a spec can ask for it: x-zt-generator: { strict: true })
+  --no-testing  leave out the test kit (testing.ts needs msw; also x-zt-generator: { testing: false })`;
 
 export interface CliOptions {
   readonly spec: string;
@@ -33,6 +37,8 @@ export interface CliOptions {
   readonly check: boolean;
   readonly watch: boolean;
   readonly strict?: boolean;
+  /** false: leave out the test kit (`--no-testing`). */
+  readonly testing?: boolean;
 }
 
 /** Runs one generation and reports it; returns the exit code. `generateSpec` is generate() unless main() passes the two-thread one. */
@@ -46,7 +52,8 @@ export async function runOnce(
   try {
     // Before anything can fail: a run killed mid-swap left the previous output aside.
     recoverInterruptedSwap(path.resolve(options.out));
-    const { files, model, warnings } = await generateSpec(options.spec, { strict: options.strict ?? false });
+    const generateOptions = { strict: options.strict ?? false, out: options.out, testing: options.testing ?? true };
+    const { files, model, warnings } = await generateSpec(options.spec, generateOptions);
     for (const line of warningLines(warnings)) fail(line);
     const elapsed = `${Math.round(performance.now() - started)} ms`;
     if (options.check) {
@@ -55,7 +62,7 @@ export async function runOnce(
         log(`${options.out}/ is in step with ${model.source} (${elapsed})`);
         return 0;
       }
-      fail(`${diff}\n${options.out}/ is stale: run \`npm run generate\` and commit the result.`);
+      fail(`${diff}\n${options.out}/ is stale: run \`${headerFacts(options.spec, options.out).command}\` and commit the result.`);
       return 1;
     }
     const changed = outputChanged(options.out, files);
@@ -100,6 +107,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | string {
         check: { type: "boolean", default: false },
         watch: { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
+        "no-testing": { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
       strict: true,
@@ -109,7 +117,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | string {
     if (positionals.length > 0) return `unexpected argument: ${positionals[0]}`;
     if (values.check && values.watch) return "--check and --watch cannot be used together";
     if (values.spec.trim() === "" || values.out.trim() === "") return "--spec and --out need a value";
-    return { spec: values.spec, out: values.out.replace(/(.)[\\/]+$/, "$1"), check: values.check, watch: values.watch, strict: values.strict };
+    const out = values.out.replace(/(.)[\\/]+$/, "$1");
+    return { spec: values.spec, out, check: values.check, watch: values.watch, strict: values.strict, testing: !values["no-testing"] };
   } catch (error) {
     return (error as Error).message;
   }

@@ -23,6 +23,7 @@ import {
   parsedRoot,
   refuseWarnings,
   type LintResult,
+  type LoadOptions,
   type OpenApiDocument,
   type ParsedRoot,
   type SpecSources,
@@ -38,7 +39,7 @@ import { emitTesting } from "./emit/emit-testing.js";
 import { emitCodeSamples } from "./emit/emit-code-samples.js";
 import { runtimeFiles } from "./lib/runtime-source.js";
 import { revealInvisible } from "./emit/reveal-invisible.js";
-import { withHeader, type GeneratedFile } from "./emit/generated-file.js";
+import { headerFacts, withHeader, type GeneratedFile, type HeaderFacts } from "./emit/generated-file.js";
 
 export interface Generated {
   readonly model: ApiModel;
@@ -50,10 +51,26 @@ export interface Generated {
   readonly warnings: readonly SpecProblem[];
 }
 
-/** How to generate. */
-export interface GenerateOptions {
-  /** Refuses warnings too (`--strict`), after every other problem. */
-  readonly strict?: boolean;
+/**
+ * How to generate: `strict` refuses a spec with warnings (`--strict`, or the spec's own
+ * `x-zt-generator: { strict: true }`); `out` is the folder the output is for (the headers
+ * name the spec and the command from it; default "generated"); `testing: false` leaves out
+ * the test kit (`--no-testing`), as the spec's `x-zt-generator: { testing: false }` does.
+ */
+export interface GenerateOptions extends LoadOptions {
+  readonly out?: string;
+  readonly testing?: boolean;
+}
+
+/** What the emitters need of the run beside the model: the headers' facts and whether to emit the test kit. */
+export interface OutputSettings {
+  readonly header: HeaderFacts;
+  readonly testing: boolean;
+}
+
+/** The run's OutputSettings, from its options and the model (`x-zt-generator.testing`). */
+export function outputSettings(specPath: string, options: GenerateOptions, model: ApiModel): OutputSettings {
+  return { header: headerFacts(specPath, options.out), testing: options.testing !== false && model.options.testing !== false };
 }
 
 /**
@@ -94,7 +111,8 @@ export function inThisThread(): Offload {
 export async function generate(specPath: string, options: GenerateOptions = {}, offload: Offload = inThisThread()): Promise<Generated> {
   const source = displayPath(path.resolve(specPath));
   const opened = await openSpec(specPath); // parsing's errors come first
-  const linted = offload.lint(parsedRoot(opened));
+  const root = parsedRoot(opened, options);
+  const linted = offload.lint(root);
   linted.catch(() => undefined); // awaited by verdict(), after the work it overlaps
   const bundled = await bundleOpened(opened).catch(async (error: unknown) => {
     await linted; // lint's verdict comes before bundling's
@@ -104,14 +122,15 @@ export async function generate(specPath: string, options: GenerateOptions = {}, 
   schema.catch(() => undefined); // awaited below, unless an earlier step fails
   const built = attempt(() => {
     const model = buildModel(bundled.document, source);
-    return { model, others: attempt(() => emitFromModel(model, bundled.document)) };
+    const settings = outputSettings(specPath, options, model);
+    return { model, settings, others: attempt(() => emitFromModel(model, bundled.document, settings)) };
   });
-  const warnings = await verdict(source, linted, bundled.sources, options);
+  const warnings = await verdict(source, linted, bundled.sources, root.strict);
   if ("error" in built) throw built.error;
-  const { model, others } = built.value;
+  const { model, settings, others } = built.value;
   const schemaText = await schema; // its error comes before the other files'
   if ("error" in others) throw others.error;
-  return collectOutput(model, schemaText, others.value, { files: bundled.files, warnings });
+  return collectOutput(model, schemaText, others.value, { files: bundled.files, warnings }, settings);
 }
 
 /** A step's value, or what it threw. */
@@ -127,35 +146,40 @@ function attempt<T>(step: () => T): Attempt<T> {
 
 /**
  * The load step's conclusion once the bundle has passed: the lint's verdict (it throws the
- * lint's errors), the same spec text read by lint and bundle, and `--strict`. Returns the
+ * lint's errors), the same spec text read by lint and bundle, and strictness (isStrict). Returns the
  * lint's warnings.
  */
 async function verdict(
   display: string,
   linted: Promise<LintResult>,
   read: SpecSources,
-  options: GenerateOptions,
+  strict: boolean,
 ): Promise<readonly SpecProblem[]> {
   const { sources, warnings } = await linted;
   // An editor may save between the two reads: the bundled text must be the linted one.
   const same = sources.size === read.size && [...read].every(([file, text]) => sources.get(file) === text);
   if (!same) throw new SpecError([{ file: display, message: "the spec changed while it was being read: run again" }]);
-  if (options.strict) refuseWarnings(warnings, display);
+  if (strict) refuseWarnings(warnings, display);
   return warnings;
 }
 
+/** The runtime's test-kit modules (they import msw): left out with testing.ts. */
+const TEST_KIT_RUNTIME = new Set(["runtime/testing.ts", "runtime/testing-request.ts"]);
+
 /** Every output file but schema.ts, with its header: what the model (and, for validators.ts, the document) makes. */
-function emitFromModel(model: ApiModel, document: OpenApiDocument): GeneratedFile[] {
-  const fromSpec = (path: string, content: string): GeneratedFile => ({ path, content: withHeader("generated", model.source, content) });
+function emitFromModel(model: ApiModel, document: OpenApiDocument, settings: OutputSettings): GeneratedFile[] {
+  const { spec, command } = settings.header;
+  const fromSpec = (path: string, content: string): GeneratedFile => ({ path, content: withHeader("generated", spec, content, command) });
   const optional = (path: string, content: string | undefined) => (content === undefined ? [] : [fromSpec(path, content)]);
+  const runtime = runtimeFiles().filter((f) => settings.testing || !TEST_KIT_RUNTIME.has(f.path));
   return [
     fromSpec("types.ts", emitTypes(model)),
     fromSpec("client.ts", emitClient(model)),
     fromSpec("index.ts", emitIndex(model)),
-    fromSpec("testing.ts", emitTesting(model)),
+    ...optional("testing.ts", settings.testing ? emitTesting(model) : undefined),
     fromSpec("code-samples.ts", emitCodeSamples(model)),
     ...optional("validators.ts", emitValidators(model, document)),
-    ...runtimeFiles().map((f) => ({ path: f.path, content: withHeader("copied", `generator/${f.path}`, f.content) })),
+    ...runtime.map((f) => ({ path: f.path, content: withHeader("copied", `generator/${f.path}`, f.content, command) })),
   ];
 }
 
@@ -169,8 +193,10 @@ function collectOutput(
   schema: string,
   others: readonly GeneratedFile[],
   loaded: { readonly files: readonly string[]; readonly warnings: readonly SpecProblem[] },
+  settings: OutputSettings,
 ): Generated {
-  const files = [{ path: "schema.ts", content: withHeader("generated", model.source, schema) }, ...others].map((file) =>
+  const { spec, command } = settings.header;
+  const files = [{ path: "schema.ts", content: withHeader("generated", spec, schema, command) }, ...others].map((file) =>
     revealInvisible(file, model.source),
   );
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,5 +1,7 @@
 // `npm run build` (also `prepack`): the package's dist/.
-//   dist/**/*.d.ts, *.d.ts.map          generated/'s declarations, by tsc -p tsconfig.build.json
+//   dist/**/*.d.ts                      generated/'s declarations, by tsc -p tsconfig.build.json; no
+//                                       .d.ts.map: maps would point at generated/*.ts, which the
+//                                       package does not ship (go-to-definition would land nowhere)
 //   dist/index.js, validators.js,       each entry point bundled into one ES module by esbuild,
 //     schema.js, testing.js             openapi-fetch included (its types still come from the dependency);
 //                                       msw, the test kit's optional peer, left external

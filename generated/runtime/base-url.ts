@@ -1,4 +1,4 @@
-// copied from generator/runtime/base-url.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/base-url.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * Where requests go: the `baseUrl` option, else the environment variable the spec's first
  * server names, else that server's URL; an operation's own server replaces it (a relative

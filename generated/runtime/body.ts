@@ -1,4 +1,4 @@
-// copied from generator/runtime/body.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/body.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * Reading a response body within bounds. fetch decompresses as it streams, so the bytes
  * counted here are the decompressed ones: a small gzip bomb is stopped as soon as it has

@@ -1,4 +1,4 @@
-// copied from generator/runtime/client-runtime.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/client-runtime.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * The runtime a generated client wraps. `createRuntime` reads the options once (credentials,
  * base URL, headers, limits) and fails at once when they cannot work; `call` runs one

@@ -1,4 +1,4 @@
-// copied from generator/runtime/credentials.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/credentials.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * Credentials, as the spec's security schemes describe them: each scheme's value comes
  * from its `createClient` option, else from its environment variable (`x-zt-env`), read

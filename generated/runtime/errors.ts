@@ -1,4 +1,4 @@
-// copied from generator/runtime/errors.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/errors.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * Every error the client throws or rejects with. Subclasses carry a `declare`d literal
  * `status` or a private brand: without one they would be structurally identical to their

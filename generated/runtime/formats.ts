@@ -1,4 +1,4 @@
-// copied from generator/runtime/formats.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/formats.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * The `format`s the validators check with a function rather than a regular expression (Ajv
  * inlines those): ESM versions of ajv-formats' "full" formats, whose standalone output

@@ -1,4 +1,4 @@
-// copied from generator/runtime/headers.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/headers.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * The headers a caller may set, on the client or per call: checked once and copied, so that
  * what goes on the wire is what was checked (a caller's object may change after the check,

@@ -1,4 +1,4 @@
-// copied from generator/runtime/index.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/index.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * The hand-written runtime of the generated client, copied verbatim into
  * `generated/runtime/`: one module per concern, this one naming what the rest of the

@@ -1,4 +1,4 @@
-// copied from generator/runtime/media-type.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/media-type.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * Whether a media type is JSON: the one rule that the client (how a body is sent), the
  * test kit (how a body is read and answered) and the generator (validators, parseAs,

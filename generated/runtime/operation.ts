@@ -1,4 +1,4 @@
-// copied from generator/runtime/operation.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/operation.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * The contract between generated code and the hand-written runtime, as plain data: the
  * generated client.ts holds one ApiDescription (credentials, server, request id) and one

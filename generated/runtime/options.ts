@@ -1,4 +1,4 @@
-// copied from generator/runtime/options.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/options.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * The options every generated client takes, whatever its spec (client.ts extends them with
  * one credential option per security scheme), the per-call options, and where defaults

@@ -1,4 +1,4 @@
-// copied from generator/runtime/params.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/params.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * A call's one argument, split into the request's parts: path segments (checked and
  * encoded), query and header parameters, and the body. Own properties only: "__proto__"

@@ -1,4 +1,4 @@
-// copied from generator/runtime/patterns.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/patterns.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * The spec's `pattern`s, run so that no string can stall the event loop. JavaScript's
  * regular expressions backtrack: Cloudflare's own `^([a-z]+[a-z0-9_-]*[a-z0-9]+)$` took

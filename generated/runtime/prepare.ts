@@ -1,4 +1,4 @@
-// copied from generator/runtime/prepare.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/prepare.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * What each call of an operation sends wherever it is called from (a typed method or
  * `raw`): its base URL and its chosen credentials, worked out on the operation's first

@@ -1,4 +1,4 @@
-// copied from generator/runtime/public.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/public.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * The runtime's public part: what the package root (the generated index.ts) re-exports,
  * errors and option types. The generator reads this list from here with the compiler

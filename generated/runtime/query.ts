@@ -1,4 +1,4 @@
-// copied from generator/runtime/query.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/query.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * The query string of every request (typed calls and `client.raw`): openapi-fetch's default
  * serialisation (arrays exploded as `name=a&name=b`, objects as deepObject `name[key]=v`), with

@@ -1,4 +1,4 @@
-// copied from generator/runtime/raw.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/raw.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * `client.raw`, the openapi-fetch client: each of its calls sends its operation's
  * credentials (the operation found by method and path) to its operation's server, as the

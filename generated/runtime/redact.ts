@@ -1,4 +1,4 @@
-// copied from generator/runtime/redact.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/redact.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * Credentials a server echoes back (the request URL with its query API key, the headers it
  * received) are taken out of what the client keeps and shows of an answer: ApiError's body,

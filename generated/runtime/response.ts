@@ -1,4 +1,4 @@
-// copied from generator/runtime/response.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/response.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * An answer turned into the call's result or a typed error. A success body is JSON, or,
  * when the operation says so (`parseAs`), text or a Blob as it came; an empty one (a 204,

@@ -1,4 +1,4 @@
-// copied from generator/runtime/retry.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/retry.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * What is retried, after how long, and the loop that does it. A retry must not do the work
  * twice: methods that are idempotent by definition (RFC 9110 §9.2.2), and operations the spec

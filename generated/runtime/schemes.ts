@@ -1,4 +1,4 @@
-// copied from generator/runtime/schemes.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/schemes.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * The kinds of security scheme: how each checks its credential and where it sends it.
  * The generated client.ts names the kind of each of its schemes, so that a bundle holds

@@ -1,4 +1,4 @@
-// copied from generator/runtime/security-rule.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/security-rule.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * Which of an operation's security alternatives a request meets: the one rule the client
  * (credentials.ts, choosing what to send) and the test kit (testing-request.ts, checking

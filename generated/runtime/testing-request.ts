@@ -1,4 +1,4 @@
-// copied from generator/runtime/testing-request.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/testing-request.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * How the test kit (testing.ts) reads a request the generated client sent: which
  * operation's URL it is, its parameters decoded as the client encodes them, its

@@ -1,4 +1,4 @@
-// copied from generator/runtime/testing.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/testing.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * The test kit behind `<package>/testing`: msw 2 handlers for every operation of the spec,
  * built from the plain data generated/testing.ts holds. Each handler matches its

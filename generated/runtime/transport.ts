@@ -1,4 +1,4 @@
-// copied from generator/runtime/transport.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/transport.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * One attempt of a call: a fresh timer, the request put on the wire, its body read. Written
  * for speed (bench row 4): without middleware on `raw`, openapi-fetch's own URL and header

@@ -1,4 +1,4 @@
-// copied from generator/runtime/validation.ts by generator/ — do not edit; run npm run generate
+// copied from generator/runtime/validation.ts by the zt-risk-scoring generator — do not edit; regenerate: npm run generate
 /**
  * ESM versions of the two helpers Ajv's standalone validators call (its own are
  * CommonJS): only generated/validators.ts imports this file.

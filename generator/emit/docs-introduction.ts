@@ -60,7 +60,7 @@ export function docsIntroduction(model: ApiModel): DocsIntroduction {
     "",
     ...(options.length === 0 ? ["const client = createClient();"] : ["const client = createClient({", ...options, "});"]),
   ];
-  const testing = first && [
+  const testing = first && model.options.testing !== false && [
     `import { setupServer } from "msw/node";`,
     `import { apiError, handlers, mock } from ${literal(testingImport(model.options.package))};`,
     "",

@@ -43,7 +43,11 @@ export function emitSchema(document: unknown, source: string): string {
     silent: true,
     inject: undefined,
     transform: undefined,
-    transformProperty: undefined,
+    // A property that is only a `$ref` hovers with its target's description (issue 19 item 7).
+    transformProperty: (property, schemaObject) => {
+      borrowDescription(schemaObject, (ref) => resolveRef(schema, ref, { silent: true }));
+      return property;
+    },
     makePathsEnum: false,
     generatePathParams: false,
     // Only when the document uses them: otherwise schema.ts stays as it was (model/read-write.ts).
@@ -53,6 +57,23 @@ export function emitSchema(document: unknown, source: string): string {
     },
   };
   return astToString(aliasRecursiveSchemas(transformSchema(schema, ctx), source));
+}
+
+/**
+ * Gives a `$ref` property without a description of its own its target's (followed
+ * through `$ref` chains), for openapi-typescript to print as the property's JSDoc, after
+ * this hook (so with its own escaping): a hover on `risk_level` then says what it is.
+ * Changes only the copy of the document emitSchema is given.
+ */
+function borrowDescription(schemaObject: unknown, resolve: (ref: string) => unknown): void {
+  if (typeof schemaObject !== "object" || schemaObject === null) return;
+  const property = schemaObject as { $ref?: unknown; description?: unknown };
+  if (typeof property.$ref !== "string" || property.description !== undefined) return;
+  let target: unknown = property;
+  const refOf = (node: unknown) => (typeof node === "object" && node !== null ? (node as { $ref?: unknown }).$ref : undefined);
+  for (let hops = 0; hops < 16 && typeof refOf(target) === "string"; hops++) target = resolve(refOf(target) as string);
+  const description = typeof target === "object" && target !== null ? (target as { description?: unknown }).description : undefined;
+  if (typeof description === "string" && description.trim() !== "") property.description = description;
 }
 
 /**

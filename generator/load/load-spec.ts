@@ -5,6 +5,7 @@ import { displayPath } from "../lib/display-path.js";
 import { escapeSegment, lookup } from "../lib/json-pointer.js";
 import { openapiCore } from "../lib/packages.js";
 import { countOf, SpecError, type SpecProblem } from "../lib/spec-error.js";
+import { generatorRules, PLUGIN_ID } from "./generator-rules.js";
 import { createGuardedResolver, RefusedDocumentError, type GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
 import { locate } from "./json-location.js";
 import { PATTERN_PLUGIN, SLOW_PATTERN_RULE } from "./pattern-rule.js";
@@ -23,6 +24,21 @@ export type SpecSources = ReadonlyMap<string, string>;
 export interface LintResult {
   readonly sources: SpecSources;
   readonly warnings: readonly SpecProblem[];
+}
+
+export interface LoadOptions {
+  /** Refuses warnings too (`--strict`, or `x-zt-generator: { strict: true }` in the spec), after every other problem. */
+  readonly strict?: boolean;
+}
+
+/**
+ * Whether warnings refuse the spec: `--strict`, or the spec's own `x-zt-generator: { strict: true }`
+ * (spec/ says so: a slip in the project's own spec fails `npm run generate`, `--watch` included).
+ */
+export function isStrict(options: LoadOptions, root: unknown): boolean {
+  if (options.strict === true) return true;
+  const settings = typeof root === "object" && root !== null ? (root as Record<string, unknown>)["x-zt-generator"] : undefined;
+  return typeof settings === "object" && settings !== null && (settings as Record<string, unknown>).strict === true;
 }
 
 /** `--strict`: warnings refuse the spec as errors do, after every other problem has had its say. */
@@ -46,13 +62,14 @@ export interface ParsedRoot {
   readonly body: string;
   readonly mimeType: string | undefined;
   readonly parsed: unknown;
+  /** Whether the run is strict (isStrict): examples are then checked against their schemas. */
+  readonly strict: boolean;
 }
 
-/** `opened`'s root as plain data (see ParsedRoot). */
-export function parsedRoot(opened: OpenedSpec): ParsedRoot {
-  const { source } = opened.document;
-  const parsed: unknown = opened.document.parsed;
-  return { path: source.absoluteRef, body: source.body, mimeType: source.mimeType, parsed };
+/** `opened`'s root as plain data (see ParsedRoot), for a run with `options`. */
+export function parsedRoot(opened: OpenedSpec, options: LoadOptions = {}): ParsedRoot {
+  const { source, parsed } = opened.document;
+  return { path: source.absoluteRef, body: source.body, mimeType: source.mimeType, parsed, strict: isStrict(options, parsed) };
 }
 
 /**
@@ -69,7 +86,7 @@ export async function lintParsedRoot(root: ParsedRoot): Promise<LintResult> {
   const resolver = createGuardedResolver(path.dirname(root.path));
   const document: Document = { source: new Source(root.path, root.body, root.mimeType), parsed: root.parsed };
   resolver.adopt(document);
-  const warnings = await lint(document, resolver, displayPath(root.path), await lintConfig());
+  const warnings = await lint(document, resolver, displayPath(root.path), await lintConfig(resolver.sources, root.strict));
   return { sources: resolver.sources, warnings };
 }
 
@@ -104,11 +121,33 @@ export async function openSpec(specPath: string): Promise<OpenedSpec> {
   return { resolver, document, display };
 }
 
-/** The rules the load step lints with (see lintParsedRoot). */
-function lintConfig() {
+/**
+ * The rules the load step lints with (see lintParsedRoot; problem-verdict.ts and README's
+ * "Security" section say what refuses): Redocly's, and the generator's own
+ * (generator-rules.ts), which name what an unresolved `$ref` missed from `sources`.
+ * Examples are checked against their schemas only in a strict run (`strict`): Redocly
+ * compiles an Ajv validator per example's schema, which takes GitHub's 1,500 examples
+ * from seconds to many minutes; a strict spec is one whose examples must hold.
+ */
+function lintConfig(sources: SpecSources = new Map(), strict = false) {
+  const examples = strict ? "warn" : "off";
   return openapiCore().createConfig({
-    plugins: [PATTERN_PLUGIN],
-    rules: { struct: "warn", "operation-operationId-unique": "error", "no-unresolved-refs": "error", [SLOW_PATTERN_RULE]: "warn" },
+    plugins: [generatorRules(sources), PATTERN_PLUGIN],
+    rules: {
+      struct: "warn",
+      "operation-operationId-unique": "error",
+      "no-unresolved-refs": "error",
+      "no-invalid-media-type-examples": examples,
+      "no-invalid-schema-examples": examples,
+      "no-invalid-parameter-examples": examples,
+      "no-required-schema-properties-undefined": "warn",
+      [`${PLUGIN_ID}/ref-target`]: "error",
+      [`${PLUGIN_ID}/path-slash`]: "error",
+      [`${PLUGIN_ID}/server-url`]: "error",
+      [`${PLUGIN_ID}/schema-type`]: "error",
+      [`${PLUGIN_ID}/enum-unique`]: "warn",
+      [SLOW_PATTERN_RULE]: "warn",
+    },
   } as Parameters<ReturnType<typeof openapiCore>["createConfig"]>[0]);
 }
 
@@ -161,15 +200,23 @@ function checkVersion(document: Document, display: string): void {
 function throwIfErrors(problems: readonly NormalizedProblem[], refused: readonly RefusedRef[], resolver: GuardedResolver, document: Document): SpecProblem[] {
   const found: SpecProblem[] = refused.map((r) => locateRefusal(r, resolver));
   const warnings: SpecProblem[] = [];
+  const named = new Set(problems.filter((p) => p.ruleId === `${PLUGIN_ID}/ref-target`).map(locationKey));
   for (const problem of problems) {
     // The refusals above already say why these refs were not followed.
     if (problem.ruleId === "no-unresolved-refs" && problem.message.includes("refused $ref")) continue;
+    // Said with the missing target and the nearest name by the generator's own rule (generator-rules.ts).
+    if (problem.ruleId === "no-unresolved-refs" && named.has(locationKey(problem))) continue;
     const verdict = problemVerdict(problem, document.parsed, document.source.absoluteRef);
     if (verdict === "refuse") found.push(toSpecProblem(problem));
     else if (verdict === "warn") warnings.push(toSpecProblem(problem));
   }
   if (found.length > 0) throw new SpecError(dedupe(found));
   return dedupe(warnings);
+}
+
+function locationKey(problem: NormalizedProblem): string {
+  const location = problem.location[0];
+  return `${location?.source.absoluteRef}#${location?.pointer}`;
 }
 
 /**

@@ -24,7 +24,7 @@ export type Verdict = "refuse" | "warn" | "accept";
  */
 const VALUE_KEYWORDS = new Set([
   "exclusiveMinimum", "exclusiveMaximum", "minimum", "maximum", "multipleOf",
-  "minLength", "maxLength", "pattern", "format", "contentEncoding", "contentMediaType",
+  "minLength", "maxLength", "pattern", "contentEncoding", "contentMediaType",
   "minItems", "maxItems", "uniqueItems", "minContains", "maxContains", "minProperties", "maxProperties",
   "readOnly", "writeOnly", "deprecated", "description", "example", "$comment",
 ]);
@@ -34,7 +34,7 @@ export function problemVerdict(problem: NormalizedProblem, root: unknown, rootRe
   if (/^Can't resolve \$ref/.test(problem.message) && isSchemaName(problem, root, rootRef)) return "accept";
   if (problem.severity === "error") return "refuse";
   if (problem.ruleId !== "struct") return "warn";
-  return refusesWrongType(problem) || refusesMissingField(problem) ? "refuse" : "warn";
+  return refusesWrongType(problem) || refusesMissingField(problem) || refusesRequestShape(problem) ? "refuse" : "warn";
 }
 
 /**
@@ -64,6 +64,16 @@ function refusesMissingField(problem: NormalizedProblem): boolean {
   const pointer = problem.location[0]?.pointer ?? "";
   if (missing === "propertyName") return true;
   return (missing === "name" || missing === "in") && /(\/parameters\/\d+|^#\/components\/parameters\/[^/]+)$/.test(pointer);
+}
+
+/**
+ * A parameter's `in` or `style` outside OpenAPI's values (`in: body`, a 2.0 leftover):
+ * the client would send the parameter nowhere, or serialize it in a way the server does
+ * not read. Refused, as every invalidity that changes the requests.
+ */
+function refusesRequestShape(problem: NormalizedProblem): boolean {
+  const key = /^`([^`]*)` can be one of the following only/.exec(problem.message)?.[1];
+  return (key === "in" || key === "style") && /\/parameters\/[^/]+\/(in|style)$/.test(problem.location[0]?.pointer ?? "");
 }
 
 /**

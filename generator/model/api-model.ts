@@ -36,6 +36,8 @@ export interface GeneratorOptions {
   readonly errorClass?: string;
   /** `package: zt-risk-scoring`: the npm name the client is published under, which the docs' code samples import. */
   readonly package?: string;
+  /** `testing: false`: leave out the test kit (testing.ts and the runtime's msw parts), for a project without msw. */
+  readonly testing?: false;
 }
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";

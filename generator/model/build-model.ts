@@ -49,6 +49,7 @@ function generatorOptions(document: JsonObject, typeNames: NameRegistry, valueNa
   const name = raw.package;
   return {
     validators: raw.validators === true,
+    ...(raw.testing === false ? { testing: false as const } : {}),
     // A header name is a token (RFC 9110 §5.6.2); anything else could never match a response header.
     ...(typeof header === "string" && HTTP_TOKEN.test(header) ? { requestIdHeader: header.toLowerCase() } : {}),
     ...(errorClass !== undefined ? { errorClass } : {}),

@@ -42,7 +42,7 @@ describe("generated/ is in step with spec/", () => {
     for (const [name, content] of first) {
       expect(content, name).not.toContain(ROOT);
       const header = content.slice(0, content.indexOf("\n"));
-      expect(header, name).toBe(`// ${name.startsWith("runtime/") ? `copied from generator/${name}` : "generated from spec/openapi.yaml"} by generator/ — do not edit; run npm run generate`);
+      expect(header, name).toBe(`// ${name.startsWith("runtime/") ? `copied from generator/${name}` : "generated from spec/openapi.yaml"} by the zt-risk-scoring generator — do not edit; regenerate: npm run generate`);
     }
   });
 });
