@@ -69,7 +69,7 @@ export async function runOnce(
     replaceOutput(options.out, files);
     log(`wrote ${files.length} files to ${options.out}/: ${model.operations.length} operations, ${model.schemas.length} schemas, from ${model.source} in ${elapsed}`);
     // What the change does to the package's users, in one line (generator/diff/regeneration.ts).
-    const summary = changed ? await regenerationSummary(options.spec) : undefined;
+    const summary = changed ? await regenerationSummary(options.spec, options.out) : undefined;
     if (summary !== undefined) log(summary);
     return 0;
   } catch (error) {

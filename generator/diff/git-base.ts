@@ -31,6 +31,20 @@ function git(args: readonly string[], cwd: string): Buffer {
   }
 }
 
+/** Whether the last commit (HEAD) of the repository that holds `dir` has it: the project commits that folder. */
+export function isCommitted(dir: string): boolean {
+  try {
+    const absolute = path.resolve(dir);
+    const root = git(["rev-parse", "--show-toplevel"], path.dirname(absolute)).toString().trim();
+    const relative = path.relative(root, absolute).split(path.sep).join("/");
+    if (relative === "" || relative.startsWith("..")) return false;
+    git(["cat-file", "-e", `HEAD:${relative}`], root);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function readBase(ref: string, specPath: string): BaseRevision {
   if (ref.startsWith("-")) throw new GitBaseError(`not a git revision: ${ref}`);
   const absolute = path.resolve(specPath);

@@ -32,6 +32,17 @@ describe("npm run generate's regeneration line", () => {
     expect(first).toHaveLength(1);
     expect(first[0]).toMatch(/^wrote \d+ files/);
 
+    // An output folder the last commit does not hold gets no line, whatever the spec's change
+    // (so a run into another folder writes nothing outside it): here, before it is committed.
+    const riskLevelFile = path.join(repo, "spec/components/schemas/RiskLevel.yaml");
+    const committed = readFileSync(riskLevelFile, "utf8");
+    writeFileSync(riskLevelFile, committed.replace(/^ {2}- medium\n/m, ""));
+    expect(await run()).toHaveLength(1);
+    writeFileSync(riskLevelFile, committed);
+    await run();
+    git("add", "-A");
+    git("commit", "-qm", "generated");
+
     const riskLevel = path.join(repo, "spec/components/schemas/RiskLevel.yaml");
     writeFileSync(riskLevel, readFileSync(riskLevel, "utf8").replace(/^ {2}- medium\n/m, ""));
     const changed = await run();

@@ -15,7 +15,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["lib/"],
   ["load/"],
   ["model/"],
-  ["emit/"],
+  ["emit/", "diff/"],
   ["write/"],
   ["pipeline.ts", "parallel/"],
   ["cli.ts", "cli-entry.ts", "watch.ts"],
