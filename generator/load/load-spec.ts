@@ -1,9 +1,9 @@
-import { statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Document, NormalizedProblem, YamlParseError as YamlParseErrorType } from "@redocly/openapi-core";
 import { escapeSegment, lookup } from "../lib/json-pointer.js";
 import { openapiCore } from "../lib/packages.js";
-import { createGuardedResolver, RefusedDocumentError, type GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
+import { createGuardedResolver, isInside, RefusedDocumentError, type GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
 import { locate } from "./json-location.js";
 import { problemVerdict } from "./problem-verdict.js";
 import { countOf, SpecError, type SpecProblem } from "./spec-error.js";
@@ -36,6 +36,11 @@ export interface LintResult {
 export interface LoadOptions {
   /** Refuses warnings too (`--strict`), after every other problem. */
   readonly strict?: boolean;
+  /**
+   * The folder every file of the spec must lie in (`--root`); by default the spec's own
+   * folder. For a spec whose entry sits in a subfolder and refers to `../schemas/…`.
+   */
+  readonly root?: string;
 }
 
 /**
@@ -47,7 +52,7 @@ export interface LoadOptions {
  * (problem-verdict.ts draws the line). Style is `npm run lint`'s job (redocly.yaml).
  */
 export async function loadSpec(specPath: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  const { resolver, document, display } = await openSpec(specPath);
+  const { resolver, document, display } = await openSpec(specPath, options.root);
   const config = await lintConfig();
   const warnings = await lint(document, resolver, display, config);
   const bundled = await bundle(document, resolver, display, config);
@@ -65,6 +70,9 @@ export interface OpenedSpec {
   readonly resolver: GuardedResolver;
   readonly document: Document;
   readonly display: string;
+  /** The folder every file must lie in (absolute), and whether `--root` named it. */
+  readonly rootDir: string;
+  readonly namedRoot: boolean;
 }
 
 /**
@@ -76,12 +84,14 @@ export interface ParsedRoot {
   readonly body: string;
   readonly mimeType: string | undefined;
   readonly parsed: unknown;
+  readonly rootDir: string;
+  readonly namedRoot: boolean;
 }
 
 /** `opened`'s root as plain data (see ParsedRoot). */
 export function parsedRoot(opened: OpenedSpec): ParsedRoot {
   const { source, parsed } = opened.document;
-  return { path: source.absoluteRef, body: source.body, mimeType: source.mimeType, parsed };
+  return { path: source.absoluteRef, body: source.body, mimeType: source.mimeType, parsed, rootDir: opened.rootDir, namedRoot: opened.namedRoot };
 }
 
 /**
@@ -91,7 +101,7 @@ export function parsedRoot(opened: OpenedSpec): ParsedRoot {
  */
 export async function lintParsedRoot(root: ParsedRoot): Promise<LintResult> {
   const { Source } = openapiCore();
-  const resolver = createGuardedResolver(path.dirname(root.path));
+  const resolver = createGuardedResolver(root.rootDir, root.namedRoot);
   const document: Document = { source: new Source(root.path, root.body, root.mimeType), parsed: root.parsed };
   resolver.adopt(document);
   const warnings = await lint(document, resolver, displayPath(root.path), await lintConfig());
@@ -109,15 +119,29 @@ export async function bundleOpened(opened: OpenedSpec): Promise<Omit<LoadedSpec,
   return { document: bundled, files: [...resolver.getFiles()].sort(), sources: resolver.sources };
 }
 
-/** Parses the root document (the resolver reads the rest as refs need it) and checks it is OpenAPI 3.0/3.1. */
-export async function openSpec(specPath: string): Promise<OpenedSpec> {
+/**
+ * Parses the root document (the resolver reads the rest as refs need it) and checks it is
+ * OpenAPI 3.0/3.1. `root` (`--root`) is the folder its files must lie in: it must hold the spec.
+ */
+export async function openSpec(specPath: string, root?: string): Promise<OpenedSpec> {
   const absolute = path.resolve(specPath);
   const display = displayPath(absolute);
   if (!isFile(absolute)) throw new SpecError([{ file: display, message: "no such file" }]);
-  const resolver = createGuardedResolver(path.dirname(absolute));
+  const rootDir = root === undefined ? path.dirname(absolute) : checkedRoot(root, absolute, display);
+  const resolver = createGuardedResolver(rootDir, root !== undefined);
   const document = await parseRoot(resolver, absolute, display);
   checkVersion(document, display);
-  return { resolver, document, display };
+  return { resolver, document, display, rootDir, namedRoot: root !== undefined };
+}
+
+/** `--root DIR`, absolute: a folder that holds the spec (symbolic links followed on both sides). */
+function checkedRoot(root: string, spec: string, display: string): string {
+  const rootDir = path.resolve(root);
+  if (!isDirectory(rootDir)) throw new SpecError([{ file: display, message: `--root ${displayPath(rootDir)}: no such folder` }]);
+  if (!isInside(realpathSync(rootDir), realpathSync(spec))) {
+    throw new SpecError([{ file: display, message: `--root ${displayPath(rootDir)}: the spec is not inside that folder` }]);
+  }
+  return rootDir;
 }
 
 /** The rules the load step lints with (see loadSpec). */
@@ -258,6 +282,14 @@ function dedupe(problems: SpecProblem[]): SpecProblem[] {
     const key = `${p.file}:${p.line}:${p.col}:${p.message}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isFile(file: string): boolean {

@@ -56,7 +56,7 @@ export function startParallelGenerator(workerEntry: URL): ParallelGenerator {
       const source = displayPath(path.resolve(specPath));
       // Parsed once, here (its errors come first, as in one thread); the worker lints a
       // copy, posted before bundling changes the document in place.
-      const opened = await openSpec(specPath);
+      const opened = await openSpec(specPath, options.root);
       const linted = worker.run<LintResult>({ kind: "lint", root: parsedRoot(opened) });
       linted.catch(() => undefined); // awaited by verdict(), after the work it overlaps
       const bundled = await bundleOpened(opened).catch(async (error: unknown) => {
