@@ -4,7 +4,9 @@ import type { Document, NormalizedProblem, YamlParseError as YamlParseErrorType 
 import { escapeSegment, lookup } from "../lib/json-pointer.js";
 import { openapiCore } from "../lib/packages.js";
 import { createGuardedResolver, isInside, RefusedDocumentError, type GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
+import { rewriteDeepRefs } from "./deep-refs.js";
 import { locate } from "./json-location.js";
+import { splitParentsFromChildren } from "./parent-child-schemas.js";
 import { problemVerdict } from "./problem-verdict.js";
 import { countOf, SpecError, type SpecProblem } from "./spec-error.js";
 
@@ -165,7 +167,11 @@ async function bundle(document: Document, resolver: GuardedResolver, display: st
   const bundled = await loaderStep(bundleDocument, document, display);
   // Its warnings, if any, are lint's too.
   throwIfErrors(bundled.problems, resolver.refused, resolver, document);
-  return bundled.bundle.parsed as OpenApiDocument;
+  const result = bundled.bundle.parsed as OpenApiDocument;
+  // Shapes real APIs use that openapi-typescript cannot type as written, rewritten to what they mean.
+  rewriteDeepRefs(result);
+  splitParentsFromChildren(result);
+  return result;
 }
 
 async function parseRoot(resolver: GuardedResolver, absolute: string, display: string): Promise<Document> {
