@@ -31,7 +31,7 @@ export function emitValidators(model: ApiModel, bundled: unknown): string | unde
   const Ajv = (document.openapi.startsWith("3.1") ? require("ajv/dist/2020") : require("ajv")).default;
   const standaloneCode = require("ajv/dist/standalone").default as (ajv: unknown, refs: Record<string, string>) => string;
   const ajv = new Ajv({ code: { source: true, esm: true, lines: true }, strict: false, validateSchema: false, validateFormats: false, allErrors: true });
-  ajv.addSchema({ ...document, $id: "openapi.json" });
+  ajv.addSchema({ ...(withoutTypelessNullable(document) as object), $id: "openapi.json" });
 
   const refs: Record<string, string> = {};
   const entries: string[] = [];
@@ -82,4 +82,28 @@ export function emitValidators(model: ApiModel, bundled: unknown): string | unde
     ],
   });
   return `${head}${code.replace(/^"use strict";/, "").trimEnd()}\n${tail}`;
+}
+
+/**
+ * The document with every `nullable` that stands without `type` left out: OpenAPI 3.0's
+ * `nullable` adds null to the types `type` allows, so without `type` it changes nothing,
+ * but Ajv refuses the whole document for it ("nullable" cannot be used without "type"),
+ * and such a spec is only warned about (GitHub's has 135). Copied only where needed.
+ */
+function withoutTypelessNullable(node: unknown): unknown {
+  if (Array.isArray(node)) {
+    const items = node.map(withoutTypelessNullable);
+    return items.every((item, i) => item === node[i]) ? node : items;
+  }
+  if (typeof node !== "object" || node === null) return node;
+  const object = node as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(object)) {
+    const next = withoutTypelessNullable(value);
+    if (next !== value) (copy ??= { ...object })[key] = next;
+  }
+  const result = copy ?? object;
+  if (typeof result.nullable !== "boolean" || "type" in result) return result;
+  const { nullable: _nullable, ...rest } = result;
+  return rest;
 }
