@@ -151,7 +151,7 @@ afterAll(() => {
   for (const doc of DOCUMENTS) {
     const e = exercises.get(doc.name);
     if (e === undefined) continue;
-    const notPassed = [...e.failed.map((f) => `  failed ${f.operation}: ${f.reason}`), ...e.skipped.map((f) => `  not called ${f.operation}: ${f.reason}`)];
+    const notPassed = [...e.failed.map((f) => `  ${f.at ?? doc.spec}: warning: ${f.operation} fails against its own test kit: ${f.reason}`), ...e.skipped.map((f) => `  not called ${f.operation}: ${f.reason}`)];
     console.log([`exercised ${doc.name}: ${e.passed} of ${e.operations} operations pass (${(e.ms / 1000).toFixed(1)} s)`, ...notPassed].join("\n"));
   }
   console.log(`timings: ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(", ")}`);

@@ -6,10 +6,14 @@
  * `examples`, enums, formats and bounds) called once. A call passes when it resolves:
  * the kit accepted the request, and the validators accepted the answer.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { setupServer } from "msw/node";
 import type { ApiModel, OperationModel } from "../../../generator/model/api-model.js";
+import { escapeSegment } from "../../../generator/lib/json-pointer.js";
+import { locate } from "../../../generator/load/json-location.js";
+import { openapiCore } from "../../../generator/lib/packages.js";
 
 /** A base URL of our own for every client and kit: no spec's server is ever reached (msw answers, and refuses what it does not match). */
 const BASE_URL = "https://api.real-world.test";
@@ -19,7 +23,8 @@ export interface ExerciseResult {
   readonly passed: number;
   /** Operations not called: no value can be made for one of their arguments from the spec. */
   readonly skipped: readonly { readonly operation: string; readonly reason: string }[];
-  readonly failed: readonly { readonly operation: string; readonly reason: string }[];
+  /** Each with where the spec says what failed (its request body or success response), as a warning would: `file:line:col`. */
+  readonly failed: readonly { readonly operation: string; readonly reason: string; readonly at?: string }[];
 }
 
 type Client = Record<string, (argument?: unknown) => Promise<unknown>>;
@@ -35,7 +40,7 @@ export async function exerciseClient(out: string, model: ApiModel): Promise<Exer
   const server = setupServer(...testKit({ baseUrl: BASE_URL }).handlers);
   server.listen({ onUnhandledRequest: "error" });
   const skipped: { operation: string; reason: string }[] = [];
-  const failed: { operation: string; reason: string }[] = [];
+  const failed: { operation: string; reason: string; at?: string }[] = [];
   let passed = 0;
   try {
     for (const op of model.operations) {
@@ -48,7 +53,7 @@ export async function exerciseClient(out: string, model: ApiModel): Promise<Exer
         await client[op.name]!(argument);
         passed++;
       } catch (error) {
-        failed.push({ operation: op.id, reason: reasonOf(error) });
+        failed.push({ operation: op.id, reason: reasonOf(error), at: whereInSpec(model.source, op, error) });
       }
     }
   } finally {
@@ -98,5 +103,18 @@ export async function exercised(name: string, out: string, model: ApiModel): Pro
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]}` : String(error);
     return { name, operations: model.operations.length, passed: 0, skipped: [], failed: [], error: message, ms: Math.round(performance.now() - begun) };
+  }
+}
+
+/** `file:line:col` of the part of the operation the failure is about, in the document's root file (just the file when it is not there). */
+function whereInSpec(source: string, op: OperationModel, error: unknown): string {
+  const direction = (error as { direction?: string }).direction;
+  const part = direction === "request" ? ["requestBody"] : op.success ? ["responses", op.success.status] : [];
+  const pointer = ["#", "paths", op.path, op.method.toLowerCase(), ...part].map((s, i) => (i === 0 ? s : escapeSegment(s))).join("/");
+  try {
+    const { line, col } = locate(new (openapiCore().Source)(source, readFileSync(source, "utf8")), pointer, true);
+    return `${source}:${line}:${col}`;
+  } catch {
+    return source;
   }
 }
