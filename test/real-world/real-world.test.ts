@@ -96,9 +96,9 @@ async function batch(label: string, dir: string, documents: readonly RealWorldDo
   const onLine = (line: string) => {
     if (!exerciseElsewhere || !line.startsWith("RESULT ")) return;
     const result = JSON.parse(line.slice(7)) as BatchResult;
-    if (result.error !== undefined) return;
-    const out = path.join(dir, result.name);
-    const exercise = run(["--max-old-space-size=2048", "--import", "tsx", path.join(ROOT, "test/real-world/support/exercise-batch.ts"), result.name, out]);
+    const job = jobs.find((j) => j.name === result.name);
+    if (result.error !== undefined || job === undefined) return;
+    const exercise = run(["--max-old-space-size=2048", "--import", "tsx", path.join(ROOT, "test/real-world/support/exercise-batch.ts"), JSON.stringify(job)]);
     elsewhere.push(exercise.then((stdout) => readLines(label, dir, stdout)));
   };
   const script = path.join(ROOT, "test/real-world/support/generate-batch.ts");

@@ -29,10 +29,10 @@ export interface ExerciseResult {
 
 type Client = Record<string, (argument?: unknown) => Promise<unknown>>;
 
-/** Exercises the client generated into `out` from `model` (see above). */
-export async function exerciseClient(out: string, model: ApiModel): Promise<ExerciseResult> {
+/** Exercises the client generated into `out` from `model` (see above), with the validators in `out/validatorsFile`. */
+export async function exerciseClient(out: string, model: ApiModel, validatorsFile = "validators.ts"): Promise<ExerciseResult> {
   const load = (file: string) => import(pathToFileURL(path.join(out, file)).href);
-  const [{ createClient }, { testKit }, validatorsModule] = await Promise.all([load("index.ts"), load("testing.ts"), load("validators.ts").catch(() => undefined)]);
+  const [{ createClient }, { testKit }, validatorsModule] = await Promise.all([load("index.ts"), load("testing.ts"), load(validatorsFile).catch(() => undefined)]);
   const credentials = Object.fromEntries(
     model.securitySchemes.filter((s) => s.kind !== "unsupported").map((s) => [s.option, s.kind === "basic" ? { username: "user", password: "secret" } : "test-credential"]),
   );
@@ -96,10 +96,10 @@ function reasonOf(error: unknown): string {
 }
 
 /** exerciseClient's result for one document, named, timed, or with what made it fail as a whole. */
-export async function exercised(name: string, out: string, model: ApiModel): Promise<ExerciseResult & { name: string; error?: string; ms: number }> {
+export async function exercised(name: string, out: string, model: ApiModel, validatorsFile?: string): Promise<ExerciseResult & { name: string; error?: string; ms: number }> {
   const begun = performance.now();
   try {
-    return { name, ...(await exerciseClient(out, model)), ms: Math.round(performance.now() - begun) };
+    return { name, ...(await exerciseClient(out, model, validatorsFile)), ms: Math.round(performance.now() - begun) };
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]}` : String(error);
     return { name, operations: model.operations.length, passed: 0, skipped: [], failed: [], error: message, ms: Math.round(performance.now() - begun) };

@@ -9,7 +9,7 @@
  * prefixed with RESULT, then one line TSC with tsc's output and exit status, then one
  * line per document prefixed with EXERCISE.
  */
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { displayPath, loadSpec, type OpenApiDocument } from "../../../generator/load/load-spec.js";
 import { formatProblem, SpecError } from "../../../generator/load/spec-error.js";
@@ -29,8 +29,8 @@ export interface BatchJob {
   /** A file of type assertions, copied beside the output as probe.ts (type-checked with it). */
   readonly probe?: string;
   /**
-   * Exercised by another child (exercise-batch.ts) while this one type-checks: the model is
-   * written to `<out>.model.json` for it, and the RESULT line says when.
+   * Generated without validators, as generate() does, and exercised by another child
+   * (exercise-batch.ts, which builds them) while this one type-checks: its RESULT line says when.
    */
   readonly exerciseElsewhere?: boolean;
 }
@@ -74,11 +74,11 @@ for (const job of jobs) {
   const started = performance.now();
   let result: BatchResult;
   try {
-    const { generated, validatorsError } = await generateWithValidators(job.spec, job.root === undefined ? {} : { root: job.root });
+    const options = job.root === undefined ? {} : { root: job.root };
+    const { generated, validatorsError } = job.exerciseElsewhere ? { generated: await generate(job.spec, options) } : await generateWithValidators(job.spec, options);
     replaceOutput(job.out, generated.files);
     if (job.probe !== undefined) copyFileSync(job.probe, path.join(job.out, "probe.ts"));
-    if (job.exerciseElsewhere) writeFileSync(`${job.out}.model.json`, JSON.stringify(generated.model));
-    else models.set(job.name, generated.model);
+    if (!job.exerciseElsewhere) models.set(job.name, generated.model);
     const ms = Math.round(performance.now() - started);
     result = {
       name: job.name,
