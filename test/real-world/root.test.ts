@@ -10,9 +10,10 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/pipeline.js";
 import { formatProblem, SpecError } from "../../generator/load/spec-error.js";
-import { readOutput, replaceOutput } from "../../generator/write/output-folder.js";
+import { readOutput } from "../../generator/write/output-folder.js";
 import { cliBundle, runCli } from "../support/cli.js";
 import { ARTIFACTS, ROOT } from "../support/spec-copy.js";
+import { earlierOutput as earlierOutputOf } from "./support/earlier-output.js";
 
 const LAYOUT = "test/real-world/documents/subfolder-entry/spec";
 const ENTRY = `${LAYOUT}/namespaces/_core.yaml`;
@@ -48,11 +49,7 @@ async function refusal(spec: string, root?: string): Promise<string[]> {
 }
 
 /** A folder holding an earlier run's output, to see that a refusal leaves it alone. */
-async function earlierOutput(): Promise<string> {
-  const out = path.join(mkdtempSync(path.join(ARTIFACTS, "root-out-")), "generated");
-  replaceOutput(out, (await generate("spec/openapi.yaml")).files);
-  return out;
-}
+const earlierOutput = () => earlierOutputOf("root-out-");
 
 beforeAll(() => {
   cliBundle();
