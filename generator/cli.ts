@@ -8,6 +8,7 @@
  *   npm run generate -- --watch                   regenerate on every change under the spec's folder
  *   npm run generate -- --strict                  refuse a spec with warnings, as one with errors
  *   npm run generate -- --no-testing              leave out the test kit (testing.ts: it needs msw)
+ *   npm run generate -- --spec F --root DIR       a spec whose files lie in DIR, above F's own folder
  *
  * Exit codes: 0 ok, 1 stale output or invalid spec, 2 bad usage.
  */
@@ -22,8 +23,9 @@ import { diffOutput, OutputFolderError, recoverInterruptedSwap, replaceOutput } 
 import { watchSpec } from "./watch.js";
 import { regenerationSummary } from "./diff/regeneration.js";
 
-const USAGE = `usage: npm run generate -- [--spec FILE] [--out DIR] [--check | --watch] [--strict]
+const USAGE = `usage: npm run generate -- [--spec FILE] [--root DIR] [--out DIR] [--check | --watch] [--strict]
   --spec FILE   the OpenAPI 3.0/3.1 document (default: spec/openapi.yaml)
+  --root DIR    the folder every file of the spec must lie in (default: FILE's own folder)
   --out DIR     the folder to (re)generate (default: generated)
   --check       write nothing; exit 1 and print a diff when DIR is not in step with FILE
   --watch       regenerate whenever a file under FILE's folder changes (Ctrl-C stops)
@@ -39,6 +41,8 @@ export interface CliOptions {
   readonly strict?: boolean;
   /** false: leave out the test kit (`--no-testing`). */
   readonly testing?: boolean;
+  /** `--root DIR`: the folder every file of the spec must lie in. */
+  readonly root?: string;
 }
 
 /** Runs one generation and reports it; returns the exit code. `generateSpec` is generate() unless main() passes the two-thread one. */
@@ -52,7 +56,7 @@ export async function runOnce(
   try {
     // Before anything can fail: a run killed mid-swap left the previous output aside.
     recoverInterruptedSwap(path.resolve(options.out));
-    const generateOptions = { strict: options.strict ?? false, out: options.out, testing: options.testing ?? true };
+    const generateOptions = { strict: options.strict ?? false, out: options.out, testing: options.testing ?? true, ...(options.root === undefined ? {} : { root: options.root }) };
     const { files, model, warnings } = await generateSpec(options.spec, generateOptions);
     for (const line of warningLines(warnings)) fail(line);
     const elapsed = `${Math.round(performance.now() - started)} ms`;
@@ -103,6 +107,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | string {
       args: [...argv],
       options: {
         spec: { type: "string", default: "spec/openapi.yaml" },
+        root: { type: "string" },
         out: { type: "string", default: "generated" },
         check: { type: "boolean", default: false },
         watch: { type: "boolean", default: false },
@@ -117,8 +122,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | string {
     if (positionals.length > 0) return `unexpected argument: ${positionals[0]}`;
     if (values.check && values.watch) return "--check and --watch cannot be used together";
     if (values.spec.trim() === "" || values.out.trim() === "") return "--spec and --out need a value";
+    if (values.root?.trim() === "") return "--root needs a value";
+    const root = values.root === undefined ? {} : { root: values.root };
     const out = values.out.replace(/(.)[\\/]+$/, "$1");
-    return { spec: values.spec, out, check: values.check, watch: values.watch, strict: values.strict, testing: !values["no-testing"] };
+    return { spec: values.spec, out, check: values.check, watch: values.watch, strict: values.strict, testing: !values["no-testing"], ...root };
   } catch (error) {
     return (error as Error).message;
   }
@@ -142,7 +149,7 @@ export async function main(argv: readonly string[], workerEntry: URL): Promise<n
   const once = () => runOnce(options, console.log, console.error, (spec, generateOptions) => parallel.generate(spec, generateOptions));
   try {
     if (!options.watch) return await once();
-    await watchSpec(options.spec, once);
+    await watchSpec(options.spec, once, console.log, options.root);
     return 0;
   } finally {
     await parallel.close();

@@ -60,6 +60,8 @@ export interface Generated {
 export interface GenerateOptions extends LoadOptions {
   readonly out?: string;
   readonly testing?: boolean;
+  /** true: emit validators.ts as `x-zt-generator: { validators: true }` would (the real-world corpus's end-to-end run). */
+  readonly validators?: boolean;
 }
 
 /** What the emitters need of the run beside the model: the headers' facts and whether to emit the test kit. */
@@ -110,7 +112,7 @@ export function inThisThread(): Offload {
 /** The pipeline (see the top of this file); `offload` says where lint and schema.ts run. */
 export async function generate(specPath: string, options: GenerateOptions = {}, offload: Offload = inThisThread()): Promise<Generated> {
   const source = displayPath(path.resolve(specPath));
-  const opened = await openSpec(specPath); // parsing's errors come first
+  const opened = await openSpec(specPath, options.root); // parsing's errors come first
   const root = parsedRoot(opened, options);
   const linted = offload.lint(root);
   linted.catch(() => undefined); // awaited by verdict(), after the work it overlaps
@@ -121,7 +123,8 @@ export async function generate(specPath: string, options: GenerateOptions = {}, 
   const schema = offload.emitSchema(bundled.document, source);
   schema.catch(() => undefined); // awaited below, unless an earlier step fails
   const built = attempt(() => {
-    const model = buildModel(bundled.document, source);
+    const fromSpec = buildModel(bundled.document, source);
+    const model = options.validators ? { ...fromSpec, options: { ...fromSpec.options, validators: true } } : fromSpec;
     const settings = outputSettings(specPath, options, model);
     return { model, settings, others: attempt(() => emitFromModel(model, bundled.document, settings)) };
   });

@@ -10,8 +10,14 @@ const DEBOUNCE_MS = 150;
  * is bad (the CLI's runOnce never writes on error). Ctrl-C (SIGINT) or SIGTERM closes the
  * watcher; the promise resolves once the last call has finished.
  */
-export function watchSpec(specPath: string, regenerate: () => Promise<unknown>, log: (line: string) => void = console.log): Promise<void> {
-  const folder = path.dirname(path.resolve(specPath));
+export function watchSpec(
+  specPath: string,
+  regenerate: () => Promise<unknown>,
+  log: (line: string) => void = console.log,
+  root: string = path.dirname(path.resolve(specPath)),
+): Promise<void> {
+  // `--root`'s folder when given: the spec's files may lie anywhere in it.
+  const folder = path.resolve(root);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {

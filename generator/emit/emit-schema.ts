@@ -56,7 +56,23 @@ export function emitSchema(document: unknown, source: string): string {
       return resolveRef(schema, $ref, { silent: true });
     },
   };
-  return astToString(aliasRecursiveSchemas(transformSchema(schema, ctx), source));
+  return astToString(aliasRecursiveSchemas(nullSafeWithRequired(transformSchema(schema, ctx)), source));
+}
+
+/**
+ * openapi-typescript types `allOf: [Base]` with its own `required: [k]` as
+ * `WithRequired<Base, "k">`, whose `K extends keyof T` is `never` when Base is nullable
+ * (`T` includes null): TS2344 in Plaid's API. Its helper is replaced by one that requires
+ * the keys of the object part and keeps the null (JSON Schema's `required` constrains
+ * objects only, so null still validates): the same type whenever T holds no null.
+ */
+function nullSafeWithRequired(nodes: TS.Node[]): TS.Node[] {
+  const ts = typescript();
+  const { stringToAST } = openapiTypescript();
+  const at = nodes.findIndex((n) => ts.isTypeAliasDeclaration(n) && n.name.text === "WithRequired");
+  if (at < 0) return nodes;
+  const helper = "type WithRequired<T, K extends keyof NonNullable<T>> = T extends null ? T : T & { [P in K]-?: NonNullable<T>[P] };";
+  return [...nodes.slice(0, at), ...(stringToAST(helper) as TS.Node[]), ...nodes.slice(at + 1)];
 }
 
 /**

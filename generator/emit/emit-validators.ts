@@ -82,8 +82,10 @@ export function emitValidators(model: ApiModel, bundled: unknown): string | unde
   });
   require("ajv-formats").default(ajv);
   // A request may not carry what is readOnly, a response what is writeOnly (OpenAPI 3 §4.8.24.1).
-  ajv.addSchema({ ...withoutAccess(document, "readOnly"), $id: "request.json" });
-  ajv.addSchema({ ...withoutAccess(document, "writeOnly"), $id: "response.json" });
+  // `nullable` without `type` (3.0) is dropped from Ajv's copy: it constrains nothing, and Ajv refuses it.
+  const plain = withoutTypelessNullable(document);
+  ajv.addSchema({ ...withoutAccess(plain, "readOnly"), $id: "request.json" });
+  ajv.addSchema({ ...withoutAccess(plain, "writeOnly"), $id: "response.json" });
 
   const refs: Record<string, string> = {};
   const entries: string[] = [];
@@ -137,4 +139,28 @@ export function emitValidators(model: ApiModel, bundled: unknown): string | unde
     ],
   });
   return `${head}${code.replace(/^"use strict";/, "").trimEnd()}\n${tail}`;
+}
+
+/**
+ * The document with every `nullable` that stands without `type` left out: OpenAPI 3.0's
+ * `nullable` adds null to the types `type` allows, so without `type` it changes nothing,
+ * but Ajv refuses the whole document for it ("nullable" cannot be used without "type"),
+ * and such a spec is only warned about (GitHub's has 135). Copied only where needed.
+ */
+function withoutTypelessNullable(node: unknown): unknown {
+  if (Array.isArray(node)) {
+    const items = node.map(withoutTypelessNullable);
+    return items.every((item, i) => item === node[i]) ? node : items;
+  }
+  if (typeof node !== "object" || node === null) return node;
+  const object = node as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(object)) {
+    const next = withoutTypelessNullable(value);
+    if (next !== value) (copy ??= { ...object })[key] = next;
+  }
+  const result = copy ?? object;
+  if (typeof result.nullable !== "boolean" || "type" in result) return result;
+  const { nullable: _nullable, ...rest } = result;
+  return rest;
 }

@@ -27,9 +27,13 @@ export class RefusedDocumentError extends Error {
   }
 }
 
-/** The resolver for a spec in `rootDir`: see guardedResolverClass. */
-export function createGuardedResolver(rootDir: string): GuardedResolver {
-  return new (guardedResolverClass())(rootDir);
+/**
+ * The resolver for a spec whose files all lie in `rootDir`: see guardedResolverClass.
+ * `named` says the folder was given by `--root` rather than being the spec's own (the
+ * refusal then names it so).
+ */
+export function createGuardedResolver(rootDir: string, named = false): GuardedResolver {
+  return new (guardedResolverClass())(rootDir, named);
 }
 
 export type GuardedResolver = InstanceType<ReturnType<typeof guardedResolverClass>>;
@@ -37,7 +41,7 @@ export type GuardedResolver = InstanceType<ReturnType<typeof guardedResolverClas
 /**
  * Redocly's resolver follows every `$ref` it meets: http(s) URLs, absolute paths, even
  * refs inside examples. This one refuses, before any I/O, every ref that is a URL (any
- * scheme) or that leaves the spec's folder, and records it so the loader can report it
+ * scheme) or that leaves the spec's folder (or the `--root` folder), and records it so the loader can report it
  * with its location. Nothing outside the folder is ever read, nothing is fetched.
  *
  * Defined on first use rather than when the module is evaluated: its base class is
@@ -49,10 +53,15 @@ const guardedResolverClass = once(() => {
     readonly refused: RefusedRef[] = [];
     readonly sources = new Map<string, string>();
     private readonly root: string;
+    /** The root as it was named (a symbolic link, perhaps): refs are resolved from paths written that way. */
+    private readonly namedRoot: string;
+    private readonly folder: string;
 
-    constructor(rootDir: string) {
+    constructor(rootDir: string, named: boolean) {
       super({ http: { headers: [] } });
       this.root = realpathSync(rootDir);
+      this.namedRoot = path.resolve(rootDir);
+      this.folder = named ? "the root folder (--root)" : "the spec's folder";
     }
 
     override async resolveDocument(base: string | null, ref: string, isRoot = false) {
@@ -90,12 +99,12 @@ const guardedResolverClass = once(() => {
     }
 
     private refusal(base: string, ref: string): string | undefined {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) return "URLs are not followed; keep every file inside the spec's folder";
+      if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) return `URLs are not followed; keep every file inside ${this.folder}`;
       if (path.isAbsolute(ref) || ref.startsWith("\\")) return "absolute paths are not followed; use a path relative to the spec's folder";
       const target = path.resolve(path.dirname(base), ref);
-      if (!isInside(this.root, target)) return "it leaves the spec's folder";
+      if (!isInside(this.root, target) && !isInside(this.namedRoot, target)) return `it leaves ${this.folder}`;
       try {
-        if (!isInside(this.root, realpathSync(target))) return "it leaves the spec's folder through a symbolic link";
+        if (!isInside(this.root, realpathSync(target))) return `it leaves ${this.folder} through a symbolic link`;
       } catch {
         // A missing file is reported by the linter as an unresolved $ref, with its location.
       }
@@ -104,7 +113,7 @@ const guardedResolverClass = once(() => {
   };
 });
 
-function isInside(root: string, target: string): boolean {
+export function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
   return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }

@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Document, NormalizedProblem, YamlParseError as YamlParseErrorType } from "@redocly/openapi-core";
 import { displayPath } from "../lib/display-path.js";
@@ -6,8 +6,10 @@ import { escapeSegment, lookup } from "../lib/json-pointer.js";
 import { openapiCore } from "../lib/packages.js";
 import { countOf, SpecError, type SpecProblem } from "../lib/spec-error.js";
 import { generatorRules, PLUGIN_ID } from "./generator-rules.js";
-import { createGuardedResolver, RefusedDocumentError, type GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
+import { createGuardedResolver, isInside, RefusedDocumentError, type GuardedResolver, type RefusedRef } from "./guarded-resolver.js";
+import { rewriteDeepRefs } from "./deep-refs.js";
 import { locate } from "./json-location.js";
+import { splitParentsFromChildren } from "./parent-child-schemas.js";
 import { PATTERN_PLUGIN, SLOW_PATTERN_RULE } from "./pattern-rule.js";
 import { problemVerdict } from "./problem-verdict.js";
 
@@ -29,6 +31,11 @@ export interface LintResult {
 export interface LoadOptions {
   /** Refuses warnings too (`--strict`, or `x-zt-generator: { strict: true }` in the spec), after every other problem. */
   readonly strict?: boolean;
+  /**
+   * The folder every file of the spec must lie in (`--root`); by default the spec's own
+   * folder. For a spec whose entry sits in a subfolder and refers to `../schemas/…`.
+   */
+  readonly root?: string;
 }
 
 /**
@@ -51,6 +58,9 @@ export interface OpenedSpec {
   readonly resolver: GuardedResolver;
   readonly document: Document;
   readonly display: string;
+  /** The folder every file must lie in (absolute), and whether `--root` named it. */
+  readonly rootDir: string;
+  readonly namedRoot: boolean;
 }
 
 /**
@@ -64,12 +74,22 @@ export interface ParsedRoot {
   readonly parsed: unknown;
   /** Whether the run is strict (isStrict): examples are then checked against their schemas. */
   readonly strict: boolean;
+  readonly rootDir: string;
+  readonly namedRoot: boolean;
 }
 
 /** `opened`'s root as plain data (see ParsedRoot), for a run with `options`. */
 export function parsedRoot(opened: OpenedSpec, options: LoadOptions = {}): ParsedRoot {
   const { source, parsed } = opened.document;
-  return { path: source.absoluteRef, body: source.body, mimeType: source.mimeType, parsed, strict: isStrict(options, parsed) };
+  return {
+    path: source.absoluteRef,
+    body: source.body,
+    mimeType: source.mimeType,
+    parsed,
+    strict: isStrict(options, parsed),
+    rootDir: opened.rootDir,
+    namedRoot: opened.namedRoot,
+  };
 }
 
 /**
@@ -83,7 +103,7 @@ export function parsedRoot(opened: OpenedSpec, options: LoadOptions = {}): Parse
  */
 export async function lintParsedRoot(root: ParsedRoot): Promise<LintResult> {
   const { Source } = openapiCore();
-  const resolver = createGuardedResolver(path.dirname(root.path));
+  const resolver = createGuardedResolver(root.rootDir, root.namedRoot);
   const document: Document = { source: new Source(root.path, root.body, root.mimeType), parsed: root.parsed };
   resolver.adopt(document);
   const warnings = await lint(document, resolver, displayPath(root.path), await lintConfig(resolver.sources, root.strict));
@@ -110,15 +130,29 @@ export async function bundleOpened(opened: OpenedSpec): Promise<BundledSpec> {
   return { document: bundled, files: [...resolver.getFiles()].sort(), sources: resolver.sources };
 }
 
-/** Parses the root document (the resolver reads the rest as refs need it) and checks it is OpenAPI 3.0/3.1. */
-export async function openSpec(specPath: string): Promise<OpenedSpec> {
+/**
+ * Parses the root document (the resolver reads the rest as refs need it) and checks it is
+ * OpenAPI 3.0/3.1. `root` (`--root`) is the folder its files must lie in: it must hold the spec.
+ */
+export async function openSpec(specPath: string, root?: string): Promise<OpenedSpec> {
   const absolute = path.resolve(specPath);
   const display = displayPath(absolute);
   if (!isFile(absolute)) throw new SpecError([{ file: display, message: "no such file" }]);
-  const resolver = createGuardedResolver(path.dirname(absolute));
+  const rootDir = root === undefined ? path.dirname(absolute) : checkedRoot(root, absolute, display);
+  const resolver = createGuardedResolver(rootDir, root !== undefined);
   const document = await parseRoot(resolver, absolute, display);
   checkVersion(document, display);
-  return { resolver, document, display };
+  return { resolver, document, display, rootDir, namedRoot: root !== undefined };
+}
+
+/** `--root DIR`, absolute: a folder that holds the spec (symbolic links followed on both sides). */
+function checkedRoot(root: string, spec: string, display: string): string {
+  const rootDir = path.resolve(root);
+  if (!isDirectory(rootDir)) throw new SpecError([{ file: display, message: `--root ${displayPath(rootDir)}: no such folder` }]);
+  if (!isInside(realpathSync(rootDir), realpathSync(spec))) {
+    throw new SpecError([{ file: display, message: `--root ${displayPath(rootDir)}: the spec is not inside that folder` }]);
+  }
+  return rootDir;
 }
 
 /**
@@ -165,7 +199,11 @@ async function bundle(document: Document, resolver: GuardedResolver, display: st
   const bundled = await loaderStep(bundleDocument, document, display);
   // Its warnings, if any, are lint's too.
   throwIfErrors(bundled.problems, resolver.refused, resolver, document);
-  return bundled.bundle.parsed as OpenApiDocument;
+  const result = bundled.bundle.parsed as OpenApiDocument;
+  // Shapes real APIs use that openapi-typescript cannot type as written, rewritten to what they mean.
+  rewriteDeepRefs(result);
+  splitParentsFromChildren(result);
+  return result;
 }
 
 async function parseRoot(resolver: GuardedResolver, absolute: string, display: string): Promise<Document> {
@@ -290,6 +328,14 @@ function dedupe(problems: SpecProblem[]): SpecProblem[] {
     const key = `${p.file}:${p.line}:${p.col}:${p.message}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isFile(file: string): boolean {

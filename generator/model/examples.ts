@@ -4,6 +4,7 @@
  * use. The spec's own example when it gives one; else one made from the schema, the
  * same way every time, so that generated output stays deterministic.
  */
+import { patternExample } from "./pattern-example.js";
 import { deref, isObject, type Json, type JsonObject } from "./resolve-ref.js";
 
 /** Deeper than this, a schema (a recursive one, say) gives no example. */
@@ -134,7 +135,9 @@ function exampleString(schema: JsonObject): string {
   const min = typeof schema.minLength === "number" ? schema.minLength : 0;
   const max = typeof schema.maxLength === "number" ? schema.maxLength : Infinity;
   const padded = format.length < min ? format.padEnd(Math.min(min, 10_000), "x") : format;
-  return padded.length > max ? padded.slice(0, Math.max(0, max)) : padded;
+  const sized = padded.length > max ? padded.slice(0, Math.max(0, max)) : padded;
+  // A `pattern` the value does not match would make the example one the spec's own validators reject.
+  return typeof schema.pattern === "string" ? (patternExample(schema.pattern, sized) ?? sized) : sized;
 }
 
 /** 0, moved inside `minimum`/`maximum` (and 3.1's numeric exclusive bounds), a multiple of `multipleOf` when it is one. */

@@ -14,13 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, ROOT } from "../support/spec-copy.js";
 import { invisibleInFolder } from "../hostile/support/invisible.js";
 import { DOCUMENTS, type RealWorldDocument } from "./documents.js";
-import type { BatchJob, BatchResult } from "./support/generate-batch.js";
+import type { BatchExercise, BatchJob, BatchResult } from "./support/generate-batch.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 let scratch: string;
 const results = new Map<string, BatchResult>();
+const exercises = new Map<string, BatchExercise>();
 const tscErrors = new Map<string, string[]>();
 /** tsc's exit status for each batch ("large", "rest"). */
 const tscStatus = new Map<string, number | null>();
@@ -28,32 +29,36 @@ const tscStatus = new Map<string, number | null>();
 const sources = new Map<string, string>();
 const timings: Record<string, number> = {};
 
-/** Runs a child to completion; resolves with its stdout (its stderr goes into the error when it fails). */
-function run(args: readonly string[], env: Record<string, string> = {}, cwd = ROOT): Promise<string> {
+/**
+ * Runs a child to completion; resolves with its stdout (its stderr goes into the error when
+ * it fails). `onLine` sees each line of stdout as it comes.
+ */
+function run(args: readonly string[], env: Record<string, string> = {}, cwd = ROOT, onLine?: (line: string) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     // Killed at the hook's own limit, so that no child (the large document's has a 2 GB heap) outlives the test.
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], timeout: 240_000 });
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], timeout: 420_000 });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdout.on("data", (chunk: Buffer) => {
+      const seen = stdout.lastIndexOf("\n") + 1;
+      stdout += chunk.toString();
+      if (onLine) for (const line of stdout.slice(seen, stdout.lastIndexOf("\n") + 1).split("\n").slice(0, -1)) onLine(line);
+    });
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
     child.on("close", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${args.join(" ")} exited ${code}:\n${stderr.slice(-3000)}`))));
   });
 }
 
-/** Generates and type-checks `documents` in one child process, each into `<dir>/<name>`. */
-async function batch(label: string, dir: string, documents: readonly RealWorldDocument[]): Promise<void> {
-  const started = performance.now();
-  mkdirSync(dir, { recursive: true });
-  const jobs: BatchJob[] = documents.map((doc) => ({ name: doc.name, spec: sources.get(doc.name)!, out: path.join(dir, doc.name) }));
-  const jobsFile = path.join(scratch, `${label}.json`);
-  writeFileSync(jobsFile, JSON.stringify(jobs));
-  const stdout = await run(["--max-old-space-size=2048", "--import", "tsx", path.join(ROOT, "test/real-world/support/generate-batch.ts"), jobsFile, dir]);
+/** Reads a child's RESULT, EXERCISE and TSC lines into the maps above. */
+function readLines(label: string, dir: string, stdout: string): void {
   for (const line of stdout.split("\n")) {
     if (line.startsWith("RESULT ")) {
       const result = JSON.parse(line.slice(7)) as BatchResult;
       results.set(result.name, result);
+    } else if (line.startsWith("EXERCISE ")) {
+      const exercise = JSON.parse(line.slice(9)) as BatchExercise;
+      exercises.set(exercise.name, exercise);
     } else if (line.startsWith("TSC ")) {
       const { output, status } = JSON.parse(line.slice(4)) as { output: string; status: number | null };
       tscStatus.set(label, status);
@@ -66,6 +71,40 @@ async function batch(label: string, dir: string, documents: readonly RealWorldDo
       }
     }
   }
+}
+
+/**
+ * Generates, type-checks and exercises `documents` in one child process, each into
+ * `<dir>/<name>`. With `exerciseElsewhere`, each document is exercised by a child of its
+ * own, started as soon as it is generated, while this one type-checks it (the large
+ * document: its tsc run and its exercise then share the two cores).
+ */
+async function batch(label: string, dir: string, documents: readonly RealWorldDocument[], exerciseElsewhere = false): Promise<void> {
+  const started = performance.now();
+  mkdirSync(dir, { recursive: true });
+  const jobs: BatchJob[] = documents.map((doc) => ({
+    name: doc.name,
+    spec: sources.get(doc.name)!,
+    out: path.join(dir, doc.name),
+    ...(doc.root === undefined ? {} : { root: path.join(ROOT, doc.root) }),
+    ...(doc.probe ? { probe: path.join(ROOT, "test/real-world/probes", `${doc.name}.ts`) } : {}),
+    ...(exerciseElsewhere ? { exerciseElsewhere } : {}),
+  }));
+  const jobsFile = path.join(scratch, `${label}.json`);
+  writeFileSync(jobsFile, JSON.stringify(jobs));
+  const elsewhere: Promise<void>[] = [];
+  const onLine = (line: string) => {
+    if (!exerciseElsewhere || !line.startsWith("RESULT ")) return;
+    const result = JSON.parse(line.slice(7)) as BatchResult;
+    const job = jobs.find((j) => j.name === result.name);
+    if (result.error !== undefined || job === undefined) return;
+    const exercise = run(["--max-old-space-size=2048", "--import", "tsx", path.join(ROOT, "test/real-world/support/exercise-batch.ts"), JSON.stringify(job)]);
+    elsewhere.push(exercise.then((stdout) => readLines(label, dir, stdout)));
+  };
+  const script = path.join(ROOT, "test/real-world/support/generate-batch.ts");
+  const stdout = await run(["--max-old-space-size=2048", "--import", "tsx", script, jobsFile, dir], {}, ROOT, onLine);
+  readLines(label, dir, stdout);
+  await Promise.all(elsewhere);
   timings[label] = performance.now() - started;
 }
 
@@ -97,18 +136,24 @@ beforeAll(async () => {
   const large = DOCUMENTS.filter((doc) => doc.large);
   const rest = DOCUMENTS.filter((doc) => !doc.large);
   await Promise.all([
-    batch("large", path.join(scratch, "out-large"), large),
+    batch("large", path.join(scratch, "out-large"), large, true),
     (async () => {
       for (const doc of rest.filter((d) => d.split)) sources.set(doc.name, await split(doc));
       await batch("rest", path.join(scratch, "out-rest"), rest);
     })(),
   ]);
   timings.total = performance.now() - started;
-}, 240_000);
+}, 420_000);
 
 afterAll(() => {
   const warned = DOCUMENTS.map((doc) => `${doc.name} ${results.get(doc.name)?.warnings?.length ?? "?"}`).join(", ");
   console.log(`real-world corpus: ${DOCUMENTS.length} documents; warnings: ${warned}`);
+  for (const doc of DOCUMENTS) {
+    const e = exercises.get(doc.name);
+    if (e === undefined) continue;
+    const notPassed = [...e.failed.map((f) => `  ${f.at ?? doc.spec}: warning: ${f.operation} fails against its own test kit: ${f.reason}`), ...e.skipped.map((f) => `  not called ${f.operation}: ${f.reason}`)];
+    console.log([`exercised ${doc.name}: ${e.passed} of ${e.operations} operations pass (${(e.ms / 1000).toFixed(1)} s)`, ...notPassed].join("\n"));
+  }
   console.log(`timings: ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(", ")}`);
   if (scratch && !process.env.REAL_WORLD_KEEP) rmSync(scratch, { recursive: true, force: true });
 });
@@ -131,6 +176,31 @@ describe("real-world documents", () => {
     for (const warning of warnings) expect(warning).toMatch(/^[^:]+\.(ya?ml|json):\d+:\d+: .+ \((struct|no-required-schema-properties-undefined|zt-generator\/enum-unique)\)$/);
   });
 
+  it.each(DOCUMENTS.map((doc) => [doc.name, doc] as const))(
+    "%s: its client, against its own test kit with validators on, passes every operation the spec gives arguments for",
+    (name, doc) => {
+      const exercise = exercises.get(name);
+      expect(results.get(name)?.validatorsError).toBeUndefined();
+      expect(exercise?.error).toBeUndefined();
+      expect(exercise!.operations).toBe(results.get(name)!.operations);
+      // The model makes every required argument from the spec (examples, enums, formats, bounds): none is left out.
+      expect(exercise!.skipped).toEqual([]);
+      const alike = doc.exerciseFailuresAlike;
+      if (alike !== undefined) {
+        for (const failure of exercise!.failed) expect(failure.reason, failure.operation).toMatch(alike.reason);
+        expect(exercise!.failed).toHaveLength(alike.count);
+      } else {
+        const expected = doc.exerciseFailures ?? {};
+        expect(Object.fromEntries(exercise!.failed.map((f) => [f.operation, f.reason]))).toEqual(
+          Object.fromEntries(Object.entries(expected).map(([operation, reason]) => [operation, expect.stringMatching(reason)])),
+        );
+      }
+      // Each one that does not pass says where in the spec: the warning the run prints (see afterAll).
+      for (const failure of exercise!.failed) expect(failure.at).toMatch(/\.(ya?ml|json):\d+:\d+$/);
+      expect(exercise!.passed).toBe(exercise!.operations - exercise!.failed.length);
+    },
+  );
+
   it("3.0 leftovers in a 3.1 document (boolean exclusiveMinimum) are warnings where they stand, not refusals", () => {
     const warnings = results.get("schema-validation-3.0-leftovers")!.warnings!;
     const text = readFileSync(path.join(ROOT, DOCUMENTS.find((d) => d.name === "schema-validation-3.0-leftovers")!.spec), "utf8").split("\n");
@@ -141,6 +211,18 @@ describe("real-world documents", () => {
     expect(warnings).toHaveLength(10);
     // ReadMe's 3.1 document still says `nullable` 498 times: every one is a warning.
     expect(results.get("readme-split")!.warnings!.filter((w) => w.endsWith("Property `nullable` is not expected here. (struct)"))).toHaveLength(498);
+  });
+
+  it("the corpus holds issue 23's four patterns, each generated and type-checked with its probe", () => {
+    const text = (name: string) => readFileSync(path.join(ROOT, DOCUMENTS.find((d) => d.name === name)!.spec), "utf8");
+    expect(text("deep-refs")).toMatch(/\$ref: "#\/components\/schemas\/Tag\/allOf\/0"/);
+    expect(text("deep-refs")).toMatch(/\$ref: "#\/components\/parameters\/CompanyId\/schema"/);
+    expect(text("deep-refs")).toMatch(/\$ref: "#\/paths\/~1api~11~1items\/post\/requestBody\/content\/application~1json\/schema"/);
+    const schemaTs = (name: string) => readFileSync(path.join(scratch, "out-rest", name, "schema.ts"), "utf8");
+    expect(schemaTs("nullable-allof")).toMatch(/options\?: WithRequired<components\["schemas"\]\["BalanceOptions"\], "account_ids">;/);
+    expect(schemaTs("java-oneof-children")).toMatch(/RegexRule: components\["schemas"\]\["ValidationRuleBase"\] & \{/);
+    expect(results.get("subfolder-entry")!.inputs).toBe(3);
+    for (const doc of DOCUMENTS.filter((d) => d.probe)) expect(readFileSync(path.join(scratch, "out-rest", doc.name, "probe.ts"), "utf8")).toContain("@ts-expect-error");
   });
 
   it("the corpus covers 3.0 and 3.1, YAML and JSON, a split document, webhooks, callbacks, form and multipart bodies, discriminators and 4 MB", () => {

@@ -10,19 +10,16 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/pipeline.js";
 import { formatProblem, SpecError } from "../../generator/lib/spec-error.js";
-import { readOutput, replaceOutput } from "../../generator/write/output-folder.js";
+import { readOutput } from "../../generator/write/output-folder.js";
 import { cliBundle, runCli } from "../support/cli.js";
 import { ARTIFACTS } from "../support/spec-copy.js";
+import { earlierOutput as earlierOutputOf } from "./support/earlier-output.js";
 
 const LEFTOVERS = "node_modules/@readme/oas-examples/3.1/yaml/schema-validation-local.yaml";
 const MANY = "node_modules/@readme/oas-examples/3.1/yaml/readme.yaml";
 
 /** A fresh folder holding the output for spec/, as an earlier run left it. */
-async function earlierOutput(): Promise<string> {
-  const out = path.join(mkdtempSync(path.join(ARTIFACTS, "warnings-")), "generated");
-  replaceOutput(out, (await generate("spec/openapi.yaml")).files);
-  return out;
-}
+const earlierOutput = () => earlierOutputOf("warnings-");
 
 /** A one-file spec in its own folder. */
 function spec(text: string): string {
