@@ -52,13 +52,22 @@ function options(argv: string[]): { quick: boolean; rows: number[]; flags: strin
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { quick: { type: "boolean", default: false }, rows: { type: "string" }, "skip-tests": { type: "boolean", default: false }, help: { type: "boolean", default: false } },
+      options: {
+        quick: { type: "boolean", default: false },
+        rows: { type: "string" },
+        "skip-tests": { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
     }));
   } catch (error) {
     usageError((error as Error).message);
   }
   if (values.help) {
-    console.log(`${USAGE}\n${Object.entries(ROWS).map(([id, r]) => `  ${id}. ${r.title}`).join("\n")}`);
+    console.log(
+      `${USAGE}\n${Object.entries(ROWS)
+        .map(([id, r]) => `  ${id}. ${r.title}`)
+        .join("\n")}`,
+    );
     process.exit(0);
   }
   let rows = values.rows ? values.rows.split(",").map((s) => Number(s.trim())) : Object.keys(ROWS).map(Number);

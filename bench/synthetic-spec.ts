@@ -18,9 +18,29 @@ import { fileURLToPath } from "node:url";
 
 type Json = { [key: string]: unknown };
 
-const WORDS = ["access", "gateway", "tunnel", "device", "policy", "rule", "list", "route", "bucket", "worker", "queue", "zone", "record", "token", "member"];
+const WORDS = [
+  "access",
+  "gateway",
+  "tunnel",
+  "device",
+  "policy",
+  "rule",
+  "list",
+  "route",
+  "bucket",
+  "worker",
+  "queue",
+  "zone",
+  "record",
+  "token",
+  "member",
+];
 const VERBS = ["list", "create", "get", "update", "delete"] as const;
-const ENUM_VALUES = [["active", "paused", "deleted"], ["low", "medium", "high"], ["allow", "block", "log", "isolate"]];
+const ENUM_VALUES = [
+  ["active", "paused", "deleted"],
+  ["low", "medium", "high"],
+  ["allow", "block", "log", "isolate"],
+];
 
 const ref = (name: string, kind = "schemas") => ({ $ref: `#/components/${kind}/${name}` });
 const pad = (n: number) => String(n).padStart(4, "0");
@@ -41,7 +61,14 @@ const envelope = (result: unknown): Json => ({
 function operation(verb: (typeof VERBS)[number], resource: string, schema: string, idParam: string | undefined): Json {
   const title = resource.replace(/\d+$/, "").replace(/_/g, " ");
   const parameters: Json[] = [];
-  if (idParam) parameters.push({ name: idParam, in: "path", required: true, description: `The ${title} identifier.`, schema: { type: "string", maxLength: 32 } });
+  if (idParam)
+    parameters.push({
+      name: idParam,
+      in: "path",
+      required: true,
+      description: `The ${title} identifier.`,
+      schema: { type: "string", maxLength: 32 },
+    });
   parameters.push(
     verb === "list"
       ? { name: "page", in: "query", description: "Page number of paginated results.", schema: { type: "integer", minimum: 1, default: 1 } }
@@ -54,7 +81,13 @@ function operation(verb: (typeof VERBS)[number], resource: string, schema: strin
     description: `${verb === "list" ? "Lists" : `${pascal(verb)}s`} ${title} objects of an account. Generated for the benchmark.`,
     parameters,
     responses: {
-      "200": envelope(verb === "list" ? { type: "array", items: ref(schema) } : verb === "delete" ? { type: "object", properties: { id: { type: "string" } } } : ref(schema)),
+      "200": envelope(
+        verb === "list"
+          ? { type: "array", items: ref(schema) }
+          : verb === "delete"
+            ? { type: "object", properties: { id: { type: "string" } } }
+            : ref(schema),
+      ),
       "4XX": ref("Failure", "responses"),
     },
   };
@@ -80,7 +113,12 @@ export function syntheticSpec(operations: number): Json {
     },
     ResponseCommonFailure: {
       type: "object",
-      properties: { errors: ref("Messages"), messages: ref("Messages"), result: { type: "null" }, success: { type: "boolean", enum: [false] } },
+      properties: {
+        errors: ref("Messages"),
+        messages: ref("Messages"),
+        result: { type: "null" },
+        success: { type: "boolean", enum: [false] },
+      },
       required: ["success", "errors", "messages", "result"],
     },
   };
@@ -102,7 +140,10 @@ export function syntheticSpec(operations: number): Json {
         name: { type: "string", maxLength: 255 },
         status: statusRef,
         created_on: { type: "string", format: "date-time", readOnly: true },
-        settings: { type: "object", properties: { enabled: { type: "boolean" }, ttl: { type: "integer" }, tags: { type: "array", items: { type: "string" } } } },
+        settings: {
+          type: "object",
+          properties: { enabled: { type: "boolean" }, ttl: { type: "integer" }, tags: { type: "array", items: { type: "string" } } },
+        },
       },
       required: ["id", "name", "status"],
     };
@@ -136,7 +177,13 @@ export function syntheticSpec(operations: number): Json {
     components: {
       securitySchemes: { api_token: { type: "http", scheme: "bearer" } },
       parameters: {
-        account_id: { name: "account_id", in: "path", required: true, description: "Account identifier.", schema: { type: "string", maxLength: 32 } },
+        account_id: {
+          name: "account_id",
+          in: "path",
+          required: true,
+          description: "Account identifier.",
+          schema: { type: "string", maxLength: 32 },
+        },
       },
       responses: {
         Failure: { description: "The request failed.", content: { "application/json": { schema: ref("ResponseCommonFailure") } } },

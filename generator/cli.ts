@@ -56,7 +56,12 @@ export async function runOnce(
   try {
     // Before anything can fail: a run killed mid-swap left the previous output aside.
     recoverInterruptedSwap(path.resolve(options.out));
-    const generateOptions = { strict: options.strict ?? false, out: options.out, testing: options.testing ?? true, ...(options.root === undefined ? {} : { root: options.root }) };
+    const generateOptions = {
+      strict: options.strict ?? false,
+      out: options.out,
+      testing: options.testing ?? true,
+      ...(options.root === undefined ? {} : { root: options.root }),
+    };
     const { files, model, warnings } = await generateSpec(options.spec, generateOptions);
     for (const line of warningLines(warnings)) fail(line);
     const elapsed = `${Math.round(performance.now() - started)} ms`;
@@ -71,7 +76,9 @@ export async function runOnce(
     }
     const changed = outputChanged(options.out, files);
     replaceOutput(options.out, files);
-    log(`wrote ${files.length} files to ${options.out}/: ${model.operations.length} operations, ${model.schemas.length} schemas, from ${model.source} in ${elapsed}`);
+    log(
+      `wrote ${files.length} files to ${options.out}/: ${model.operations.length} operations, ${model.schemas.length} schemas, from ${model.source} in ${elapsed}`,
+    );
     // What the change does to the package's users, in one line (generator/diff/regeneration.ts).
     const summary = changed ? await regenerationSummary(options.spec, options.out) : undefined;
     if (summary !== undefined) log(summary);
@@ -125,7 +132,15 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | string {
     if (values.root?.trim() === "") return "--root needs a value";
     const root = values.root === undefined ? {} : { root: values.root };
     const out = values.out.replace(/(.)[\\/]+$/, "$1");
-    return { spec: values.spec, out, check: values.check, watch: values.watch, strict: values.strict, testing: !values["no-testing"], ...root };
+    return {
+      spec: values.spec,
+      out,
+      check: values.check,
+      watch: values.watch,
+      strict: values.strict,
+      testing: !values["no-testing"],
+      ...root,
+    };
   } catch (error) {
     return (error as Error).message;
   }

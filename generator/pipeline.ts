@@ -152,12 +152,7 @@ function attempt<T>(step: () => T): Attempt<T> {
  * lint's errors), the same spec text read by lint and bundle, and strictness (isStrict). Returns the
  * lint's warnings.
  */
-async function verdict(
-  display: string,
-  linted: Promise<LintResult>,
-  read: SpecSources,
-  strict: boolean,
-): Promise<readonly SpecProblem[]> {
+async function verdict(display: string, linted: Promise<LintResult>, read: SpecSources, strict: boolean): Promise<readonly SpecProblem[]> {
   const { sources, warnings } = await linted;
   // An editor may save between the two reads: the bundled text must be the linted one.
   const same = sources.size === read.size && [...read].every(([file, text]) => sources.get(file) === text);

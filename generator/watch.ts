@@ -21,7 +21,9 @@ export function watchSpec(
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
-    running = running.then(regenerate).then(() => log(`watching ${path.relative(process.cwd(), folder) || "."}/ for changes (Ctrl-C to stop)`));
+    running = running
+      .then(regenerate)
+      .then(() => log(`watching ${path.relative(process.cwd(), folder) || "."}/ for changes (Ctrl-C to stop)`));
   };
   return new Promise((resolve) => {
     const watcher: FSWatcher = watch(folder, { recursive: true }, () => {

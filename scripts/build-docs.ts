@@ -46,8 +46,7 @@ const LOGO_URL = "https://cdn.redoc.ly/redoc/logo-mini.svg";
 const LOGO_FULL_URL = "https://cdn.redoc.ly/redoc/logo-mini-full.svg";
 
 /** Stand-ins for the Redocly logos: a wordmark (sidebar open) and a mark (collapsed). */
-const svgDataUri = (svg: string): string =>
-  `data:image/svg+xml,${encodeURIComponent(svg)}`;
+const svgDataUri = (svg: string): string => `data:image/svg+xml,${encodeURIComponent(svg)}`;
 const LOGO_FULL = svgDataUri(
   '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="14" viewBox="0 0 60 14">' +
     '<text x="0" y="11.5" font-family="system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif" ' +
@@ -102,7 +101,11 @@ export function bundleSpec(yamlFile: string, jsonFile: string, spec: string = AP
  */
 export function buildDocs(
   outDir: string = join(ROOT, "dist/docs"),
-  spec: { path: string; samples: readonly CodeSamples[]; introduction: DocsIntroduction } = { path: API, samples: codeSamples, introduction },
+  spec: { path: string; samples: readonly CodeSamples[]; introduction: DocsIntroduction } = {
+    path: API,
+    samples: codeSamples,
+    introduction,
+  },
 ): DocsOutput {
   const dir = resolve(ROOT, outDir);
   mkdirSync(dir, { recursive: true });

@@ -108,7 +108,9 @@ export function introductionMarkdown(intro: DocsIntroduction): string {
           [
             "| Option (security scheme) | Sent as | Default |",
             "| --- | --- | --- |",
-            ...intro.credentials.map((c) => `| ${text(c.option)} (${text(c.scheme)}) | ${text(c.sentAs)} | ${c.env === undefined ? "" : text(c.env)} |`),
+            ...intro.credentials.map(
+              (c) => `| ${text(c.option)} (${text(c.scheme)}) | ${text(c.sentAs)} | ${c.env === undefined ? "" : text(c.env)} |`,
+            ),
           ].join("\n"),
         ]),
     `Other options: \`baseUrl\` (default ${baseUrl}${baseUrlEnv}), \`timeoutMs\` (per attempt, default 60 s), ` +

@@ -59,7 +59,10 @@ export async function apiDiffRow(ctx: Context): Promise<RowReport> {
   const stats = await interleave(
     [
       { name: DIFF, run: () => run("npm", ["run", "api-diff", "--", LARGE_SPEC, edited, "--json"], { cwd: ROOT, rss: true }) },
-      { name: GENERATE, run: () => run("npm", ["run", "generate", "--", "--spec", LARGE_SPEC, "--out", path.join(dir, "out")], { cwd: ROOT, rss: true }) },
+      {
+        name: GENERATE,
+        run: () => run("npm", ["run", "generate", "--", "--spec", LARGE_SPEC, "--out", path.join(dir, "out")], { cwd: ROOT, rss: true }),
+      },
     ],
     { rounds: n, onRound: (r) => ctx.log(`  row 9: round ${r}/${n}`) },
   );
@@ -70,7 +73,16 @@ export async function apiDiffRow(ctx: Context): Promise<RowReport> {
   return {
     id: 9,
     title: "api-diff at scale (Cloudflare's whole API against a copy with ten edits)",
-    summary: [{ benchmark: "api-diff on Cloudflare's whole API, cold", ours: ms(diff.ms), reference: `${ms(generate.ms)} npm run generate`, ratio: times(r), target: "< 1.5×", met: r < 1.5 }],
+    summary: [
+      {
+        benchmark: "api-diff on Cloudflare's whole API, cold",
+        ours: ms(diff.ms),
+        reference: `${ms(generate.ms)} npm run generate`,
+        ratio: times(r),
+        target: "< 1.5×",
+        met: r < 1.5,
+      },
+    ],
     tables: [
       {
         caption: `${n} interleaved rounds after 1 warm-up, each a fresh process.`,

@@ -24,10 +24,21 @@ function contestants(spec: string, dir: string, bare: boolean): Contestant[] {
   mkdirSync(oatsCwd, { recursive: true });
   const list: Contestant[] = [
     // Exactly what a user types (the fragment is the default --spec).
-    { name: OURS, run: () => run("npm", ["run", "generate", "--", ...(spec === FRAGMENT ? [] : ["--spec", spec]), "--out", path.join(dir, "ours")], { cwd: ROOT, rss: true }) },
+    {
+      name: OURS,
+      run: () =>
+        run("npm", ["run", "generate", "--", ...(spec === FRAGMENT ? [] : ["--spec", spec]), "--out", path.join(dir, "ours")], {
+          cwd: ROOT,
+          rss: true,
+        }),
+    },
     { name: OATS, run: () => run(NODE, [OPENAPI_TS, spec, "-o", path.join(dir, "oats.ts")], { cwd: oatsCwd, rss: true }) },
   ];
-  if (bare) list.splice(1, 0, { name: BARE, run: () => run(NODE, [GENERATE_MJS, "--spec", spec, "--out", path.join(dir, "bare")], { cwd: ROOT, rss: true }) });
+  if (bare)
+    list.splice(1, 0, {
+      name: BARE,
+      run: () => run(NODE, [GENERATE_MJS, "--spec", spec, "--out", path.join(dir, "bare")], { cwd: ROOT, rss: true }),
+    });
   return list;
 }
 
@@ -61,9 +72,22 @@ export async function fragmentRow(ctx: Context): Promise<RowReport> {
     id: 1,
     title: "Generation, the fragment (spec/openapi.yaml)",
     summary: [
-      { benchmark: "Generate the fragment, cold", ours: ms(ours.ms), reference: `${ms(oats.ms)} openapi-typescript`, ratio: times(r), target: "≤ 1.5×", met: r <= 1.5 },
+      {
+        benchmark: "Generate the fragment, cold",
+        ours: ms(ours.ms),
+        reference: `${ms(oats.ms)} openapi-typescript`,
+        ratio: times(r),
+        target: "≤ 1.5×",
+        met: r <= 1.5,
+      },
     ],
-    tables: [detailTable(stats, oats, `${n} interleaved rounds after 1 warm-up, each a fresh process; CPU time (user + system, all threads) and peak RSS from /usr/bin/time.`)],
+    tables: [
+      detailTable(
+        stats,
+        oats,
+        `${n} interleaved rounds after 1 warm-up, each a fresh process; CPU time (user + system, all threads) and peak RSS from /usr/bin/time.`,
+      ),
+    ],
     notes: [
       `\`npm run generate\` includes npm's own start-up and the esbuild bundling of generator/ on every run; the bare \`node generate.mjs\` run of the same bundle takes ${ms(bare.ms)} (${times(ratio(bare.ms, oats.ms))}).`,
       "openapi-typescript runs as `node node_modules/openapi-typescript/bin/cli.js <spec> -o <tmp>` in an empty folder (a redocly.yaml in its cwd changes its behaviour).",
@@ -90,11 +114,38 @@ export async function largeRow(ctx: Context): Promise<RowReport> {
     id: 2,
     title: "Generation, at scale (Cloudflare's whole API, 2024-08-07: 1,533 operations, 4.2 MB)",
     summary: [
-      { benchmark: "Generate Cloudflare's whole API, cold", ours: ms(ours.ms), reference: `${ms(oats.ms)} openapi-typescript`, ratio: times(r), target: "≤ 1.3×", met: r <= 1.3 },
-      { benchmark: "… its peak memory", ours: mb(ours.rssKb), reference: `${mb(oats.rssKb)} openapi-typescript`, ratio: times(ratio(ours.rssKb ?? NaN, oats.rssKb ?? NaN)), target: "< 1 GB", met: ours.rssKb === undefined ? undefined : peakMb < 1024 },
-      { benchmark: "… its output type-checks (tsc --strict)", ours: tsc.ok ? `pass, ${ms(tsc.ms)}` : `FAIL, ${ms(tsc.ms)}`, reference: "–", ratio: "–", target: "passes", met: tsc.ok },
+      {
+        benchmark: "Generate Cloudflare's whole API, cold",
+        ours: ms(ours.ms),
+        reference: `${ms(oats.ms)} openapi-typescript`,
+        ratio: times(r),
+        target: "≤ 1.3×",
+        met: r <= 1.3,
+      },
+      {
+        benchmark: "… its peak memory",
+        ours: mb(ours.rssKb),
+        reference: `${mb(oats.rssKb)} openapi-typescript`,
+        ratio: times(ratio(ours.rssKb ?? NaN, oats.rssKb ?? NaN)),
+        target: "< 1 GB",
+        met: ours.rssKb === undefined ? undefined : peakMb < 1024,
+      },
+      {
+        benchmark: "… its output type-checks (tsc --strict)",
+        ours: tsc.ok ? `pass, ${ms(tsc.ms)}` : `FAIL, ${ms(tsc.ms)}`,
+        reference: "–",
+        ratio: "–",
+        target: "passes",
+        met: tsc.ok,
+      },
     ],
-    tables: [detailTable(stats, oats, `${n} interleaved rounds after 1 warm-up, each a fresh process; CPU time (user + system, all threads) and peak RSS from /usr/bin/time.`)],
+    tables: [
+      detailTable(
+        stats,
+        oats,
+        `${n} interleaved rounds after 1 warm-up, each a fresh process; CPU time (user + system, all threads) and peak RSS from /usr/bin/time.`,
+      ),
+    ],
     notes: [
       `tsc: \`tsc -p\` with strict, module NodeNext, skipLibCheck, types: [] over the generated folder, once: ${tsc.ok ? "no errors" : `${tsc.errors.length} error(s)`} in ${ms(tsc.ms)}, peak RSS ${mb(tsc.rssKb)}.`,
       ...tsc.errors.slice(0, 5).map((e) => `tsc error: \`${e}\``),
@@ -103,16 +154,30 @@ export async function largeRow(ctx: Context): Promise<RowReport> {
 }
 
 /** tsc --strict --noEmit over a generated folder, with no ambient types (types: []). */
-export async function typecheckOutput(outDir: string, dir: string): Promise<{ ok: boolean; ms: number; rssKb: number | undefined; errors: string[] }> {
+export async function typecheckOutput(
+  outDir: string,
+  dir: string,
+): Promise<{ ok: boolean; ms: number; rssKb: number | undefined; errors: string[] }> {
   const tsconfig = path.join(dir, "tsconfig.json");
   writeFileSync(
     tsconfig,
     JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", skipLibCheck: true, types: [] },
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: "ES2022",
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        skipLibCheck: true,
+        types: [],
+      },
       include: [path.relative(dir, outDir)],
     }),
   );
   const result = await run(NODE, [TSC, "-p", tsconfig], { cwd: dir, rss: true, check: false });
-  const errors = result.stdout.split("\n").filter((l) => /error TS\d+/.test(l)).map((l) => l.replace(`${dir}/`, ""));
+  const errors = result.stdout
+    .split("\n")
+    .filter((l) => /error TS\d+/.test(l))
+    .map((l) => l.replace(`${dir}/`, ""));
   return { ok: result.code === 0, ms: result.ms, rssKb: result.rssKb, errors };
 }

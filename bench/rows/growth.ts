@@ -66,7 +66,16 @@ export async function growthRow(ctx: Context): Promise<RowReport> {
     tables: [
       {
         caption: `In-process \`generate()\` (median of ${inRounds} after a warm-up) and the cold CLI \`node generate.mjs\` (median of ${coldRounds}; peak RSS of the process).`,
-        header: ["Operations", "Spec size", "In-process", "Per op", "Cold CLI", "Cold − cold@10, per op", "Peak RSS", "RSS − RSS@10, per op"],
+        header: [
+          "Operations",
+          "Spec size",
+          "In-process",
+          "Per op",
+          "Cold CLI",
+          "Cold − cold@10, per op",
+          "Peak RSS",
+          "RSS − RSS@10, per op",
+        ],
         rows: sizes.map((n, i) => [
           n.toLocaleString("en"),
           specSizes[i]!,

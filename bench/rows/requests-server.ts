@@ -23,7 +23,11 @@ const server = http.createServer((req, res) => {
       body === REQUEST_BODY;
     if (!ok) process.stderr.write(`unexpected request: ${req.method} ${req.url} ${JSON.stringify(req.headers)} ${body}\n`);
     const payload = ok ? RESPONSE_BODY : FAILURE;
-    res.writeHead(ok ? 200 : 400, { "content-type": "application/json", "content-length": Buffer.byteLength(payload), "cf-ray": "8c0ffee0000000-LHR" });
+    res.writeHead(ok ? 200 : 400, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(payload),
+      "cf-ray": "8c0ffee0000000-LHR",
+    });
     res.end(payload);
   });
 });

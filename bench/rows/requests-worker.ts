@@ -58,7 +58,8 @@ const ours = createClient({ apiToken: TOKEN, baseUrl: BASE, maxRetries: 0 });
 const viaOurs = (): Promise<Result> => ours.updateBehaviors({ account_id: ACCOUNT, behaviors: BEHAVIORS });
 
 const cloudflare = new Cloudflare({ apiToken: TOKEN, baseURL: BASE, maxRetries: 0 });
-const viaCloudflare = (): Promise<Result> => cloudflare.zeroTrust.riskScoring.behaviours.update({ account_id: ACCOUNT, behaviors: BEHAVIORS });
+const viaCloudflare = (): Promise<Result> =>
+  cloudflare.zeroTrust.riskScoring.behaviours.update({ account_id: ACCOUNT, behaviors: BEHAVIORS });
 
 const clients: Array<[string, () => Promise<Result>]> = [
   ["raw fetch", () => rawFetch()],

@@ -41,7 +41,11 @@ export async function sizeRow(ctx: Context): Promise<RowReport> {
   const results: Array<{ name: string; min: number; gz: number; inputs: Record<string, number> }> = [];
   const consumers = Object.entries(CONSUMERS).map(([name, source]) => ({ name, source, external: [] as string[] }));
   // What `client.raw` costs: the same consumer with openapi-fetch left out of the bundle.
-  consumers.splice(1, 0, { name: "ours, openapi-fetch left out (what client.raw costs)", source: CONSUMERS[OURS]!, external: ["openapi-fetch"] });
+  consumers.splice(1, 0, {
+    name: "ours, openapi-fetch left out (what client.raw costs)",
+    source: CONSUMERS[OURS]!,
+    external: ["openapi-fetch"],
+  });
   for (const [i, { name, source, external }] of consumers.entries()) {
     ctx.log(`  row 5: bundling ${name}`);
     const entry = path.join(dir, `consumer-${i}.ts`);
@@ -63,7 +67,12 @@ export async function sizeRow(ctx: Context): Promise<RowReport> {
     const byInput = Object.fromEntries(Object.entries(inputs).map(([file, { bytesInOutput }]) => [file, bytesInOutput]));
     results.push({ name, min: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength, inputs: byInput });
   }
-  const [ours, withoutRaw, openapiFetch, cloudflare] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0], (typeof results)[0]];
+  const [ours, withoutRaw, openapiFetch, cloudflare] = results as [
+    (typeof results)[0],
+    (typeof results)[0],
+    (typeof results)[0],
+    (typeof results)[0],
+  ];
   return {
     id: 5,
     title: "Client, size (a consumer calling updateBehaviors, bundled)",

@@ -9,7 +9,15 @@ import { byName, interleave, ratio, run, type Contestant } from "../lib/measure.
 import { ms, spread, times, type RowReport } from "../lib/table.js";
 
 const TSCONFIG = {
-  compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", skipLibCheck: true, types: [] },
+  compilerOptions: {
+    strict: true,
+    noEmit: true,
+    target: "ES2022",
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    skipLibCheck: true,
+    types: [],
+  },
   files: ["consumer.ts"],
 };
 
@@ -54,7 +62,22 @@ export async function typecheckRow(ctx: Context): Promise<RowReport> {
     declarations = [DIST, ours("zt-risk-scoring")]; // a self-reference resolves through package.json "exports"
   } else {
     const out = path.join(dir, "declarations");
-    await run(NODE, [TSC, "-p", path.join(ROOT, "tsconfig.build.json"), "--emitDeclarationOnly", "--noEmitOnError", "false", "--declarationMap", "false", "--outDir", out], { cwd: ROOT, check: false });
+    await run(
+      NODE,
+      [
+        TSC,
+        "-p",
+        path.join(ROOT, "tsconfig.build.json"),
+        "--emitDeclarationOnly",
+        "--noEmitOnError",
+        "false",
+        "--declarationMap",
+        "false",
+        "--outDir",
+        out,
+      ],
+      { cwd: ROOT, check: false },
+    );
     declarations = [DECLARATIONS, ours("../declarations/index.js")];
   }
   const consumers: Array<[string, string]> = [
@@ -108,7 +131,14 @@ export async function typecheckRow(ctx: Context): Promise<RowReport> {
       {
         caption: `Medians of ${n} interleaved rounds after a warm-up (cloudflare in ${Math.ceil(n / Math.min(2, n))} of them), each a fresh \`tsc -p … --extendedDiagnostics\`; tsconfig: strict, target ES2022, module NodeNext, skipLibCheck, types: [].`,
         header: ["Consumer", "tsc", "Spread", "vs empty", "Result", "tsc --extendedDiagnostics"],
-        rows: stats.map((s) => [s.name, ms(s.ms), spread(s), times(ratio(s.ms, empty.ms)), failures.has(s.name) ? "errors" : "ok", diagnostics.get(s.name) ?? ""]),
+        rows: stats.map((s) => [
+          s.name,
+          ms(s.ms),
+          spread(s),
+          times(ratio(s.ms, empty.ms)),
+          failures.has(s.name) ? "errors" : "ok",
+          diagnostics.get(s.name) ?? "",
+        ]),
       },
     ],
     notes: [

@@ -9,8 +9,17 @@ import { INSECURE_HTTP, insecure, resolveBaseUrl } from "./base-url.js";
 import { boundedFetch, checkMaxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES } from "./body.js";
 import { resolveCredentials, type Credentials } from "./credentials.js";
 import {
-  ApiError, ClientError, ConfigurationError, ConnectionError, InvalidArgumentError, RateLimitError, ResponseTooLargeError, rootCause,
-  TimeoutError, UserAbortError, ValidationError,
+  ApiError,
+  ClientError,
+  ConfigurationError,
+  ConnectionError,
+  InvalidArgumentError,
+  RateLimitError,
+  ResponseTooLargeError,
+  rootCause,
+  TimeoutError,
+  UserAbortError,
+  ValidationError,
 } from "./errors.js";
 import { checkedHeaders } from "./headers.js";
 import { isJsonMediaType } from "./media-type.js";
@@ -22,7 +31,13 @@ import { querySerializer } from "./query.js";
 import { rawRequestClass, rawRouting } from "./raw.js";
 import { decode } from "./response.js";
 import {
-  DEFAULT_INITIAL_RETRY_DELAY_MS, DEFAULT_MAX_RETRIES, retryable, retrying, serverDelay, type Attempt, type RetryLimits,
+  DEFAULT_INITIAL_RETRY_DELAY_MS,
+  DEFAULT_MAX_RETRIES,
+  retryable,
+  retrying,
+  serverDelay,
+  type Attempt,
+  type RetryLimits,
 } from "./retry.js";
 import { sender, type Init, type Outcome } from "./transport.js";
 
@@ -90,9 +105,17 @@ export function createRuntime<Paths extends {}>(
   // Redirects are not followed: fetch would replay the credentials to any host. raw's bodies
   // are read within maxResponseBytes too (openapi-fetch then reads them again).
   const { maxResponseBytes } = limits;
-  const tooLarge = () => new ResponseTooLargeError(`raw: response body larger than maxResponseBytes (${maxResponseBytes} bytes)`, maxResponseBytes);
+  const tooLarge = () =>
+    new ResponseTooLargeError(`raw: response body larger than maxResponseBytes (${maxResponseBytes} bytes)`, maxResponseBytes);
   const rawFetch = boundedFetch(fetchImpl, { limit: maxResponseBytes, errorBytes: maxResponseBytes, tooLarge });
-  const raw = createFetchClient<Paths>({ baseUrl, headers, fetch: rawFetch, redirect: "manual", querySerializer, Request: rawRequestClass() });
+  const raw = createFetchClient<Paths>({
+    baseUrl,
+    headers,
+    fetch: rawFetch,
+    redirect: "manual",
+    querySerializer,
+    Request: rawRequestClass(),
+  });
   raw.use(rawRouting(ops, prepare, credentials)); // before any of the caller's
   const shared: Shared = {
     limits,
@@ -221,7 +244,13 @@ async function attempt(
 /** The server answered: the result, or the ApiError it amounts to (a 2xx one is never retried). */
 function answered(shared: Shared, op: Operation, outcome: Extract<Outcome, { response: Response }>): Attempt<Answer> {
   // The call's credentials, so that an answer that echoes them has them redacted.
-  const decoded = decode(op, outcome, shared.requestIdHeader, (data) => validate(shared.validators, op, "response", data), shared.prepare(op));
+  const decoded = decode(
+    op,
+    outcome,
+    shared.requestIdHeader,
+    (data) => validate(shared.validators, op, "response", data),
+    shared.prepare(op),
+  );
   if (!(decoded instanceof ApiError)) return { result: decoded };
   const { status, headers } = decoded;
   if (decoded instanceof RateLimitError) Object.assign(decoded, { retryAfterMs: serverDelay(headers) });

@@ -52,7 +52,14 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
     const withEnv = (key: string) => name(key) + (own(schemes, key)?.env ? ` (${schemes[key]!.env})` : "");
     const each = alternatives.filter((alternative) => alternative.length).map((alternative) => alternative.map(withEnv).join(" + "));
     // Option names are identifiers: the last ", " is the one to read "and".
-    return `${half ? `${half.map(name).join(", ").replace(/, (?!.*, )/, " and ")} must be set together` : "no credentials"}: set ${each.join(", or ")}`;
+    return `${
+      half
+        ? `${half
+            .map(name)
+            .join(", ")
+            .replace(/, (?!.*, )/, " and ")} must be set together`
+        : "no credentials"
+    }: set ${each.join(", or ")}`;
   };
 
   /** 0: every credential of `alternative` from options; 1: some; 2: none (all from the environment); 3: not met. */
@@ -86,7 +93,9 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
   };
 
   if (operations.length && operations.every((op) => typeof choose(op.security ?? api.security) === "string")) {
-    const distinct = new Map(operations.flatMap((op) => op.security ?? api.security).map((alternative) => [String(alternative), alternative]));
+    const distinct = new Map(
+      operations.flatMap((op) => op.security ?? api.security).map((alternative) => [String(alternative), alternative]),
+    );
     throw new ConfigurationError(explain([...distinct.values()]));
   }
 

@@ -25,15 +25,22 @@ export function splitParams(op: Operation, params: object | undefined): { parts:
     let segment: string | false | undefined;
     try {
       // Exactly one segment: "", "." and ".." are refused, as URL parsing resolves even %2E%2E.
-      segment = (typeof value === "number" ? isFinite(value) : typeof value === "string" && !/^\.{0,2}$/.test(value)) && encodeURIComponent(value);
+      segment =
+        (typeof value === "number" ? isFinite(value) : typeof value === "string" && !/^\.{0,2}$/.test(value)) && encodeURIComponent(value);
     } catch {} // lone surrogate
     if (!segment) throw new InvalidArgumentError(`${callName(op)}: invalid ${name}: ${whyNotSegment(value)}`);
     path[name] = segment;
   }
   let body =
-    op.body === "none" ? undefined
-    : op.body === "value" || op.grouped ? own(given, "body")
-    : Object.fromEntries(Object.entries(given).filter(([key]) => !op.pathParams.includes(key) && !op.queryParams.includes(key) && !op.headerParams.includes(key)));
+    op.body === "none"
+      ? undefined
+      : op.body === "value" || op.grouped
+        ? own(given, "body")
+        : Object.fromEntries(
+            Object.entries(given).filter(
+              ([key]) => !op.pathParams.includes(key) && !op.queryParams.includes(key) && !op.headerParams.includes(key),
+            ),
+          );
   // An optional body of which no field was given is not sent at all.
   if (op.optionalBody && op.body === "fields" && !Object.keys(Object(body)).length) body = undefined;
   return { parts: { path, query: pick(op.queryParams, "query"), header: pick(op.headerParams, "header") }, body };
@@ -42,13 +49,19 @@ export function splitParams(op: Operation, params: object | undefined): { parts:
 /** Why `value` is not one path segment, quoting it only when it is "." or "..". */
 function whyNotSegment(value: unknown): string {
   const is =
-    value === undefined ? "it is undefined"
-    : value === null ? "it is null"
-    : typeof value === "number" ? `it is ${value}`
-    : typeof value !== "string" ? `it is ${typeof value === "object" ? "an" : "a"} ${typeof value}`
-    : value === "" ? "it is empty"
-    : /^\.{1,2}$/.test(value) ? `"${value}" is not a path segment`
-    : "it has a lone surrogate";
+    value === undefined
+      ? "it is undefined"
+      : value === null
+        ? "it is null"
+        : typeof value === "number"
+          ? `it is ${value}`
+          : typeof value !== "string"
+            ? `it is ${typeof value === "object" ? "an" : "a"} ${typeof value}`
+            : value === ""
+              ? "it is empty"
+              : /^\.{1,2}$/.test(value)
+                ? `"${value}" is not a path segment`
+                : "it has a lone surrogate";
   return `${is}; expected a non-empty string or a finite number`;
 }
 

@@ -39,7 +39,10 @@ export const guardedRegExp = Object.assign(
 /** A set of characters, roughly: which of the 128 ASCII ones, and whether any other. */
 type Chars = { ascii: boolean[]; other: boolean };
 
-const charsOf = (test: (code: number) => boolean, other: boolean): Chars => ({ ascii: Array.from({ length: 128 }, (_, c) => test(c)), other });
+const charsOf = (test: (code: number) => boolean, other: boolean): Chars => ({
+  ascii: Array.from({ length: 128 }, (_, c) => test(c)),
+  other,
+});
 const ANY: Chars = charsOf(() => true, true);
 const union = (a: Chars, b: Chars): Chars => ({ ascii: a.ascii.map((x, i) => x || b.ascii[i]!), other: a.other || b.other });
 const overlap = (a: Chars, b: Chars): boolean => (a.other && b.other) || a.ascii.some((x, i) => x && b.ascii[i]!);
@@ -148,13 +151,24 @@ class PatternScan {
 
   private escape(escaped: string): Chars {
     switch (escaped) {
-      case "d": return charsOf(DIGIT, false);
-      case "D": return charsOf((x) => !DIGIT(x), true);
-      case "w": return charsOf(WORD, false);
-      case "W": return charsOf((x) => !WORD(x), true);
-      case "s": return charsOf(SPACE, true);
-      case "S": return charsOf((x) => !SPACE(x), true);
-      case "u": case "x": case "p": case "P": case "c": case "k":
+      case "d":
+        return charsOf(DIGIT, false);
+      case "D":
+        return charsOf((x) => !DIGIT(x), true);
+      case "w":
+        return charsOf(WORD, false);
+      case "W":
+        return charsOf((x) => !WORD(x), true);
+      case "s":
+        return charsOf(SPACE, true);
+      case "S":
+        return charsOf((x) => !SPACE(x), true);
+      case "u":
+      case "x":
+      case "p":
+      case "P":
+      case "c":
+      case "k":
         return ANY; // code points, properties, controls, back references: assume anything
       default: {
         if (/\d/.test(escaped)) return ANY; // a back reference
@@ -184,7 +198,10 @@ class PatternScan {
         high = c.charCodeAt(0);
         this.at += 2;
       }
-      chars = union(chars, charsOf((x) => x >= low && x <= high, high > 127));
+      chars = union(
+        chars,
+        charsOf((x) => x >= low && x <= high, high > 127),
+      );
     }
     if (this.source[this.at++] !== "]") throw new Error("unterminated class");
     return negated ? { ascii: chars.ascii.map((x) => !x), other: true } : chars;

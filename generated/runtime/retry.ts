@@ -26,15 +26,18 @@ const DEFAULT_SERVER_DELAY_CAP_MS = 60_000;
 
 /** How one attempt ended: with the call's result, or with a failure the loop may retry. */
 export type Attempt<T> =
-  | { readonly result: T }
-  | { readonly failure: ClientError; readonly retryable: boolean; readonly headers?: Headers };
+  { readonly result: T } | { readonly failure: ClientError; readonly retryable: boolean; readonly headers?: Headers };
 
 /**
  * Runs `attempt` until it gives a result, fails for good, or `limits.maxRetries` retries are
  * spent (then its last failure is thrown); waits `retryDelay` between attempts, cut short
  * when `signal` aborts (the next attempt then reports the abort).
  */
-export async function retrying<T>(limits: RetryLimits, signal: AbortSignal | undefined, attempt: (retry: number) => Promise<Attempt<T>>): Promise<T> {
+export async function retrying<T>(
+  limits: RetryLimits,
+  signal: AbortSignal | undefined,
+  attempt: (retry: number) => Promise<Attempt<T>>,
+): Promise<T> {
   for (let retry = 0; ; retry++) {
     const outcome = await attempt(retry);
     if ("result" in outcome) return outcome.result;

@@ -27,7 +27,11 @@ const headerValue = (value: unknown, scheme: SecurityScheme): string => checked(
 export const bearer: SchemeKind = { in: "header", put: header, encode: (value, scheme) => `Bearer ${headerValue(value, scheme)}` };
 
 /** `Authorization: <scheme> <credential>`: any other http scheme. */
-export const httpScheme: SchemeKind = { in: "header", put: header, encode: (value, scheme) => `${scheme.scheme} ${headerValue(value, scheme)}` };
+export const httpScheme: SchemeKind = {
+  in: "header",
+  put: header,
+  encode: (value, scheme) => `${scheme.scheme} ${headerValue(value, scheme)}`,
+};
 
 /** An API key in the header `name`. */
 export const apiKeyHeader: SchemeKind = { in: "header", put: header, encode: headerValue };
@@ -54,7 +58,9 @@ export const basic: SchemeKind = {
   encode(value, { option }) {
     const colon = typeof value === "string" ? value.indexOf(":") : -1;
     const [username, password]: unknown[] =
-      typeof value === "string" ? [colon < 0 ? undefined : value.slice(0, colon), value.slice(colon + 1)] : [own(Object(value), "username"), own(Object(value), "password")];
+      typeof value === "string"
+        ? [colon < 0 ? undefined : value.slice(0, colon), value.slice(colon + 1)]
+        : [own(Object(value), "username"), own(Object(value), "password")];
     if (typeof username !== "string" || typeof password !== "string" || username.includes(":")) {
       throw new ConfigurationError(`${option} must be { username, password }, the username without ":"`);
     }

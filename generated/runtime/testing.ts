@@ -88,7 +88,9 @@ export class ApiErrorAnswer {
  */
 export function apiError(status: number, options: ApiErrorOptions = {}): ApiErrorAnswer {
   if (!Number.isInteger(status) || status < 400 || status > 599) {
-    throw new RangeError(`apiError: status must be an error status, an integer from 400 to 599 (not ${status}); answer a success with its result`);
+    throw new RangeError(
+      `apiError: status must be an error status, an integer from 400 to 599 (not ${status}); answer a success with its result`,
+    );
   }
   return new ApiErrorAnswer(status, options.errors, { ...options.headers });
 }
@@ -146,7 +148,8 @@ function rejected(spec: MockSpec, op: MockOperation, violations: readonly Violat
 function success(op: MockOperation, result: unknown): Response {
   const { status, responseType } = op;
   if (NO_BODY.has(status) || responseType === undefined) return new Response(null, { status });
-  if (op.envelope) return new Response(JSON.stringify({ success: true, errors: [], messages: [], result }), { status, headers: JSON_HEADERS });
+  if (op.envelope)
+    return new Response(JSON.stringify({ success: true, errors: [], messages: [], result }), { status, headers: JSON_HEADERS });
   const text = isJsonMediaType(responseType) ? JSON.stringify(result) : result;
   return new Response((text ?? null) as BodyInit | null, { status, headers: { "content-type": responseType } });
 }
@@ -189,7 +192,11 @@ export function createTestKit<Mock>(spec: MockSpec, options: TestKitOptions = {}
   const base = baseUrlOf(spec, options);
   const entries = Object.entries(spec.operations);
   const handlerFor = (op: MockOperation, answer: Mocked<any, any>, handlerOptions: MockOptions = {}): HttpHandler => {
-    const route = compileRoute(serverOf(op, base), op.path, op.pathParams.map((p) => p.name));
+    const route = compileRoute(
+      serverOf(op, base),
+      op.path,
+      op.pathParams.map((p) => p.name),
+    );
     return new HttpHandler(
       op.method,
       ({ request }) => {
@@ -212,6 +219,8 @@ export function createTestKit<Mock>(spec: MockSpec, options: TestKitOptions = {}
   return {
     handlers: concreteFirst.map(([, op]) => handlerFor(op, DEFAULT)),
     // Typed per operation by generated/testing.ts's `Mock` interface.
-    mock: Object.fromEntries(entries.map(([name, op]) => [name, (answer: Mocked<any, any>, options?: MockOptions) => handlerFor(op, answer, options)])) as Mock,
+    mock: Object.fromEntries(
+      entries.map(([name, op]) => [name, (answer: Mocked<any, any>, options?: MockOptions) => handlerFor(op, answer, options)]),
+    ) as Mock,
   };
 }

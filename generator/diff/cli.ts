@@ -79,7 +79,11 @@ function print(report: DiffReport, options: DiffCliOptions, names: { old: string
 }
 
 /** The whole CLI; returns the exit code. */
-export async function main(argv: readonly string[], log: (line: string) => void = console.log, fail: (line: string) => void = console.error): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  log: (line: string) => void = console.log,
+  fail: (line: string) => void = console.error,
+): Promise<number> {
   const options = parseDiffArgs(argv);
   if (typeof options === "string") {
     if (options === "") {
@@ -110,7 +114,12 @@ export async function main(argv: readonly string[], log: (line: string) => void 
   }
 }
 
-async function againstBase(options: DiffCliOptions, ref: string, log: (line: string) => void, fail: (line: string) => void): Promise<number> {
+async function againstBase(
+  options: DiffCliOptions,
+  ref: string,
+  log: (line: string) => void,
+  fail: (line: string) => void,
+): Promise<number> {
   const base = readBase(ref, options.spec);
   try {
     const report = await diffSpecFiles(base.specPath, options.spec, { old: base.display });

@@ -26,7 +26,9 @@ function git(args: readonly string[], cwd: string): Buffer {
   try {
     return execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30 });
   } catch (error) {
-    const stderr = String((error as { stderr?: Buffer }).stderr ?? "").trim().split("\n")[0];
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? "")
+      .trim()
+      .split("\n")[0];
     throw new GitBaseError(`git ${args[0]} failed: ${stderr || (error as Error).message}`);
   }
 }
@@ -62,7 +64,13 @@ export function readBase(ref: string, specPath: string): BaseRevision {
     } catch {
       version = undefined;
     }
-    return { root, specPath: path.join(scratch, relative), display: `${ref}:${relative}`, version, dispose: () => rmSync(scratch, { recursive: true, force: true }) };
+    return {
+      root,
+      specPath: path.join(scratch, relative),
+      display: `${ref}:${relative}`,
+      version,
+      dispose: () => rmSync(scratch, { recursive: true, force: true }),
+    };
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;

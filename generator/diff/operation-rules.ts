@@ -84,16 +84,13 @@ function compareOperation(o: OperationModel, n: OperationModel, ctx: RuleContext
   if (o.idempotent !== n.idempotent) {
     // A retried POST may run twice; one that stops being retried fails where it recovered.
     const bump = n.idempotent ? "minor" : "major";
-    const why = n.idempotent ? "the client now retries it as it retries a PUT" : "the client no longer retries it: calls that recovered by a retry now fail";
+    const why = n.idempotent
+      ? "the client now retries it as it retries a PUT"
+      : "the client no longer retries it: calls that recovered by a retry now fail";
     ctx.out.add(bump, `\`${name}\`: x-zt-idempotent ${n.idempotent ? "added" : "removed"} (${why})`, name, at);
   }
   if (!sameJson(o.permissions as Json, n.permissions as Json)) {
-    ctx.out.add(
-      "patch",
-      `\`${name}\`: x-api-token-group changed (documentation only)`,
-      name,
-      at,
-    );
+    ctx.out.add("patch", `\`${name}\`: x-api-token-group changed (documentation only)`, name, at);
   }
   if (o.layout !== n.layout) {
     ctx.out.add(
@@ -149,12 +146,7 @@ function compareSecurity(o: OperationModel, n: OperationModel, ctx: RuleContext,
     }
   }
   if (n.security.length === 0 && !before.has("no credentials")) {
-    ctx.out.add(
-      "minor",
-      `\`${n.name}\` now accepts no credentials`,
-      n.name,
-      `${at}/security`,
-    );
+    ctx.out.add("minor", `\`${n.name}\` now accepts no credentials`, n.name, `${at}/security`);
   }
 }
 
@@ -194,12 +186,7 @@ export function compareServer(
     );
   }
   if (o !== undefined && n !== undefined && o.description !== n.description) {
-    ctx.out.add(
-      "patch",
-      `${what}: description changed (documentation only)`,
-      operation,
-      `${at}/servers`,
-    );
+    ctx.out.add("patch", `${what}: description changed (documentation only)`, operation, `${at}/servers`);
   }
 }
 
@@ -207,7 +194,8 @@ export function compareServer(
 function rawOperation(input: DiffInput, op: OperationModel): { item: JsonObject; operation: JsonObject; at: string } {
   const itemPointer = `#/paths/${pointerSegment(op.path)}`;
   const item = resolve(input.document, lookup(input.document, itemPointer) as Json, itemPointer);
-  const operation = item !== undefined && isObject(item.node[op.method.toLowerCase()]) ? (item.node[op.method.toLowerCase()] as JsonObject) : {};
+  const operation =
+    item !== undefined && isObject(item.node[op.method.toLowerCase()]) ? (item.node[op.method.toLowerCase()] as JsonObject) : {};
   return { item: item?.node ?? {}, operation, at: `${item?.pointer ?? itemPointer}/${op.method.toLowerCase()}` };
 }
 
@@ -217,12 +205,7 @@ function compareRawOperation(o: OperationModel, n: OperationModel, ctx: RuleCont
   const b = rawOperation(ctx.now, n);
   for (const field of ["tags", "externalDocs"] as const) {
     if (!sameJson(a.operation[field], b.operation[field])) {
-      ctx.out.add(
-        "patch",
-        `\`${n.name}\`: ${field} changed (documentation only)`,
-        n.name,
-        at,
-      );
+      ctx.out.add("patch", `\`${n.name}\`: ${field} changed (documentation only)`, n.name, at);
     }
   }
   const security = (input: DiffInput, raw: JsonObject) => raw.security ?? input.document.security;
@@ -265,12 +248,20 @@ function rawParameters(input: DiffInput, op: OperationModel): RawParam[] {
   if (item === undefined) return [];
   const opPointer = `${item.pointer}/${op.method.toLowerCase()}`;
   const operation = isObject(item.node[op.method.toLowerCase()]) ? (item.node[op.method.toLowerCase()] as JsonObject) : {};
-  for (const [list, base] of [[item.node.parameters, `${item.pointer}/parameters`], [operation.parameters, `${opPointer}/parameters`]] as const) {
+  for (const [list, base] of [
+    [item.node.parameters, `${item.pointer}/parameters`],
+    [operation.parameters, `${opPointer}/parameters`],
+  ] as const) {
     if (!Array.isArray(list)) continue;
     list.forEach((raw, i) => {
       const param = view(input.document, raw, `${base}/${i}`);
       if (param === undefined || typeof param.node.name !== "string" || typeof param.node.in !== "string") return;
-      byKey.set(`${param.node.in} ${param.node.name}`, { where: param.node.in, name: param.node.name, node: param.node, pointer: param.pointer ?? `${base}/${i}` });
+      byKey.set(`${param.node.in} ${param.node.name}`, {
+        where: param.node.in,
+        name: param.node.name,
+        node: param.node,
+        pointer: param.pointer ?? `${base}/${i}`,
+      });
     });
   }
   return [...byKey.values()];
@@ -282,7 +273,8 @@ function compareParameters(o: OperationModel, n: OperationModel, ctx: RuleContex
   const name = n.name;
   const find = (list: RawParam[], p: RawParam) => list.find((q) => q.where === p.where && q.name === p.name);
   // A path parameter is renamed when the template keeps its place: the same slot, another name.
-  const slot = (op: OperationModel, p: RawParam) => (p.where === "path" ? op.path.replace(/\{[^}]*\}/g, "{}") + ":" + op.path.split(/\{/).findIndex((s) => s.startsWith(`${p.name}}`)) : "");
+  const slot = (op: OperationModel, p: RawParam) =>
+    p.where === "path" ? op.path.replace(/\{[^}]*\}/g, "{}") + ":" + op.path.split(/\{/).findIndex((s) => s.startsWith(`${p.name}}`)) : "";
   const renamed = new Map<RawParam, RawParam>();
   for (const p of before.filter((p) => p.where === "path" && !find(after, p))) {
     const q = after.find((q) => q.where === "path" && !find(before, q) && slot(n, q) === slot(o, p));
@@ -294,15 +286,8 @@ function compareParameters(o: OperationModel, n: OperationModel, ctx: RuleContex
     const label = `${p.where} parameter \`${p.name}\` of \`${name}\``;
     if (q === undefined) {
       if (p.where === "cookie") {
-        ctx.out.add(
-          "patch",
-          `${label} is removed (the client does not send cookie parameters)`,
-          name,
-          p.pointer,
-          "old",
-        );
-      }
-      else {
+        ctx.out.add("patch", `${label} is removed (the client does not send cookie parameters)`, name, p.pointer, "old");
+      } else {
         ctx.out.add(
           "major",
           `${label} is removed (callers that pass it no longer compile)`,
@@ -340,8 +325,7 @@ function compareParameters(o: OperationModel, n: OperationModel, ctx: RuleContex
         "new",
         `pass \`${q.name}\` to \`${name}\``,
       );
-    }
-    else ctx.out.add("minor", `${label} is added (optional)`, name, q.pointer);
+    } else ctx.out.add("minor", `${label} is added (optional)`, name, q.pointer);
   }
 }
 
@@ -354,14 +338,14 @@ function serialization(p: RawParam): string {
 
 function compareParameter(p: RawParam, q: RawParam, ctx: RuleContext, name: string, label: string): void {
   if (p.where === "cookie") {
-    const plain = (r: RawParam) => ({ ...r.node, style: null, explode: null, deprecated: withoutDefault("deprecated", r.node.deprecated) ?? null });
+    const plain = (r: RawParam) => ({
+      ...r.node,
+      style: null,
+      explode: null,
+      deprecated: withoutDefault("deprecated", r.node.deprecated) ?? null,
+    });
     if (serialization(p) !== serialization(q) || !sameJson(plain(p), plain(q))) {
-      ctx.out.add(
-        "patch",
-        `${label} changes (the client does not send cookie parameters)`,
-        name,
-        q.pointer,
-      );
+      ctx.out.add("patch", `${label} changes (the client does not send cookie parameters)`, name, q.pointer);
     }
     return;
   }
@@ -377,8 +361,7 @@ function compareParameter(p: RawParam, q: RawParam, ctx: RuleContext, name: stri
         "new",
         `pass \`${q.name}\` to \`${name}\``,
       );
-    }
-    else ctx.out.add("minor", `${label} becomes optional`, name, q.pointer);
+    } else ctx.out.add("minor", `${label} becomes optional`, name, q.pointer);
   }
   if (serialization(p) !== serialization(q)) {
     // openapi-fetch's one serializer sends every parameter the same way, whatever its style.
@@ -394,12 +377,7 @@ function compareParameter(p: RawParam, q: RawParam, ctx: RuleContext, name: stri
   }
   for (const field of ["description", "example", "examples", "deprecated", "content"] as const) {
     if (!sameJson(withoutDefault(field, p.node[field]), withoutDefault(field, q.node[field]))) {
-      ctx.out.add(
-        "patch",
-        `${label}: ${field} changed (documentation only)`,
-        name,
-        q.pointer,
-      );
+      ctx.out.add("patch", `${label}: ${field} changed (documentation only)`, name, q.pointer);
     }
   }
   compareSchemas(
@@ -437,8 +415,7 @@ function compareBody(o: OperationModel, n: OperationModel, ctx: RuleContext): vo
         "new",
         `pass \`${name}\` its new body`,
       );
-    }
-    else ctx.out.add("minor", `\`${name}\` now takes an optional request body`, name, at);
+    } else ctx.out.add("minor", `\`${name}\` now takes an optional request body`, name, at);
     return;
   }
   if (a.required !== b.required) {
@@ -451,8 +428,7 @@ function compareBody(o: OperationModel, n: OperationModel, ctx: RuleContext): vo
         "new",
         `pass \`${name}\` a body`,
       );
-    }
-    else ctx.out.add("minor", `\`${name}\`'s request body becomes optional`, name, at);
+    } else ctx.out.add("minor", `\`${name}\`'s request body becomes optional`, name, at);
   }
   if (a.contentType !== b.contentType) {
     ctx.out.add(
@@ -487,23 +463,12 @@ function compareRawBody(o: OperationModel, n: OperationModel, ctx: RuleContext, 
   const y = view(ctx.now.document, b.operation.requestBody, `${b.at}/requestBody`)?.node;
   if (x === undefined || y === undefined) return;
   if (x.description !== y.description) {
-    ctx.out.add(
-      "patch",
-      `\`${n.name}\`'s request body: description changed (documentation only)`,
-      n.name,
-      at,
-    );
+    ctx.out.add("patch", `\`${n.name}\`'s request body: description changed (documentation only)`, n.name, at);
   }
   if (o.body === undefined && n.body === undefined && (x.required === true) !== (y.required === true)) {
     if (y.required === true) {
-      ctx.out.add(
-        "major",
-        `\`${n.name}\`'s request body becomes required (the client sends none: calls are now refused)`,
-        n.name,
-        at,
-      );
-    }
-    else ctx.out.add("minor", `\`${n.name}\`'s request body becomes optional`, n.name, at);
+      ctx.out.add("major", `\`${n.name}\`'s request body becomes required (the client sends none: calls are now refused)`, n.name, at);
+    } else ctx.out.add("minor", `\`${n.name}\`'s request body becomes optional`, n.name, at);
   }
   compareContentExamples(ctx, n.name, "request body", x.content, y.content, at);
 }
@@ -519,12 +484,7 @@ function compareContentExamples(ctx: RuleContext, name: string, what: string, x:
     // `encoding` is left out: the client sends a multipart body as FormData does, whatever it says.
     for (const field of ["example", "examples"] as const) {
       if (!sameJson(m[field], k[field])) {
-        ctx.out.add(
-          "patch",
-          `\`${name}\`'s ${what} (${type}): ${field} changed (documentation only)`,
-          name,
-          at,
-        );
+        ctx.out.add("patch", `\`${name}\`'s ${what} (${type}): ${field} changed (documentation only)`, name, at);
       }
     }
   }
@@ -540,10 +500,26 @@ function compareContentExamples(ctx: RuleContext, name: string, what: string, x:
   }
 }
 
-function compareMedia(ctx: RuleContext, operation: string, direction: Direction, what: string, oldPointer: string | undefined, newPointer: string | undefined, at: string): void {
+function compareMedia(
+  ctx: RuleContext,
+  operation: string,
+  direction: Direction,
+  what: string,
+  oldPointer: string | undefined,
+  newPointer: string | undefined,
+  at: string,
+): void {
   compareSchemas(
-    { document: ctx.old.document, value: oldPointer === undefined ? undefined : (lookup(ctx.old.document, oldPointer) as Json), pointer: oldPointer ?? at },
-    { document: ctx.now.document, value: newPointer === undefined ? undefined : (lookup(ctx.now.document, newPointer) as Json), pointer: newPointer ?? at },
+    {
+      document: ctx.old.document,
+      value: oldPointer === undefined ? undefined : (lookup(ctx.old.document, oldPointer) as Json),
+      pointer: oldPointer ?? at,
+    },
+    {
+      document: ctx.now.document,
+      value: newPointer === undefined ? undefined : (lookup(ctx.now.document, newPointer) as Json),
+      pointer: newPointer ?? at,
+    },
     { out: ctx.out, direction, operation, what, compared: ctx.compared, unchanged: ctx.unchanged },
   );
 }
@@ -580,8 +556,10 @@ function compareResponses(o: OperationModel, n: OperationModel, ctx: RuleContext
         `read \`${name}\`'s result ${n.envelope ? "without `.result`" : "as `.result`"}`,
       );
     }
-    const pointerOf = (r: ResponseModel | undefined) => (r?.schemaPointer !== undefined && o.envelope === n.envelope ? r.schemaPointer : undefined);
-    if (a?.contentType === b?.contentType) compareMedia(ctx, name, "response", `the response of \`${name}\``, pointerOf(a), pointerOf(b), at);
+    const pointerOf = (r: ResponseModel | undefined) =>
+      r?.schemaPointer !== undefined && o.envelope === n.envelope ? r.schemaPointer : undefined;
+    if (a?.contentType === b?.contentType)
+      compareMedia(ctx, name, "response", `the response of \`${name}\``, pointerOf(a), pointerOf(b), at);
     compareExamples(ctx, name, "success response", a, b, at);
   }
   compareRawResponses(o, n, ctx, at);
@@ -590,16 +568,10 @@ function compareResponses(o: OperationModel, n: OperationModel, ctx: RuleContext
   for (const [status, r] of errorsBefore) {
     const s = errorsAfter.get(status);
     if (s === undefined) {
-      ctx.out.add(
-        "minor",
-        `\`${name}\`'s ${status} response is removed (a rejection callers may still handle)`,
-        name,
-        at,
-        "old",
-      );
-    }
-    else {
-      if (r.contentType === s.contentType) compareMedia(ctx, name, "response", `the ${status} response of \`${name}\``, r.schemaPointer, s.schemaPointer, at);
+      ctx.out.add("minor", `\`${name}\`'s ${status} response is removed (a rejection callers may still handle)`, name, at, "old");
+    } else {
+      if (r.contentType === s.contentType)
+        compareMedia(ctx, name, "response", `the ${status} response of \`${name}\``, r.schemaPointer, s.schemaPointer, at);
       else {
         ctx.out.add(
           "major",
@@ -613,12 +585,7 @@ function compareResponses(o: OperationModel, n: OperationModel, ctx: RuleContext
   }
   for (const status of errorsAfter.keys()) {
     if (!errorsBefore.has(status)) {
-      ctx.out.add(
-        "minor",
-        `\`${name}\` documents a ${status} response (it rejects as before, now with a typed body)`,
-        name,
-        at,
-      );
+      ctx.out.add("minor", `\`${name}\` documents a ${status} response (it rejects as before, now with a typed body)`, name, at);
     }
   }
 }
@@ -661,7 +628,15 @@ function compareRawResponses(o: OperationModel, n: OperationModel, ctx: RuleCont
 }
 
 /** Response headers are read: one removed may be missing (major), one added is more (minor); their schemas are outputs. */
-function compareHeaders(ctx: RuleContext, name: string, status: string, x: Json | undefined, y: Json | undefined, oldAt: string, newAt: string): void {
+function compareHeaders(
+  ctx: RuleContext,
+  name: string,
+  status: string,
+  x: Json | undefined,
+  y: Json | undefined,
+  oldAt: string,
+  newAt: string,
+): void {
   const before = isObject(x) ? x : {};
   const after = isObject(y) ? y : {};
   const lower = (o: JsonObject) => new Map(Object.keys(o).map((k) => [k.toLowerCase(), k]));
@@ -701,7 +676,14 @@ function compareHeaders(ctx: RuleContext, name: string, status: string, x: Json 
     compareSchemas(
       { document: ctx.old.document, value: h.node.schema, pointer: `${h.pointer ?? oldAt}/schema` },
       { document: ctx.now.document, value: k.node.schema, pointer: `${k.pointer ?? newAt}/schema` },
-      { out: ctx.out, direction: "response", operation: name, what: `the ${status} response header ${other} of \`${name}\``, compared: ctx.compared, unchanged: ctx.unchanged },
+      {
+        out: ctx.out,
+        direction: "response",
+        operation: name,
+        what: `the ${status} response header ${other} of \`${name}\``,
+        compared: ctx.compared,
+        unchanged: ctx.unchanged,
+      },
     );
   }
   for (const [lc, key] of keysAfter) {
@@ -709,13 +691,15 @@ function compareHeaders(ctx: RuleContext, name: string, status: string, x: Json 
   }
 }
 
-function compareExamples(ctx: RuleContext, name: string, what: string, a: ResponseModel | undefined, b: ResponseModel | undefined, at: string): void {
+function compareExamples(
+  ctx: RuleContext,
+  name: string,
+  what: string,
+  a: ResponseModel | undefined,
+  b: ResponseModel | undefined,
+  at: string,
+): void {
   if (!sameJson(a?.example as Json, b?.example as Json)) {
-    ctx.out.add(
-      "patch",
-      `\`${name}\`'s ${what}: example changed (documentation and the test kit's sample data only)`,
-      name,
-      at,
-    );
+    ctx.out.add("patch", `\`${name}\`'s ${what}: example changed (documentation and the test kit's sample data only)`, name, at);
   }
 }

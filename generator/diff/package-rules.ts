@@ -64,7 +64,8 @@ export function compareExportedTypes(ctx: RuleContext): void {
     }
     compareEnumTuple(s, t, ctx);
   }
-  for (const t of added) ctx.out.add("minor", `type \`${t.typeName}\` is exported (schema ${JSON.stringify(t.name)} added)`, null, schemaPointer(t.name));
+  for (const t of added)
+    ctx.out.add("minor", `type \`${t.typeName}\` is exported (schema ${JSON.stringify(t.name)} added)`, null, schemaPointer(t.name));
   // Exported types no operation reaches: a caller may use them either way.
   for (const s of before.values()) {
     if (!after.has(s.name) || reached(ctx.compared, schemaPointer(s.name))) continue;
@@ -158,22 +159,12 @@ export function compareSecuritySchemes(ctx: RuleContext): void {
       );
     }
     if (s.description !== t.description) {
-      ctx.out.add(
-        "patch",
-        `security scheme ${JSON.stringify(t.key)}: description changed (documentation only)`,
-        null,
-        at(t.key),
-      );
+      ctx.out.add("patch", `security scheme ${JSON.stringify(t.key)}: description changed (documentation only)`, null, at(t.key));
     }
   }
   for (const t of after.values()) {
     if (!before.has(t.key)) {
-      ctx.out.add(
-        "minor",
-        `the client option \`${t.option}\` is added (security scheme ${JSON.stringify(t.key)})`,
-        null,
-        at(t.key),
-      );
+      ctx.out.add("minor", `the client option \`${t.option}\` is added (security scheme ${JSON.stringify(t.key)})`, null, at(t.key));
     }
   }
 }
@@ -187,7 +178,8 @@ function sending(s: SecuritySchemeModel): string {
 
 export function comparePackageOptions(ctx: RuleContext): void {
   compareServer(ctx.old.model.server, ctx.now.model.server, ctx, null, "#", "the default server");
-  const servers = (document: JsonObject) => (Array.isArray(document.servers) ? document.servers.map((s) => (isObject(s) ? { ...s, "x-zt-env": null } : s)) : []);
+  const servers = (document: JsonObject) =>
+    Array.isArray(document.servers) ? document.servers.map((s) => (isObject(s) ? { ...s, "x-zt-env": null } : s)) : [];
   if (!sameJson(servers(ctx.old.document), servers(ctx.now.document)) && ctx.old.model.server?.url === ctx.now.model.server?.url) {
     ctx.out.add(
       "patch",
@@ -213,14 +205,8 @@ export function comparePackageOptions(ctx: RuleContext): void {
   }
   if (o.validators !== n.validators) {
     if (n.validators) {
-      ctx.out.add(
-        "minor",
-        "the package now exports request and response validators (zt-risk-scoring/validators)",
-        null,
-        at,
-      );
-    }
-    else {
+      ctx.out.add("minor", "the package now exports request and response validators (zt-risk-scoring/validators)", null, at);
+    } else {
       ctx.out.add(
         "major",
         "the package no longer exports validators (code that imports zt-risk-scoring/validators no longer compiles)",

@@ -15,18 +15,27 @@ export function safe(text: string): string {
 }
 
 export function formatText(report: DiffReport, oldName: string, newName: string): string {
-  const lines = [`api-diff ${safe(oldName)} → ${safe(newName)}: ${report.bump === "none" ? "no change a consumer can observe (none)" : `needs a ${report.bump} release`}`];
+  const lines = [
+    `api-diff ${safe(oldName)} → ${safe(newName)}: ${report.bump === "none" ? "no change a consumer can observe (none)" : `needs a ${report.bump} release`}`,
+  ];
   for (const bump of ["major", "minor", "patch"] as const) {
     const changes = report.changes.filter((c) => c.bump === bump);
     if (changes.length === 0) continue;
     lines.push("", `${HEADINGS[bump]}: ${changes.length}`);
-    for (const change of changes) lines.push(`  ${safe(change.location)}: ${change.operation === null ? "" : `${safe(change.operation)}: `}${safe(change.message)}`);
+    for (const change of changes)
+      lines.push(`  ${safe(change.location)}: ${change.operation === null ? "" : `${safe(change.operation)}: `}${safe(change.message)}`);
   }
   return lines.join("\n");
 }
 
 export function formatJson(report: DiffReport): string {
-  const changes = report.changes.map(({ bump, message, operation, pointer, location }) => ({ bump, message, operation, pointer, location }));
+  const changes = report.changes.map(({ bump, message, operation, pointer, location }) => ({
+    bump,
+    message,
+    operation,
+    pointer,
+    location,
+  }));
   return JSON.stringify({ bump: report.bump, changes }, null, 2);
 }
 
@@ -41,7 +50,10 @@ export function formatMarkdown(report: DiffReport, version = "Unreleased"): stri
     for (const c of breaking) sections.push(`- ${md(c.message)}${c.action === undefined ? "" : ` **What to change:** ${md(c.action)}.`}`);
     sections.push("");
   }
-  for (const [bump, title] of [["minor", "Added"], ["patch", "Documentation"]] as const) {
+  for (const [bump, title] of [
+    ["minor", "Added"],
+    ["patch", "Documentation"],
+  ] as const) {
     const changes = group(bump);
     if (changes.length === 0) continue;
     sections.push(`### ${title}`, "");
@@ -59,7 +71,10 @@ function md(text: string): string {
 /** The one line `npm run generate` ends with when generated/ changes. */
 export function regenerationLine(report: DiffReport, top = 3): string {
   if (report.bump === "none") return "api-diff: no change a consumer can observe (bump: none)";
-  const reasons = report.changes.filter((c) => c.bump === report.bump).slice(0, top).map((c) => safe(c.message));
+  const reasons = report.changes
+    .filter((c) => c.bump === report.bump)
+    .slice(0, top)
+    .map((c) => safe(c.message));
   const more = report.changes.filter((c) => c.bump === report.bump).length - reasons.length;
   return `api-diff: needs a ${report.bump} release: ${reasons.join("; ")}${more > 0 ? `; and ${more} more` : ""} (full report: npm run api-diff -- --base HEAD)`;
 }

@@ -52,7 +52,11 @@ const ANNOTATIONS = ["title", "description", "example", "examples", "deprecated"
  * (`description`, even `maxLength`): they apply over the target, so they are laid over
  * it, and the pointer stays the reference's own (the siblings live there).
  */
-export function view(document: JsonObject, value: Json | undefined, pointer: string): { node: JsonObject; pointer: string | undefined; target?: string } | undefined {
+export function view(
+  document: JsonObject,
+  value: Json | undefined,
+  pointer: string,
+): { node: JsonObject; pointer: string | undefined; target?: string } | undefined {
   const target = resolve(document, value, pointer);
   if (target === undefined || !isObject(value) || typeof value.$ref !== "string" || Object.keys(value).length === 1) return target;
   const { $ref: _ref, ...siblings } = value;
@@ -68,14 +72,8 @@ export function compareSchemas(old: SchemaSide, now: SchemaSide, ctx: SchemaCont
     // No schema means any value: gaining one narrows, losing one widens.
     const [narrow, widen] = NARROW_WIDEN[ctx.direction];
     if (b === undefined) {
-      ctx.out.add(
-        widen,
-        `${label(ctx)} no longer has a schema: any value${reason(ctx.direction, "widen")}`,
-        ctx.operation,
-        now.pointer,
-      );
-    }
-    else {
+      ctx.out.add(widen, `${label(ctx)} no longer has a schema: any value${reason(ctx.direction, "widen")}`, ctx.operation, now.pointer);
+    } else {
       ctx.out.add(
         narrow,
         `${label(ctx)} now has a schema where any value was allowed${reason(ctx.direction, "narrow")}`,
@@ -88,7 +86,11 @@ export function compareSchemas(old: SchemaSide, now: SchemaSide, ctx: SchemaCont
   // A `$ref` with siblings: the merged view is compared below, and the target on its own too
   // (its exported type changes with it, in this direction).
   if (a.target !== undefined && b.target !== undefined) {
-    compareSchemas({ document: old.document, value: { $ref: a.target }, pointer: a.target }, { document: now.document, value: { $ref: b.target }, pointer: b.target }, ctx);
+    compareSchemas(
+      { document: old.document, value: { $ref: a.target }, pointer: a.target },
+      { document: now.document, value: { $ref: b.target }, pointer: b.target },
+      ctx,
+    );
   }
   const oldPointer = a.pointer ?? old.pointer;
   const newPointer = b.pointer ?? now.pointer;
@@ -97,7 +99,8 @@ export function compareSchemas(old: SchemaSide, now: SchemaSide, ctx: SchemaCont
   ctx.compared.add(key);
   ctx.compared.add(reachedKey(oldPointer));
   // The same component on both sides, and everything it reaches the same: nothing to find below.
-  if (oldPointer === newPointer && ctx.unchanged?.has(oldPointer) === true && (a.target === undefined || sameJson(old.value, now.value))) return;
+  if (oldPointer === newPointer && ctx.unchanged?.has(oldPointer) === true && (a.target === undefined || sameJson(old.value, now.value)))
+    return;
   const o = a.node;
   const n = b.node;
   const at = (p: string, ...keys: string[]) => [p, ...keys.map(escapeSegment)].join("/");
@@ -132,7 +135,9 @@ function below(ctx: SchemaContext, step: string): SchemaContext {
 
 function reason(direction: Direction, change: "narrow" | "widen"): string {
   if (direction === "request") {
-    return change === "narrow" ? " (callers that sent what was allowed before may no longer compile or be accepted)" : " (callers may send more)";
+    return change === "narrow"
+      ? " (callers that sent what was allowed before may no longer compile or be accepted)"
+      : " (callers may send more)";
   }
   return change === "widen" ? " (code that reads it may not handle what it can now be)" : " (callers get a narrower value)";
 }
@@ -158,8 +163,16 @@ function compareAnnotations(o: JsonObject, n: JsonObject, ctx: SchemaContext, po
 
 /** JSON Schema's defaults (`deprecated: false`, `minItems: 0`…) written out are the same as left out. */
 const KEYWORD_DEFAULTS: Record<string, Json> = {
-  deprecated: false, readOnly: false, writeOnly: false, uniqueItems: false, exclusiveMaximum: false, exclusiveMinimum: false,
-  minItems: 0, minLength: 0, minProperties: 0, nullable: false,
+  deprecated: false,
+  readOnly: false,
+  writeOnly: false,
+  uniqueItems: false,
+  exclusiveMaximum: false,
+  exclusiveMinimum: false,
+  minItems: 0,
+  minLength: 0,
+  minProperties: 0,
+  nullable: false,
 };
 
 export function withoutDefault(keyword: string, value: Json | undefined): Json | undefined {
@@ -187,20 +200,9 @@ function compareTypes(o: JsonObject, n: JsonObject, ctx: SchemaContext, pointer:
   if (before === undefined && after === undefined) return;
   if (before === undefined || after === undefined) {
     if (after === undefined) {
-      ctx.out.add(
-        widen,
-        `${label(ctx)} no longer has a type${reason(ctx.direction, "widen")}`,
-        ctx.operation,
-        pointer,
-      );
-    }
-    else {
-      ctx.out.add(
-        narrow,
-        `${label(ctx)} now has type ${[...after].join(" | ")}${reason(ctx.direction, "narrow")}`,
-        ctx.operation,
-        pointer,
-      );
+      ctx.out.add(widen, `${label(ctx)} no longer has a type${reason(ctx.direction, "widen")}`, ctx.operation, pointer);
+    } else {
+      ctx.out.add(narrow, `${label(ctx)} now has type ${[...after].join(" | ")}${reason(ctx.direction, "narrow")}`, ctx.operation, pointer);
     }
     return;
   }
@@ -246,8 +248,15 @@ function compareEnums(o: JsonObject, n: JsonObject, ctx: SchemaContext, pointer:
   const before = valuesOf(o);
   const after = valuesOf(n);
   if (before === undefined && after === undefined) return;
-  if (before === undefined) return ctx.out.add(narrow, `${label(ctx)} is now limited to ${list(after!)}${reason(ctx.direction, "narrow")}`, ctx.operation, pointer);
-  if (after === undefined) return ctx.out.add(widen, `${label(ctx)} is no longer limited to ${list(before)}${reason(ctx.direction, "widen")}`, ctx.operation, pointer);
+  if (before === undefined)
+    return ctx.out.add(narrow, `${label(ctx)} is now limited to ${list(after!)}${reason(ctx.direction, "narrow")}`, ctx.operation, pointer);
+  if (after === undefined)
+    return ctx.out.add(
+      widen,
+      `${label(ctx)} is no longer limited to ${list(before)}${reason(ctx.direction, "widen")}`,
+      ctx.operation,
+      pointer,
+    );
   const removed = [...before].filter((v) => !after.has(v));
   const added = [...after].filter((v) => !before.has(v));
   if (removed.length > 0) {
@@ -259,7 +268,8 @@ function compareEnums(o: JsonObject, n: JsonObject, ctx: SchemaContext, pointer:
     );
   }
   if (added.length > 0) {
-    const why = ctx.direction === "response" ? " (an exhaustive `switch` on it no longer covers every case)" : reason(ctx.direction, "widen");
+    const why =
+      ctx.direction === "response" ? " (an exhaustive `switch` on it no longer covers every case)" : reason(ctx.direction, "widen");
     ctx.out.add(widen, `${label(ctx)} gains the value${added.length > 1 ? "s" : ""} ${added.join(", ")}${why}`, ctx.operation, pointer);
   }
 }
@@ -270,9 +280,20 @@ function list(values: Set<string>): string {
 
 /** Constraints the types do not show but validators and servers enforce: [keyword, which way is tighter]. */
 const CONSTRAINTS: readonly (readonly [string, "lower" | "higher" | "any"])[] = [
-  ["maxLength", "lower"], ["maximum", "lower"], ["maxItems", "lower"], ["maxProperties", "lower"],
-  ["minLength", "higher"], ["minimum", "higher"], ["minItems", "higher"], ["minProperties", "higher"],
-  ["exclusiveMaximum", "any"], ["exclusiveMinimum", "any"], ["pattern", "any"], ["format", "any"], ["multipleOf", "any"], ["uniqueItems", "any"],
+  ["maxLength", "lower"],
+  ["maximum", "lower"],
+  ["maxItems", "lower"],
+  ["maxProperties", "lower"],
+  ["minLength", "higher"],
+  ["minimum", "higher"],
+  ["minItems", "higher"],
+  ["minProperties", "higher"],
+  ["exclusiveMaximum", "any"],
+  ["exclusiveMinimum", "any"],
+  ["pattern", "any"],
+  ["format", "any"],
+  ["multipleOf", "any"],
+  ["uniqueItems", "any"],
 ];
 
 function compareConstraints(o: JsonObject, n: JsonObject, ctx: SchemaContext, pointer: string): void {
@@ -284,7 +305,12 @@ function compareConstraints(o: JsonObject, n: JsonObject, ctx: SchemaContext, po
     // The types do not change, but the values do: a request may now be refused (by the
     // validators or the server); a response may now hold values it could not (a widened output).
     const bump = ctx.direction === "request" ? (narrows ? "major" : "minor") : narrows ? "minor" : "major";
-    const how = before === undefined ? `added (${JSON.stringify(after)})` : after === undefined ? `removed (was ${JSON.stringify(before)})` : `changed from ${JSON.stringify(before)} to ${JSON.stringify(after)}`;
+    const how =
+      before === undefined
+        ? `added (${JSON.stringify(after)})`
+        : after === undefined
+          ? `removed (was ${JSON.stringify(before)})`
+          : `changed from ${JSON.stringify(before)} to ${JSON.stringify(after)}`;
     const why =
       ctx.direction === "request"
         ? narrows
@@ -363,9 +389,14 @@ function compareProperties(o: JsonObject, n: JsonObject, ctx: SchemaContext, sid
     const is = requiredAfter.has(name);
     if (was !== is) {
       const breaks = ctx.direction === "request" ? is : was;
-      const why = ctx.direction === "request"
-        ? is ? "callers that leave it out no longer compile" : "callers may leave it out"
-        : is ? "it is always there now" : "it may be missing now: code that reads it as always there no longer compiles";
+      const why =
+        ctx.direction === "request"
+          ? is
+            ? "callers that leave it out no longer compile"
+            : "callers may leave it out"
+          : is
+            ? "it is always there now"
+            : "it may be missing now: code that reads it as always there no longer compiles";
       ctx.out.add(
         breaks ? "major" : "minor",
         `${fieldLabel(name)} becomes ${is ? "required" : "optional"} (${why})`,
@@ -484,24 +515,13 @@ function compareDiscriminator(o: JsonObject, n: JsonObject, ctx: SchemaContext, 
         ctx.operation,
         pointer,
       );
-    }
-    else if (mapAfter[value] !== ref) {
-      ctx.out.add(
-        "major",
-        `${label(ctx)}: discriminator value "${value}" now maps to another schema`,
-        ctx.operation,
-        pointer,
-      );
+    } else if (mapAfter[value] !== ref) {
+      ctx.out.add("major", `${label(ctx)}: discriminator value "${value}" now maps to another schema`, ctx.operation, pointer);
     }
   }
   for (const value of Object.keys(mapAfter)) {
     if (!(value in mapBefore)) {
-      ctx.out.add(
-        widen,
-        `${label(ctx)}: discriminator value "${value}" is added${reason(ctx.direction, "widen")}`,
-        ctx.operation,
-        pointer,
-      );
+      ctx.out.add(widen, `${label(ctx)}: discriminator value "${value}" is added${reason(ctx.direction, "widen")}`, ctx.operation, pointer);
     }
   }
 }

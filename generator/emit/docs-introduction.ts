@@ -51,7 +51,12 @@ export function docsIntroduction(model: ApiModel): DocsIntroduction {
   const schemes = first ? sampleSchemes(model, first) : [];
   const options = schemes.flatMap((scheme) =>
     scheme.kind === "basic"
-      ? [`  ${scheme.option}: {`, `    username: process.env[${literal(basicVariables(scheme).username)}] ?? "",`, `    password: process.env[${literal(basicVariables(scheme).password)}] ?? "",`, "  },"]
+      ? [
+          `  ${scheme.option}: {`,
+          `    username: process.env[${literal(basicVariables(scheme).username)}] ?? "",`,
+          `    password: process.env[${literal(basicVariables(scheme).password)}] ?? "",`,
+          "  },",
+        ]
       : [`  ${scheme.option}: process.env[${literal(envVariable(scheme))}],`],
   );
   if (!model.server || !/^https?:\/\//i.test(model.server.url)) options.push(`  baseUrl: "https://api.example.com",`);
@@ -60,16 +65,17 @@ export function docsIntroduction(model: ApiModel): DocsIntroduction {
     "",
     ...(options.length === 0 ? ["const client = createClient();"] : ["const client = createClient({", ...options, "});"]),
   ];
-  const testing = first && model.options.testing !== false && [
-    `import { setupServer } from "msw/node";`,
-    `import { apiError, handlers, mock } from ${literal(testingImport(model.options.package))};`,
-    "",
-    "// Every operation answers with the spec's example…",
-    "const server = setupServer(...handlers);",
-    "server.listen({ onUnhandledRequest: \"error\" });",
-    "// …unless a test says otherwise:",
-    `server.use(mock.${first.name}(() => apiError(404)));`,
-  ];
+  const testing = first &&
+    model.options.testing !== false && [
+      `import { setupServer } from "msw/node";`,
+      `import { apiError, handlers, mock } from ${literal(testingImport(model.options.package))};`,
+      "",
+      "// Every operation answers with the spec's example…",
+      "const server = setupServer(...handlers);",
+      'server.listen({ onUnhandledRequest: "error" });',
+      "// …unless a test says otherwise:",
+      `server.use(mock.${first.name}(() => apiError(404)));`,
+    ];
   return {
     ...(model.options.package === undefined ? {} : { packageName: model.options.package }),
     install: `npm install ${shellWord(model.options.package ?? "openapi-fetch")}`,
@@ -107,7 +113,11 @@ function sentAs(scheme: SecuritySchemeModel): string {
     case "http":
       return `Authorization: ${scheme.scheme ?? ""} <credential>`;
     case "apiKey":
-      return scheme.in === "query" ? `query parameter ${scheme.name ?? ""}` : scheme.in === "cookie" ? `cookie ${scheme.name ?? ""}` : `header ${scheme.name ?? ""}`;
+      return scheme.in === "query"
+        ? `query parameter ${scheme.name ?? ""}`
+        : scheme.in === "cookie"
+          ? `cookie ${scheme.name ?? ""}`
+          : `header ${scheme.name ?? ""}`;
     case "unsupported":
       return "";
   }

@@ -37,14 +37,19 @@ export function emitClient(model: ApiModel): string {
     // Writers, not VariableStatement structures: ts-morph gives a multi-line initializer a
     // hanging indent, and the tables read better flush left.
     (writer) => {
-      writer.writeLine("/** What the spec says about the whole API: its security schemes, default security, server and request id header. */");
+      writer.writeLine(
+        "/** What the spec says about the whole API: its security schemes, default security, server and request id header. */",
+      );
       writer.write("export const api = ").inlineBlock(() => {
         writer.write("schemes: ").inlineBlock(() => {
           for (const scheme of schemes) writer.writeLine(`${propertyKey(scheme.key)}: ${schemeData(scheme)},`);
         });
         writer.write(",").newLine();
         writer.writeLine(`security: ${literal(security)},`);
-        if (model.server) writer.writeLine(`server: ${literal(model.server.env ? { url: model.server.url, env: model.server.env } : { url: model.server.url })},`);
+        if (model.server)
+          writer.writeLine(
+            `server: ${literal(model.server.env ? { url: model.server.url, env: model.server.env } : { url: model.server.url })},`,
+          );
         if (model.options.requestIdHeader) writer.writeLine(`requestIdHeader: ${literal(model.options.requestIdHeader)},`);
       });
       writer.write(" as const satisfies ApiDescription;").newLine().blankLine();
@@ -103,7 +108,9 @@ export function emitClient(model: ApiModel): string {
           writer.write("return ").inlineBlock(() => {
             writer.writeLine("raw: runtime.raw,");
             for (const op of ops) {
-              writer.writeLine(`${op.name}: (params, options) => runtime.call<${op.typeName}Result>(operations.${op.name}, params, options),`);
+              writer.writeLine(
+                `${op.name}: (params, options) => runtime.call<${op.typeName}Result>(operations.${op.name}, params, options),`,
+              );
             }
           });
           writer.write(";");
@@ -179,13 +186,20 @@ function descriptor(op: OperationModel, security: readonly (readonly string[])[]
 /** The second paragraph of a credential option's JSDoc: how it is sent, and its environment variable. */
 function howSent(scheme: SecuritySchemeModel): string {
   const sent =
-    scheme.kind === "basic" ? "Sent as `Authorization: Basic …` (base64 of `username:password`)."
-    : scheme.kind === "bearer" ? `Sent as \`Authorization: Bearer …\`${scheme.type === "http" ? "" : ` (an ${scheme.type} access token)`}.`
-    : scheme.kind === "http" ? `Sent as \`Authorization: ${scheme.scheme} …\`.`
-    : scheme.in === "header" ? `Sent as the \`${scheme.name}\` header.`
-    : scheme.in === "query" ? `Sent as the query parameter \`${scheme.name}\`.`
-    : `Sent as the cookie \`${scheme.name}\`.`;
-  const env = scheme.env ? ` Default: the environment variable ${scheme.env}${scheme.kind === "basic" ? " (`username:password`)" : ""}.` : "";
+    scheme.kind === "basic"
+      ? "Sent as `Authorization: Basic …` (base64 of `username:password`)."
+      : scheme.kind === "bearer"
+        ? `Sent as \`Authorization: Bearer …\`${scheme.type === "http" ? "" : ` (an ${scheme.type} access token)`}.`
+        : scheme.kind === "http"
+          ? `Sent as \`Authorization: ${scheme.scheme} …\`.`
+          : scheme.in === "header"
+            ? `Sent as the \`${scheme.name}\` header.`
+            : scheme.in === "query"
+              ? `Sent as the query parameter \`${scheme.name}\`.`
+              : `Sent as the cookie \`${scheme.name}\`.`;
+  const env = scheme.env
+    ? ` Default: the environment variable ${scheme.env}${scheme.kind === "basic" ? " (`username:password`)" : ""}.`
+    : "";
   return sent + env;
 }
 

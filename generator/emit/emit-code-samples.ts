@@ -72,7 +72,10 @@ export function emitCodeSamples(model: ApiModel): string {
         name: "DocsIntroduction",
         docs: ["What the docs page says before the operations: install, create the client, errors, retries, testing."],
         properties: [
-          { ...member("packageName", "string", "The npm package the samples import; absent when the client is generated into a project."), hasQuestionToken: true },
+          {
+            ...member("packageName", "string", "The npm package the samples import; absent when the client is generated into a project."),
+            hasQuestionToken: true,
+          },
           member("install", "string", "The shell command that installs the client."),
           member("createClient", "readonly string[]", "A module that creates the client, line by line."),
           member("credentials", "readonly CredentialOption[]", "Every credential option."),

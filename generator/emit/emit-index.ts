@@ -14,7 +14,9 @@ export function emitIndex(model: ApiModel): string {
   const { errorClass } = model.options;
   const runtime = runtimeExports().public;
   // ClientError under its own name, and under the spec's errorClass too when it names one.
-  const values = runtime.filter((e) => !e.typeOnly).flatMap(({ name }) => (name === "ClientError" && errorClass ? [name, { name, alias: errorClass }] : [name]));
+  const values = runtime
+    .filter((e) => !e.typeOnly)
+    .flatMap(({ name }) => (name === "ClientError" && errorClass ? [name, { name, alias: errorClass }] : [name]));
   const types = runtime.filter((e) => e.typeOnly).map(({ name }) => ({ name, isTypeOnly: true }));
   return printStructure({
     statements: [

@@ -117,7 +117,12 @@ function aliasRecursiveSchemas(nodes: TS.Node[], source: string): TS.Node[] {
   if (recursive.size === 0) return nodes;
   const untypable = findCycle(direct, recursive);
   if (untypable !== undefined) {
-    throw new SpecError([{ file: source, message: `schemas ${untypable.join(" → ")} contain each other with no object, array or tuple in between: no TypeScript type can express them` }]);
+    throw new SpecError([
+      {
+        file: source,
+        message: `schemas ${untypable.join(" → ")} contain each other with no object, array or tuple in between: no TypeScript type can express them`,
+      },
+    ]);
   }
 
   const names = new NameRegistry(["paths", "webhooks", "components", "$defs", "operations"]);
@@ -168,7 +173,8 @@ function schemaRef(node: TS.Node): string | undefined {
   if (!ts.isIndexedAccessTypeNode(node) || !ts.isIndexedAccessTypeNode(node.objectType)) return undefined;
   const base = node.objectType;
   const literal = (n: TS.TypeNode) => (ts.isLiteralTypeNode(n) && ts.isStringLiteral(n.literal) ? n.literal.text : undefined);
-  const isComponents = ts.isTypeReferenceNode(base.objectType) && ts.isIdentifier(base.objectType.typeName) && base.objectType.typeName.text === "components";
+  const isComponents =
+    ts.isTypeReferenceNode(base.objectType) && ts.isIdentifier(base.objectType.typeName) && base.objectType.typeName.text === "components";
   return isComponents && literal(base.indexType) === "schemas" ? literal(node.indexType) : undefined;
 }
 

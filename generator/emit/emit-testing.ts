@@ -28,8 +28,10 @@ export function emitTesting(model: ApiModel): string {
     },
   ];
   // A namespace: no operation's type name can clash with the kit's own names.
-  if (model.operations.length > 0) statements.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./types.js", namespaceImport: "types" });
-  if (model.options.validators) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./validators.js", namedImports: ["validators"] });
+  if (model.operations.length > 0)
+    statements.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: "./types.js", namespaceImport: "types" });
+  if (model.options.validators)
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./validators.js", namedImports: ["validators"] });
   statements.push(
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: runtime, namedExports: ["apiError", "ApiErrorAnswer"] },
     {
@@ -99,12 +101,18 @@ export function emitTesting(model: ApiModel): string {
       returnType: "TestKit",
       statements: ["return createTestKit<Mock>(spec, options);"],
     },
-    { kind: StructureKind.VariableStatement, declarationKind: VariableDeclarationKind.Const, declarations: [{ name: "defaults", initializer: "testKit()" }] },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: "defaults", initializer: "testKit()" }],
+    },
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: ["One msw handler per operation at the client's default base URL, each answering the spec's example: `setupServer(...handlers)`."],
+      docs: [
+        "One msw handler per operation at the client's default base URL, each answering the spec's example: `setupServer(...handlers)`.",
+      ],
       declarations: [{ name: "handlers", type: "HttpHandler[]", initializer: "defaults.handlers" }],
     },
     {
@@ -160,7 +168,12 @@ function descriptor(op: OperationModel, errorExamples: ErrorExamples) {
 }
 
 function param(p: ParamModel) {
-  return { name: p.name, ...(p.required ? { required: true } : {}), ...(p.type ? { type: p.type } : {}), ...(p.items ? { items: p.items } : {}) };
+  return {
+    name: p.name,
+    ...(p.required ? { required: true } : {}),
+    ...(p.type ? { type: p.type } : {}),
+    ...(p.items ? { items: p.items } : {}),
+  };
 }
 
 /** How a scheme's credential travels (MockScheme). */

@@ -64,7 +64,9 @@ function schemaStatements(schema: SchemaModel, access: Access): StatementStructu
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: [{ description: `Every value of {@link ${schema.typeName}}, in the order the spec lists them.` }],
-      declarations: [{ name: schema.enum.constName, initializer: `${literal(schema.enum.values)} as const satisfies readonly ${schema.typeName}[]` }],
+      declarations: [
+        { name: schema.enum.constName, initializer: `${literal(schema.enum.values)} as const satisfies readonly ${schema.typeName}[]` },
+      ],
     },
   ];
 }
@@ -78,21 +80,38 @@ function operationStatements(op: OperationModel, access: Access): StatementStruc
     isExported: true,
     name: t + suffix,
     type,
-    docs: operationDocs(op, lead.replace("%s", () => `\`${op.name}\``)),
+    docs: operationDocs(
+      op,
+      lead.replace("%s", () => `\`${op.name}\``),
+    ),
   });
 
   const statements = [
     alias("PathParams", op.pathParams.length > 0 ? `${operation}["parameters"]["path"]` : "never", "The path parameters of %s."),
   ];
-  if (op.queryParams.length > 0) statements.push(alias("QueryParams", `NonNullable<${operation}["parameters"]["query"]>`, "The query parameters of %s."));
-  if (op.headerParams.length > 0) statements.push(alias("HeaderParams", `NonNullable<${operation}["parameters"]["header"]>`, "The header parameters of %s."));
+  if (op.queryParams.length > 0)
+    statements.push(alias("QueryParams", `NonNullable<${operation}["parameters"]["query"]>`, "The query parameters of %s."));
+  if (op.headerParams.length > 0)
+    statements.push(alias("HeaderParams", `NonNullable<${operation}["parameters"]["header"]>`, "The header parameters of %s."));
   statements.push(
-    alias("Body", op.body ? access.request(indexed(`NonNullable<${operation}["requestBody"]>`, "content", op.body.contentType)) : "never", "The request body of %s."),
+    alias(
+      "Body",
+      op.body ? access.request(indexed(`NonNullable<${operation}["requestBody"]>`, "content", op.body.contentType)) : "never",
+      "The request body of %s.",
+    ),
     alias("Params", paramsType(op), "The argument of %s: its parameters and body fields."),
     alias("Envelope", mapDefined(responseType(operation, op.success), access.response) ?? "undefined", "The success response body of %s."),
     // A binary body is read as a Blob (success-body.ts), whatever openapi-typescript calls it.
-    alias("Result", op.envelope ? envelopeResult(t, responseType(operation, op.success), access) : successParseAs(op) === "blob" ? "Blob" : `${t}Envelope`, "What %s resolves to."),
-    alias("Error", errorType(operation, op.errors, access), "The error response body of %s.")
+    alias(
+      "Result",
+      op.envelope
+        ? envelopeResult(t, responseType(operation, op.success), access)
+        : successParseAs(op) === "blob"
+          ? "Blob"
+          : `${t}Envelope`,
+      "What %s resolves to.",
+    ),
+    alias("Error", errorType(operation, op.errors, access), "The error response body of %s."),
   );
   return statements;
 }

@@ -33,7 +33,12 @@ function withoutAccess(document: unknown, keyword: "readOnly" | "writeOnly"): Re
     while (node !== null && typeof node === "object" && typeof (node as { $ref?: unknown }).$ref === "string" && !seen.has(node)) {
       seen.add(node);
       const ref = (node as { $ref: string }).$ref;
-      node = ref.startsWith("#/") ? ref.slice(2).split("/").reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], root) : undefined;
+      node = ref.startsWith("#/")
+        ? ref
+            .slice(2)
+            .split("/")
+            .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], root)
+        : undefined;
     }
     return node !== null && typeof node === "object" && (node as Record<string, unknown>)[keyword] === true;
   };
@@ -110,11 +115,17 @@ export function emitValidators(model: ApiModel, bundled: unknown): string | unde
     throw new SpecError([{ file: model.source, message: `cannot build validators: ${(error as Error).message}` }]);
   }
   for (const [call, helper] of Object.entries(AJV_HELPERS)) code = code.split(call).join(helper);
-  code = code.replace(FORMAT_REQUIRE, (_, dotted: string | undefined, quoted: string | undefined) => `fullFormats[${dotted === undefined ? quoted : JSON.stringify(dotted)}]`);
+  code = code.replace(
+    FORMAT_REQUIRE,
+    (_, dotted: string | undefined, quoted: string | undefined) => `fullFormats[${dotted === undefined ? quoted : JSON.stringify(dotted)}]`,
+  );
   // Only `validators` is public: Ajv's own exports would put its untyped functions in the .d.ts.
   code = code.replace(/^export const (v\d+) = /gm, "const $1 = ");
   const leftover = /require\("([^"]+)"\)/.exec(code);
-  if (leftover) throw new SpecError([{ file: model.source, message: `cannot build validators: Ajv needs ${leftover[1]}, which the generated package does not ship` }]);
+  if (leftover)
+    throw new SpecError([
+      { file: model.source, message: `cannot build validators: Ajv needs ${leftover[1]}, which the generated package does not ship` },
+    ]);
 
   // Ajv's code is joined as it is, not handed to the printer: its strings and patterns are
   // spec text, which the printer would read to guess where comments end (lib/ts-text.ts).

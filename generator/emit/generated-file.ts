@@ -30,7 +30,8 @@ export function headerFacts(specPath: string, out: string = DEFAULT_OUT): Header
   const spec = inWorkingDirectory(specPath);
   const folder = inWorkingDirectory(out);
   if (spec !== undefined && folder !== undefined) {
-    const command = spec === DEFAULT_SPEC && folder === DEFAULT_OUT ? "npm run generate" : `npm run generate -- --spec ${spec} --out ${folder}`;
+    const command =
+      spec === DEFAULT_SPEC && folder === DEFAULT_OUT ? "npm run generate" : `npm run generate -- --spec ${spec} --out ${folder}`;
     return { spec, command };
   }
   const relative = path.relative(path.resolve(out), path.resolve(specPath)).split(path.sep).join("/");

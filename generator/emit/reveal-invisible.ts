@@ -1,6 +1,14 @@
 import type { ts as TS } from "ts-morph";
 import { tsMorph } from "../lib/packages.js";
-import { codePointName, escapeInvisible, hasInvisible, indexOfInvisible, isInvisible, isLineSeparator, showInvisible } from "../lib/invisible-characters.js";
+import {
+  codePointName,
+  escapeInvisible,
+  hasInvisible,
+  indexOfInvisible,
+  isInvisible,
+  isLineSeparator,
+  showInvisible,
+} from "../lib/invisible-characters.js";
 import { SpecError } from "../lib/spec-error.js";
 import type { GeneratedFile } from "./generated-file.js";
 
@@ -33,7 +41,8 @@ export function revealInvisible(file: GeneratedFile, source: string): GeneratedF
     if (gap >= 0) throw refuse(previousEnd + gap);
     if (kind === ts.SyntaxKind.EndOfFileToken) break;
     // The scanner cannot tell a division from a regular expression, nor a template's `}` from a block's: the parser can.
-    if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && context.regexps.has(start)) kind = scanner.reScanSlashToken();
+    if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && context.regexps.has(start))
+      kind = scanner.reScanSlashToken();
     else if (kind === ts.SyntaxKind.CloseBraceToken && context.templateParts.has(start)) kind = scanner.reScanTemplateToken(false);
     previousEnd = scanner.getTokenEnd();
     const token = text.slice(start, previousEnd);
@@ -54,7 +63,8 @@ function scanContext(ts: typeof TS, name: string, text: string): { regexps: Set<
   const templateParts = new Set<number>();
   const visit = (node: TS.Node): void => {
     if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) regexps.add(node.getStart(sourceFile));
-    else if (node.kind === ts.SyntaxKind.TemplateMiddle || node.kind === ts.SyntaxKind.TemplateTail) templateParts.add(node.getStart(sourceFile));
+    else if (node.kind === ts.SyntaxKind.TemplateMiddle || node.kind === ts.SyntaxKind.TemplateTail)
+      templateParts.add(node.getStart(sourceFile));
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
@@ -85,7 +95,12 @@ function refusal(text: string, offset: number, path: string, source: string): Sp
   const before = text.slice(0, offset).split(/\r\n|[\n\r\u2028\u2029]/);
   const where = `line ${before.length}, column ${before.at(-1)!.length + 1}`;
   const char = String.fromCodePoint(text.codePointAt(offset)!);
-  return new SpecError([{ file: source, message: `cannot write ${path}: ${where} holds ${codePointName(char)}, an invisible or bidirectional character, outside any string or comment, where it cannot be escaped` }]);
+  return new SpecError([
+    {
+      file: source,
+      message: `cannot write ${path}: ${where} holds ${codePointName(char)}, an invisible or bidirectional character, outside any string or comment, where it cannot be escaped`,
+    },
+  ]);
 }
 
 /**

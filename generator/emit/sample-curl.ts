@@ -38,17 +38,27 @@ function methodFlag(method: OperationModel["method"]): string {
 }
 
 /** The quoted URL: server, path with its parameters encoded, required query parameters, and an apiKey sent in the query. */
-function urlWord(model: ApiModel, op: OperationModel, path: readonly SampleField[], query: readonly SampleField[], schemes: readonly SecuritySchemeModel[]): string {
+function urlWord(
+  model: ApiModel,
+  op: OperationModel,
+  path: readonly SampleField[],
+  query: readonly SampleField[],
+  schemes: readonly SecuritySchemeModel[],
+): string {
   const values = new Map(path.map((p) => [p.name, p.value]));
   const pathText = op.path
     .split(/(\{[^{}]*\})/)
     .map((part) => {
       const name = /^\{(.*)\}$/.exec(part)?.[1];
       // The template's own text stays one path: encodeURI, plus the two characters it keeps that would end it.
-      return name !== undefined && values.has(name) ? encode(plainText(values.get(name))) : encodeURI(wellFormed(part)).replace(/\?/g, "%3F").replace(/#/g, "%23");
+      return name !== undefined && values.has(name)
+        ? encode(plainText(values.get(name)))
+        : encodeURI(wellFormed(part)).replace(/\?/g, "%3F").replace(/#/g, "%23");
     })
     .join("");
-  const pairs = query.flatMap((q) => (Array.isArray(q.value) ? q.value : [q.value]).map((v) => `${encode(q.name)}=${encode(plainText(v))}`));
+  const pairs = query.flatMap((q) =>
+    (Array.isArray(q.value) ? q.value : [q.value]).map((v) => `${encode(q.name)}=${encode(plainText(v))}`),
+  );
   // An apiKey sent in the query: its value from the environment, outside the quotes.
   let text = `${serverUrl(model, op)}${pathText}${pairs.length > 0 ? `?${pairs.join("&")}` : ""}`;
   let separator = pairs.length > 0 ? "&" : "?";

@@ -26,7 +26,15 @@ export function sampleSchemes(model: ApiModel, op: OperationModel): readonly Sec
  * JavaScript identifier.
  */
 export function envVariable(scheme: SecuritySchemeModel): string {
-  return scheme.env ?? identifier(words(scheme.key).map((w) => w.toUpperCase()).join("_"), "CREDENTIAL");
+  return (
+    scheme.env ??
+    identifier(
+      words(scheme.key)
+        .map((w) => w.toUpperCase())
+        .join("_"),
+      "CREDENTIAL",
+    )
+  );
 }
 
 /** http basic's two variables: `<VAR>_USERNAME` and `<VAR>_PASSWORD`. */
@@ -52,12 +60,13 @@ export interface SampleArgument {
 
 /** The sample's argument, filled from the model's examples; a parameter without one gets its own name as its value. */
 export function sampleArgument(op: OperationModel): SampleArgument {
-  const fields = (params: readonly ParamModel[]) => params.filter((p) => p.required).map((p) => ({ name: p.name, value: p.example ?? p.name }));
+  const fields = (params: readonly ParamModel[]) =>
+    params.filter((p) => p.required).map((p) => ({ name: p.name, value: p.example ?? p.name }));
   const body = op.body?.required ? { shape: op.body.shape, contentType: op.body.contentType, value: op.body.example ?? {} } : undefined;
   return { path: fields(op.pathParams), query: fields(op.queryParams), header: fields(op.headerParams), ...(body ? { body } : {}) };
 }
 
 /** A value as a URL or header carries it: strings as they are, anything else as JSON. */
 export function plainText(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value) ?? "";
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? "");
 }

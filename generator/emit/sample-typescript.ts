@@ -35,7 +35,8 @@ function clientLines(model: ApiModel, op: OperationModel): string[] {
   const schemes = sampleSchemes(model, op);
   const options = schemes.flatMap(credentialOption);
   // The client reads a scheme's x-zt-env variable by itself: say so, as Cloudflare's SDK docs do.
-  if (schemes.length > 0 && schemes.every((s) => s.env !== undefined && s.kind !== "basic")) options.unshift("// the default: can be omitted");
+  if (schemes.length > 0 && schemes.every((s) => s.env !== undefined && s.kind !== "basic"))
+    options.unshift("// the default: can be omitted");
   if (!model.server || !/^https?:\/\//i.test(model.server.url)) {
     options.push(`baseUrl: "https://api.example.com", // the spec names no server`);
   }
@@ -93,7 +94,8 @@ function argumentLines(argument: SampleArgument, layout: OperationModel["layout"
   const members: [string, unknown][] = [];
   const fields = (list: typeof path) => list.map((f): [string, unknown] => [f.name, f.value]);
   if (layout === "grouped") {
-    const group = (name: string, list: typeof path) => (list.length > 0 ? [[name, Object.fromEntries(fields(list))] as [string, unknown]] : []);
+    const group = (name: string, list: typeof path) =>
+      list.length > 0 ? [[name, Object.fromEntries(fields(list))] as [string, unknown]] : [];
     members.push(...group("path", path), ...group("query", query), ...group("header", header));
     if (body) members.push(["body", body.value]);
   } else {
@@ -108,7 +110,11 @@ function argumentLines(argument: SampleArgument, layout: OperationModel["layout"
 /** `prefix` + the value + `suffix`, on one line when it fits, else objects and arrays one member a line. */
 function valueLines(value: unknown, indent: string, prefix: string, suffix: string): string[] {
   const inline = `${indent}${prefix}${literal(value)}${suffix}`;
-  const members = Array.isArray(value) ? value.map((v): [string | undefined, unknown] => [undefined, v]) : isPlainObject(value) ? Object.entries(value) : [];
+  const members = Array.isArray(value)
+    ? value.map((v): [string | undefined, unknown] => [undefined, v])
+    : isPlainObject(value)
+      ? Object.entries(value)
+      : [];
   if (inline.length <= WIDTH || members.length === 0) return [inline];
   const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
   const inner = members.flatMap(([key, v]) => valueLines(v, `${indent}  `, key === undefined ? "" : `${propertyKey(key)}: `, ","));

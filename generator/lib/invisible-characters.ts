@@ -52,7 +52,12 @@ export function isInvisible(char: string): boolean {
  * mean the same in strings and in regular expressions with or without the `u` flag).
  */
 export function escapeInvisible(text: string): string {
-  return text.replace(INVISIBLE_ALL, (char) => char.split("").map((unit) => `\\u${hex(unit.charCodeAt(0))}`).join(""));
+  return text.replace(INVISIBLE_ALL, (char) =>
+    char
+      .split("")
+      .map((unit) => `\\u${hex(unit.charCodeAt(0))}`)
+      .join(""),
+  );
 }
 
 /** For text inside a comment: each invisible character as a visible `<U+202E>`. */

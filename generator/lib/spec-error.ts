@@ -41,7 +41,10 @@ export function warningLines(warnings: readonly SpecProblem[]): string[] {
   if (warnings.length === 0) return [];
   const lines = warnings.slice(0, PRINTED_WARNINGS).map((w) => formatProblem({ ...w, message: `warning: ${w.message}` }));
   const more = warnings.length > PRINTED_WARNINGS ? `, ${warnings.length - PRINTED_WARNINGS} of them not shown` : "";
-  return [...lines, `${countOf(warnings.length, "warning")}${more}: the output is generated all the same (--strict refuses a spec with warnings)`];
+  return [
+    ...lines,
+    `${countOf(warnings.length, "warning")}${more}: the output is generated all the same (--strict refuses a spec with warnings)`,
+  ];
 }
 
 /** "1 warning", "1,234 warnings". */

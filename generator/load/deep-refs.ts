@@ -20,7 +20,19 @@ const isObject = (value: unknown): value is Json => typeof value === "object" &&
 type Kind = "schema" | "other";
 
 /** Schema keywords whose value is a schema, a list of schemas, or a map of them. */
-const SUBSCHEMA = new Set(["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems"]);
+const SUBSCHEMA = new Set([
+  "items",
+  "additionalProperties",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+  "additionalItems",
+]);
 const SUBSCHEMA_LIST = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
 const SUBSCHEMA_MAP = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
 
@@ -195,7 +207,8 @@ function hoist(root: Json, target: Target): string {
 
 /** `components/schemas/Tag/allOf/0` → `Tag_allOf_0`; `paths//api/1/items/post/…` → `paths_api_1_items_post_…`. */
 function hoistedName(pointer: readonly string[]): string {
-  const segments = pointer[0] === "components" && pointer[1] === "schemas" ? pointer.slice(2) : pointer[0] === "components" ? pointer.slice(1) : pointer;
+  const segments =
+    pointer[0] === "components" && pointer[1] === "schemas" ? pointer.slice(2) : pointer[0] === "components" ? pointer.slice(1) : pointer;
   const words = segments.map((s) => s.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "")).filter((s) => s !== "");
   return words.join("_") || "Schema";
 }

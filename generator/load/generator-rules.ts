@@ -39,7 +39,9 @@ export function generatorRules(sources: SpecSources): Plugin {
         "schema-type": () => ({ Schema: { enter: checkType } }),
         "enum-unique": () => ({ Schema: { enter: checkEnum } }),
         "ref-target": () => ({
-          ref: { leave: (node: unknown, ctx: Context, resolved: { node: unknown; error?: Error }) => checkRef(node, ctx, resolved, sources) },
+          ref: {
+            leave: (node: unknown, ctx: Context, resolved: { node: unknown; error?: Error }) => checkRef(node, ctx, resolved, sources),
+          },
         }),
       },
     },

@@ -22,7 +22,11 @@ const MAX_ALIAS_EXPANSION = 100_000;
 
 /** A document refused as it was parsed, with where in it (for the root document). */
 export class RefusedDocumentError extends Error {
-  constructor(message: string, readonly line?: number, readonly col?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly col?: number,
+  ) {
     super(message);
   }
 }
@@ -134,7 +138,9 @@ function lineCol(source: Source, pointer: string): { line: number; col: number }
  * happens to be harmless, and `__proto__` is not a method.
  */
 const PROTOTYPE_METHODS = new Set(
-  Object.getOwnPropertyNames(Object.prototype).filter((name) => name !== "toString" && typeof Object.getOwnPropertyDescriptor(Object.prototype, name)?.value === "function"),
+  Object.getOwnPropertyNames(Object.prototype).filter(
+    (name) => name !== "toString" && typeof Object.getOwnPropertyDescriptor(Object.prototype, name)?.value === "function",
+  ),
 );
 
 /**
@@ -162,7 +168,11 @@ function documentProblem(root: unknown): { message: string; pointer?: string } |
     held++;
     open.add(node);
     frames.push({ node, key, keys, next: 0, size: 1 });
-    if (!plain) return { message: `a value JSON cannot hold (${prototype?.constructor?.name ?? "an object"}, from a YAML tag such as !!binary)`, pointer: pointer() };
+    if (!plain)
+      return {
+        message: `a value JSON cannot hold (${prototype?.constructor?.name ?? "an object"}, from a YAML tag such as !!binary)`,
+        pointer: pointer(),
+      };
     const method = Array.isArray(node) ? undefined : keys.find((k) => PROTOTYPE_METHODS.has(k));
     if (method === undefined) return undefined;
     return {
@@ -178,7 +188,8 @@ function documentProblem(root: unknown): { message: string; pointer?: string } |
       const key = frame.keys[frame.next++]!;
       const child = (frame.node as Record<string, unknown>)[key];
       if (typeof child !== "object" || child === null) {
-        if (typeof child === "number" && !Number.isFinite(child)) return { message: `a value JSON cannot hold (${child}, from YAML's .nan or .inf)`, pointer: pointer(key) };
+        if (typeof child === "number" && !Number.isFinite(child))
+          return { message: `a value JSON cannot hold (${child}, from YAML's .nan or .inf)`, pointer: pointer(key) };
         held++;
         frame.size++;
       } else if (open.has(child)) {
@@ -199,5 +210,7 @@ function documentProblem(root: unknown): { message: string; pointer?: string } |
   }
   const added = total - held;
   if (added <= MAX_ALIAS_EXPANSION) return undefined;
-  return { message: `YAML aliases expand the document by ${added.toLocaleString("en-US")} nodes (at most ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")})` };
+  return {
+    message: `YAML aliases expand the document by ${added.toLocaleString("en-US")} nodes (at most ${MAX_ALIAS_EXPANSION.toLocaleString("en-US")})`,
+  };
 }

@@ -50,7 +50,8 @@ export function isStrict(options: LoadOptions, root: unknown): boolean {
 
 /** `--strict`: warnings refuse the spec as errors do, after every other problem has had its say. */
 export function refuseWarnings(warnings: readonly SpecProblem[], display: string): void {
-  if (warnings.length > 0) throw new SpecError([...warnings, { file: display, message: `--strict refuses ${countOf(warnings.length, "warning")}` }]);
+  if (warnings.length > 0)
+    throw new SpecError([...warnings, { file: display, message: `--strict refuses ${countOf(warnings.length, "warning")}` }]);
 }
 
 /** The spec's root document, parsed and vetted, with the resolver that will read the rest. */
@@ -189,13 +190,22 @@ type LintConfig = Awaited<ReturnType<typeof lintConfig>>;
 
 /** Throws a SpecError for every problem that refuses the spec (and every refused ref); returns the warnings. */
 async function lint(document: Document, resolver: GuardedResolver, display: string, config: LintConfig): Promise<SpecProblem[]> {
-  const problems = await loaderStep(openapiCore().lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }), document, display);
+  const problems = await loaderStep(
+    openapiCore().lintDocument({ document, config: config.styleguide, externalRefResolver: resolver }),
+    document,
+    display,
+  );
   return throwIfErrors(problems, resolver.refused, resolver, document);
 }
 
 /** Bundles the document in place: every `$ref` then points inside it. */
 async function bundle(document: Document, resolver: GuardedResolver, display: string, config: LintConfig): Promise<OpenApiDocument> {
-  const bundleDocument = openapiCore().bundleDocument({ document, config: config.styleguide, externalRefResolver: resolver, dereference: false });
+  const bundleDocument = openapiCore().bundleDocument({
+    document,
+    config: config.styleguide,
+    externalRefResolver: resolver,
+    dereference: false,
+  });
   const bundled = await loaderStep(bundleDocument, document, display);
   // Its warnings, if any, are lint's too.
   throwIfErrors(bundled.problems, resolver.refused, resolver, document);
@@ -215,7 +225,9 @@ async function parseRoot(resolver: GuardedResolver, absolute: string, display: s
     result = error as YamlParseErrorType;
   }
   if (result instanceof YamlParseError) {
-    throw new SpecError([{ file: display, line: result.line, col: result.col, message: `not valid YAML or JSON: ${firstLine(result.originalError.message)}` }]);
+    throw new SpecError([
+      { file: display, line: result.line, col: result.col, message: `not valid YAML or JSON: ${firstLine(result.originalError.message)}` },
+    ]);
   }
   if (result instanceof Error) {
     const original = (result as { originalError?: Error }).originalError ?? result;
@@ -229,13 +241,19 @@ function checkVersion(document: Document, display: string): void {
   const parsed = document.parsed as { openapi?: unknown; swagger?: unknown } | null;
   const version = typeof parsed === "object" && parsed !== null ? parsed.openapi : undefined;
   if (typeof version !== "string" || !/^3\.[01]\.\d+$/.test(version)) {
-    const found = parsed !== null && typeof parsed === "object" && "swagger" in parsed ? "Swagger 2.0" : `openapi: ${JSON.stringify(version ?? null)}`;
+    const found =
+      parsed !== null && typeof parsed === "object" && "swagger" in parsed ? "Swagger 2.0" : `openapi: ${JSON.stringify(version ?? null)}`;
     throw new SpecError([{ file: display, line: 1, col: 1, message: `not an OpenAPI 3.0 or 3.1 document (found ${found})` }]);
   }
 }
 
 /** Throws the problems that refuse the spec (problem-verdict.ts); returns the warnings, each once. */
-function throwIfErrors(problems: readonly NormalizedProblem[], refused: readonly RefusedRef[], resolver: GuardedResolver, document: Document): SpecProblem[] {
+function throwIfErrors(
+  problems: readonly NormalizedProblem[],
+  refused: readonly RefusedRef[],
+  resolver: GuardedResolver,
+  document: Document,
+): SpecProblem[] {
   const found: SpecProblem[] = refused.map((r) => locateRefusal(r, resolver));
   const warnings: SpecProblem[] = [];
   const named = new Set(problems.filter((p) => p.ruleId === `${PLUGIN_ID}/ref-target`).map(locationKey));
@@ -270,12 +288,16 @@ async function loaderStep<T>(step: Promise<T>, document: Document, display: stri
     if (error instanceof SpecError) throw error;
     const message = firstLine(error instanceof Error ? error.message : String(error));
     if (error instanceof RangeError && /call stack/.test(message)) {
-      throw new SpecError([{ file: display, message: `the spec nests too deeply for the OpenAPI loader (through $ref or allOf chains): ${message}` }]);
+      throw new SpecError([
+        { file: display, message: `the spec nests too deeply for the OpenAPI loader (through $ref or allOf chains): ${message}` },
+      ]);
     }
     const cause = refCycle(document.parsed);
     if (cause === undefined) throw new SpecError([{ file: display, message: `the OpenAPI loader failed: ${message}` }]);
     const start = locate(document.source, cause.pointer, true);
-    throw new SpecError([{ file: display, line: start.line, col: start.col, message: `${cause.message} (the OpenAPI loader failed: ${message})` }]);
+    throw new SpecError([
+      { file: display, line: start.line, col: start.col, message: `${cause.message} (the OpenAPI loader failed: ${message})` },
+    ]);
   }
 }
 
@@ -309,7 +331,12 @@ function toSpecProblem(problem: NormalizedProblem): SpecProblem {
   const location = problem.location[0];
   if (!location) return { file: "(spec)", message: problem.message };
   const start = location.pointer === undefined ? location.start : locate(location.source, location.pointer, !!location.reportOnKey);
-  return { file: displayPath(location.source.absoluteRef), line: start.line, col: start.col, message: `${problem.message} (${problem.ruleId})` };
+  return {
+    file: displayPath(location.source.absoluteRef),
+    line: start.line,
+    col: start.col,
+    message: `${problem.message} (${problem.ruleId})`,
+  };
 }
 
 /** A refusal knows its file and ref text, not its line: find the ref in the file's text. */

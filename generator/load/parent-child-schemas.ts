@@ -27,14 +27,22 @@ export function splitParentsFromChildren(document: OpenApiDocument): string[] {
     const parentRef = PREFIX + escapeSegment(parentName);
     const children = [parent.oneOf, parent.anyOf]
       .flatMap((list) => (Array.isArray(list) ? list : []))
-      .map((member) => (isObject(member) && typeof member.$ref === "string" && member.$ref.startsWith(PREFIX) ? schemas[unescape(member.$ref.slice(PREFIX.length))] : undefined))
-      .filter((child): child is Json & { allOf: unknown[] } => isObject(child) && Array.isArray(child.allOf) && child.allOf.some((m) => isRefTo(m, parentRef)));
+      .map((member) =>
+        isObject(member) && typeof member.$ref === "string" && member.$ref.startsWith(PREFIX)
+          ? schemas[unescape(member.$ref.slice(PREFIX.length))]
+          : undefined,
+      )
+      .filter(
+        (child): child is Json & { allOf: unknown[] } =>
+          isObject(child) && Array.isArray(child.allOf) && child.allOf.some((m) => isRefTo(m, parentRef)),
+      );
     if (children.length === 0) continue;
     const { oneOf: _oneOf, anyOf: _anyOf, ...base } = parent;
     const baseName = freeName(schemas, `${parentName}Base`);
     schemas[baseName] = base;
     const baseRef = PREFIX + escapeSegment(baseName);
-    for (const child of new Set(children)) child.allOf = child.allOf.map((m) => (isRefTo(m, parentRef) ? { ...(m as Json), $ref: baseRef } : m));
+    for (const child of new Set(children))
+      child.allOf = child.allOf.map((m) => (isRefTo(m, parentRef) ? { ...(m as Json), $ref: baseRef } : m));
     split.push(parentName);
   }
   return split;

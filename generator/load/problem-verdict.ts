@@ -23,10 +23,29 @@ export type Verdict = "refuse" | "warn" | "accept";
  * spec asks for validators, refuses them itself ("cannot build validators").
  */
 const VALUE_KEYWORDS = new Set([
-  "exclusiveMinimum", "exclusiveMaximum", "minimum", "maximum", "multipleOf",
-  "minLength", "maxLength", "pattern", "contentEncoding", "contentMediaType",
-  "minItems", "maxItems", "uniqueItems", "minContains", "maxContains", "minProperties", "maxProperties",
-  "readOnly", "writeOnly", "deprecated", "description", "example", "$comment",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minimum",
+  "maximum",
+  "multipleOf",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "contentEncoding",
+  "contentMediaType",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "minContains",
+  "maxContains",
+  "minProperties",
+  "maxProperties",
+  "readOnly",
+  "writeOnly",
+  "deprecated",
+  "description",
+  "example",
+  "$comment",
 ]);
 
 /** The verdict on one problem; `root` is the parsed root document, for the problems found in it. */

@@ -25,7 +25,15 @@ export function buildModel(bundled: unknown, source: string): ApiModel {
   const operations = collectOperations(document, new NameRegistry(), typeNames);
   const schemas = collectSchemas(document, typeNames, valueNames);
   const server = documentServer(document);
-  return { source, operations, schemas, securitySchemes, ...(server ? { server } : {}), options, ...(usesReadWrite(document) ? { readWriteMarkers: true as const } : {}) };
+  return {
+    source,
+    operations,
+    schemas,
+    securitySchemes,
+    ...(server ? { server } : {}),
+    options,
+    ...(usesReadWrite(document) ? { readWriteMarkers: true as const } : {}),
+  };
 }
 
 /**
@@ -39,7 +47,10 @@ function generatorOptions(document: JsonObject, typeNames: NameRegistry, valueNa
   const header = raw.requestIdHeader;
   // Exported as written, so it must be a plain class name (a capital first: no reserved word).
   const errorClass =
-    typeof raw.errorClass === "string" && /^[A-Z][A-Za-z0-9_]{0,79}$/.test(raw.errorClass) && !typeNames.isTaken(raw.errorClass) && !valueNames.isTaken(raw.errorClass)
+    typeof raw.errorClass === "string" &&
+    /^[A-Z][A-Za-z0-9_]{0,79}$/.test(raw.errorClass) &&
+    !typeNames.isTaken(raw.errorClass) &&
+    !valueNames.isTaken(raw.errorClass)
       ? raw.errorClass
       : undefined;
   if (errorClass !== undefined) {
@@ -54,6 +65,8 @@ function generatorOptions(document: JsonObject, typeNames: NameRegistry, valueNa
     ...(typeof header === "string" && HTTP_TOKEN.test(header) ? { requestIdHeader: header.toLowerCase() } : {}),
     ...(errorClass !== undefined ? { errorClass } : {}),
     // An npm package name (lower case, URL-safe, optionally scoped): samples import it as written.
-    ...(typeof name === "string" && name.length <= 214 && /^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/.test(name) ? { package: name } : {}),
+    ...(typeof name === "string" && name.length <= 214 && /^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/.test(name)
+      ? { package: name }
+      : {}),
   };
 }

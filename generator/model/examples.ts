@@ -27,7 +27,12 @@ export function exampleOf(document: JsonObject, holder: JsonObject, direction: "
 }
 
 /** A value that the schema accepts in the common cases (required properties, first alternative, bounds), or undefined. */
-export function exampleFromSchema(document: JsonObject, raw: Json | undefined, direction: "request" | "response", depth = 0): Json | undefined {
+export function exampleFromSchema(
+  document: JsonObject,
+  raw: Json | undefined,
+  direction: "request" | "response",
+  depth = 0,
+): Json | undefined {
   const schema = deref(document, raw);
   if (!schema || depth > MAX_DEPTH) return undefined;
   const given = explicitValue(schema);
@@ -131,7 +136,8 @@ const STRING_FORMATS: Readonly<Record<string, string>> = {
 };
 
 function exampleString(schema: JsonObject): string {
-  const format = typeof schema.format === "string" && Object.hasOwn(STRING_FORMATS, schema.format) ? STRING_FORMATS[schema.format]! : "string";
+  const format =
+    typeof schema.format === "string" && Object.hasOwn(STRING_FORMATS, schema.format) ? STRING_FORMATS[schema.format]! : "string";
   const min = typeof schema.minLength === "number" ? schema.minLength : 0;
   const max = typeof schema.maxLength === "number" ? schema.maxLength : Infinity;
   const padded = format.length < min ? format.padEnd(Math.min(min, 10_000), "x") : format;
@@ -145,7 +151,8 @@ function exampleNumber(schema: JsonObject): number {
   const num = (value: Json | undefined) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
   const step = schema.type === "integer" ? 1 : 0;
   const low = num(schema.minimum) ?? (num(schema.exclusiveMinimum) !== undefined ? num(schema.exclusiveMinimum)! + (step || 1) : undefined);
-  const high = num(schema.maximum) ?? (num(schema.exclusiveMaximum) !== undefined ? num(schema.exclusiveMaximum)! - (step || 1) : undefined);
+  const high =
+    num(schema.maximum) ?? (num(schema.exclusiveMaximum) !== undefined ? num(schema.exclusiveMaximum)! - (step || 1) : undefined);
   let value = 0;
   if (low !== undefined && value < low) value = low;
   if (high !== undefined && value > high) value = high;

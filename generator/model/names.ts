@@ -11,8 +11,20 @@
  * construct signature (`new(params): …`), not a method.
  */
 const UNSAFE_METHOD_NAMES = new Set([
-  "then", "catch", "finally", "raw", "constructor", "prototype", "toString", "toLocaleString", "valueOf",
-  "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toJSON", "new",
+  "then",
+  "catch",
+  "finally",
+  "raw",
+  "constructor",
+  "prototype",
+  "toString",
+  "toLocaleString",
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toJSON",
+  "new",
 ]);
 
 /** Longest identifier kept whole; longer names are cut and given a short hash so they stay distinct. */

@@ -17,7 +17,16 @@ import { text } from "./text.js";
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 /** The suffixes of an operation's named types; all of them are claimed together. */
-export const OPERATION_TYPE_SUFFIXES = ["PathParams", "QueryParams", "HeaderParams", "Body", "Params", "Envelope", "Result", "Error"] as const;
+export const OPERATION_TYPE_SUFFIXES = [
+  "PathParams",
+  "QueryParams",
+  "HeaderParams",
+  "Body",
+  "Params",
+  "Envelope",
+  "Result",
+  "Error",
+] as const;
 
 /** Every operation under `paths`, in document order, each path item through its `$ref`. */
 export function collectOperations(document: JsonObject, methodNames: NameRegistry, typeNames: NameRegistry): OperationModel[] {
@@ -56,7 +65,9 @@ function buildOperation(document: JsonObject, where: Located, methodNames: NameR
   const body = buildRequestBody(document, operation.requestBody, `${at}/requestBody`, paramNames);
   const responses = collectResponses(document, operation.responses, `${at}/responses`);
   const server = firstServer(operation.servers) ?? firstServer(item.servers);
-  const permissions = Array.isArray(operation["x-api-token-group"]) ? operation["x-api-token-group"].filter((p) => typeof p === "string") : [];
+  const permissions = Array.isArray(operation["x-api-token-group"])
+    ? operation["x-api-token-group"].filter((p) => typeof p === "string")
+    : [];
 
   return {
     id: operationId ?? `${method.toUpperCase()} ${path}`,

@@ -82,7 +82,8 @@ class Walker {
         return "a";
       case "(": {
         if (this.source.startsWith("?:", this.at)) this.at += 2;
-        else if (this.source.startsWith("?<", this.at) && !/^\?<[=!]/.test(this.source.slice(this.at))) this.at = this.source.indexOf(">", this.at) + 1;
+        else if (this.source.startsWith("?<", this.at) && !/^\?<[=!]/.test(this.source.slice(this.at)))
+          this.at = this.source.indexOf(">", this.at) + 1;
         else if (this.peek() === "?") throw new Error("lookaround");
         const inner = this.alternation();
         if (this.source[this.at++] !== ")") throw new Error("unclosed group");

@@ -10,7 +10,12 @@ import { pickContentType } from "./media-types.js";
 import { child, deref, isObject, resolve, type Json, type JsonObject } from "./resolve-ref.js";
 
 /** The operation's request body as the client sends it, or undefined when it takes none. */
-export function buildRequestBody(document: JsonObject, raw: Json | undefined, at: string, paramNames: readonly string[]): BodyModel | undefined {
+export function buildRequestBody(
+  document: JsonObject,
+  raw: Json | undefined,
+  at: string,
+  paramNames: readonly string[],
+): BodyModel | undefined {
   const requestBody = resolve(document, raw, at);
   const content = requestBody && isObject(requestBody.node.content) ? requestBody.node.content : undefined;
   const contentType = content ? pickContentType(content) : undefined;
@@ -20,7 +25,8 @@ export function buildRequestBody(document: JsonObject, raw: Json | undefined, at
   const schema = deref(document, media.schema);
   const fields = isJsonMediaType(contentType) ? knownProperties(document, media.schema, []) : undefined;
   // An optional body that may also be null has three states: whole, as `body`, it keeps them.
-  const flattenable = fields !== undefined && fields.length > 0 && !fields.some((key) => paramNames.includes(key)) && (required || !isNullable(schema));
+  const flattenable =
+    fields !== undefined && fields.length > 0 && !fields.some((key) => paramNames.includes(key)) && (required || !isNullable(schema));
   const example = exampleOf(document, media);
   const schemaPointer = schema ? child(requestBody.pointer, "content", contentType, "schema") : undefined;
   const requiredFields = isJsonMediaType(contentType) ? requiredProperties(document, schema, new Set()) : undefined;

@@ -7,9 +7,17 @@ import { runtimeExports } from "../lib/runtime-source.js";
  */
 export const reservedNames = once((): readonly string[] => [
   // schema.ts (openapi-typescript) and client.ts
-  "paths", "components", "operations", "webhooks", "$defs", "createClient", "Client", "ClientOptions",
+  "paths",
+  "components",
+  "operations",
+  "webhooks",
+  "$defs",
+  "createClient",
+  "Client",
+  "ClientOptions",
   // TypeScript globals that types.ts refers to
-  "NonNullable", "Record",
+  "NonNullable",
+  "Record",
   // everything generator/runtime/index.ts exports, public and internal, read by the compiler
   ...runtimeExports().all.map((e) => e.name),
 ]);
@@ -19,6 +27,23 @@ export const reservedNames = once((): readonly string[] => [
  * (Object.prototype's): a security scheme's option is renamed when it lands on one.
  */
 export const CLIENT_OPTION_NAMES: readonly string[] = [
-  "baseUrl", "timeoutMs", "maxRetries", "headers", "fetch", "allowInsecureHttp", "validate", "initialRetryDelayMs", "maxRetryDelayMs",
-  "__proto__", "constructor", "prototype", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toJSON",
+  "baseUrl",
+  "timeoutMs",
+  "maxRetries",
+  "headers",
+  "fetch",
+  "allowInsecureHttp",
+  "validate",
+  "initialRetryDelayMs",
+  "maxRetryDelayMs",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "toLocaleString",
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toJSON",
 ];

@@ -48,7 +48,9 @@ export function deref(document: JsonObject, value: Json | undefined): JsonObject
  * would throw on it: it is kept as it is, which lookup() reads back.
  */
 export function pointerSegment(key: string): string {
-  return escapeSegment(key).replace(/(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])+/g, (wellFormed) => encodeURIComponent(wellFormed));
+  return escapeSegment(key).replace(/(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])+/g, (wellFormed) =>
+    encodeURIComponent(wellFormed),
+  );
 }
 
 /** `pointer` extended by `keys`, each as one segment; undefined stays undefined. */

@@ -30,7 +30,9 @@ export function collectResponses(document: JsonObject, raw: Json | undefined, at
   return {
     ...(success ? { success: success.response } : {}),
     envelope: success !== undefined && isJsonMediaType(success.response.contentType ?? "") && isEnvelope(document, success.schema),
-    errors: codes.filter((code) => code !== successCode && (/^[45](\d\d|XX)$/i.test(code) || code === "default")).map((code) => read(code).response),
+    errors: codes
+      .filter((code) => code !== successCode && (/^[45](\d\d|XX)$/i.test(code) || code === "default"))
+      .map((code) => read(code).response),
   };
 }
 
@@ -40,7 +42,12 @@ function isEnvelope(document: JsonObject, schema: Json | undefined): boolean {
   return properties.has("success") && properties.has("result");
 }
 
-function buildResponse(document: JsonObject, status: string, raw: Json | undefined, at: string | undefined): { response: ResponseModel; schema?: Json } {
+function buildResponse(
+  document: JsonObject,
+  status: string,
+  raw: Json | undefined,
+  at: string | undefined,
+): { response: ResponseModel; schema?: Json } {
   const response = resolve(document, raw, at);
   const described = text("description", response?.node.description);
   const content = response && isObject(response.node.content) ? response.node.content : undefined;
@@ -50,7 +57,13 @@ function buildResponse(document: JsonObject, status: string, raw: Json | undefin
   const schemaPointer = media.schema === undefined ? undefined : child(response!.pointer, "content", contentType, "schema");
   const example = exampleOf(document, media, "response");
   return {
-    response: { status, ...described, contentType, ...(schemaPointer ? { schemaPointer } : {}), ...(example === undefined ? {} : { example }) },
+    response: {
+      status,
+      ...described,
+      contentType,
+      ...(schemaPointer ? { schemaPointer } : {}),
+      ...(example === undefined ? {} : { example }),
+    },
     ...(media.schema === undefined ? {} : { schema: media.schema }),
   };
 }

@@ -42,7 +42,8 @@ function how(scheme: JsonObject, type: string): Pick<SecuritySchemeModel, "kind"
   const where = scheme.in;
   if (type === "apiKey" && (where === "header" || where === "query" || where === "cookie") && typeof scheme.name === "string") {
     // A query parameter may be any text that can be encoded (no lone surrogate); a header or cookie name must be a token.
-    if (where === "query" ? ENCODABLE.test(scheme.name) : HTTP_TOKEN.test(scheme.name)) return { kind: "apiKey", in: where, name: scheme.name };
+    if (where === "query" ? ENCODABLE.test(scheme.name) : HTTP_TOKEN.test(scheme.name))
+      return { kind: "apiKey", in: where, name: scheme.name };
   }
   return { kind: "unsupported" };
 }

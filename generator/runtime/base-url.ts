@@ -14,12 +14,14 @@ import { env, type BaseClientOptions } from "./options.js";
  */
 export function resolveBaseUrl(server: ApiDescription["server"], options: BaseClientOptions): string {
   const given = givenBaseUrl(server, options);
-  if (!given && !/^https?:/i.test(server?.url ?? "")) throw new ConfigurationError("baseUrl is required: the spec names no absolute server URL");
+  if (!given && !/^https?:/i.test(server?.url ?? ""))
+    throw new ConfigurationError("baseUrl is required: the spec names no absolute server URL");
   return checkUrl(given || server!.url, given ? "baseUrl" : "server URL");
 }
 
 /** The base URL given, unchecked: the option, else the server's environment variable ("" is neither). The test kit reads it so too. */
-export const givenBaseUrl = (server: ApiDescription["server"], options: BaseClientOptions): string | undefined => options.baseUrl || env(server?.env);
+export const givenBaseUrl = (server: ApiDescription["server"], options: BaseClientOptions): string | undefined =>
+  options.baseUrl || env(server?.env);
 
 /** An operation's own server, absolute or resolved against `baseUrl` (no trailing slash) as a folder; unchecked, for the test kit too. */
 export const resolveServer = (server: string, baseUrl: string): string => new URL(server, `${baseUrl}/`).href;

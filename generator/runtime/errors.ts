@@ -55,17 +55,29 @@ export class ApiError extends ClientError {
 // the type plus `const X = statusError("X", 404)`, registering the status) measured larger
 // once gzipped, as soon as it kept `constructor.name`.
 /** HTTP 400. */
-export class BadRequestError extends ApiError { declare readonly status: 400; }
+export class BadRequestError extends ApiError {
+  declare readonly status: 400;
+}
 /** HTTP 401: missing or rejected credentials. */
-export class AuthenticationError extends ApiError { declare readonly status: 401; }
+export class AuthenticationError extends ApiError {
+  declare readonly status: 401;
+}
 /** HTTP 403: the credentials lack a permission. */
-export class PermissionDeniedError extends ApiError { declare readonly status: 403; }
+export class PermissionDeniedError extends ApiError {
+  declare readonly status: 403;
+}
 /** HTTP 404. */
-export class NotFoundError extends ApiError { declare readonly status: 404; }
+export class NotFoundError extends ApiError {
+  declare readonly status: 404;
+}
 /** HTTP 409 (retried first, except for POST and PATCH not marked `x-zt-idempotent`). */
-export class ConflictError extends ApiError { declare readonly status: 409; }
+export class ConflictError extends ApiError {
+  declare readonly status: 409;
+}
 /** HTTP 422. */
-export class UnprocessableEntityError extends ApiError { declare readonly status: 422; }
+export class UnprocessableEntityError extends ApiError {
+  declare readonly status: 422;
+}
 /** HTTP 429 (retried first, honouring Retry-After). */
 export class RateLimitError extends ApiError {
   declare readonly status: 429;
@@ -73,7 +85,9 @@ export class RateLimitError extends ApiError {
   declare readonly retryAfterMs: number | undefined;
 }
 /** Any status >= 500 (retried first, except for POST and PATCH not marked `x-zt-idempotent`). */
-export class InternalServerError extends ApiError { private declare readonly _internalServerError: void; }
+export class InternalServerError extends ApiError {
+  declare private readonly _internalServerError: void;
+}
 
 /**
  * The response body was larger than `maxResponseBytes` (decompressed); the rest was not
@@ -92,18 +106,28 @@ export class ResponseTooLargeError extends ClientError {
  * No usable response: the connection failed or broke mid-response; `cause` is fetch's error.
  * The message names the root cause (e.g. `getaddrinfo ENOTFOUND api.cloudflare.com`) and the attempts made.
  */
-export class ConnectionError extends ClientError { private declare readonly _connectionError: void; }
+export class ConnectionError extends ClientError {
+  declare private readonly _connectionError: void;
+}
 /** An attempt took longer than `timeoutMs` (headers and body included). */
-export class TimeoutError extends ConnectionError { private declare readonly _timeoutError: void; }
+export class TimeoutError extends ConnectionError {
+  declare private readonly _timeoutError: void;
+}
 /** The caller's `AbortSignal` fired; `cause` is its reason. `name` is "AbortError", as with fetch. */
-export class UserAbortError extends ClientError { private declare readonly _userAbortError: void; }
+export class UserAbortError extends ClientError {
+  declare private readonly _userAbortError: void;
+}
 /**
  * Bad client options or credentials: thrown synchronously by `createClient`, or a call
  * rejects with it when its operation needs credentials the client was not given.
  */
-export class ConfigurationError extends ClientError { private declare readonly _configurationError: void; }
+export class ConfigurationError extends ClientError {
+  declare private readonly _configurationError: void;
+}
 /** Bad call arguments (params, request options): the call rejects with it and sends nothing. */
-export class InvalidArgumentError extends ClientError { private declare readonly _invalidArgumentError: void; }
+export class InvalidArgumentError extends ClientError {
+  declare private readonly _invalidArgumentError: void;
+}
 
 /** One problem a validator found. */
 export type ValidationIssue = { instancePath?: string; message?: string };
@@ -124,20 +148,38 @@ export class ValidationError extends ClientError {
 // On the prototype: shared, and not an own property showing in JSON.stringify or inspect.
 // Spelled out because minifiers rename classes; every name ends in "Error".
 for (const [name, cls] of Object.entries({
-  Client: ClientError, Api: ApiError, BadRequest: BadRequestError, Authentication: AuthenticationError,
-  PermissionDenied: PermissionDeniedError, NotFound: NotFoundError, Conflict: ConflictError, UnprocessableEntity: UnprocessableEntityError,
-  RateLimit: RateLimitError, InternalServer: InternalServerError, Connection: ConnectionError, Timeout: TimeoutError,
-  Configuration: ConfigurationError, InvalidArgument: InvalidArgumentError, Validation: ValidationError, Abort: UserAbortError,
+  Client: ClientError,
+  Api: ApiError,
+  BadRequest: BadRequestError,
+  Authentication: AuthenticationError,
+  PermissionDenied: PermissionDeniedError,
+  NotFound: NotFoundError,
+  Conflict: ConflictError,
+  UnprocessableEntity: UnprocessableEntityError,
+  RateLimit: RateLimitError,
+  InternalServer: InternalServerError,
+  Connection: ConnectionError,
+  Timeout: TimeoutError,
+  Configuration: ConfigurationError,
+  InvalidArgument: InvalidArgumentError,
+  Validation: ValidationError,
+  Abort: UserAbortError,
   ResponseTooLarge: ResponseTooLargeError,
-})) cls.prototype.name = `${name}Error`;
+}))
+  cls.prototype.name = `${name}Error`;
 
 const STATUS_ERRORS: Record<number, typeof ApiError> = {
-  400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError,
-  409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError,
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
 };
 
 /** The ApiError subclass for an HTTP status. */
-export const statusError = (status: number): typeof ApiError => (status >= 500 ? InternalServerError : STATUS_ERRORS[status] ?? ApiError);
+export const statusError = (status: number): typeof ApiError => (status >= 500 ? InternalServerError : (STATUS_ERRORS[status] ?? ApiError));
 
 /**
  * What made fetch fail, from the end of its `cause` chain (undici's "fetch failed" hides

@@ -19,7 +19,12 @@ export interface Prepared extends Sent {
  * A function giving each operation its Prepared, computed once per operation. Throws
  * ConfigurationError (each time) for an operation that cannot be called.
  */
-export function preparer(api: ApiDescription, credentials: Credentials, baseUrl: string, options: BaseClientOptions): (op: Operation) => Prepared {
+export function preparer(
+  api: ApiDescription,
+  credentials: Credentials,
+  baseUrl: string,
+  options: BaseClientOptions,
+): (op: Operation) => Prepared {
   const byOperation = new Map<Operation, Prepared & { error?: string }>();
   return (op) => {
     let prepared = byOperation.get(op);

@@ -57,9 +57,13 @@ function parsed(text: string | undefined): { value: unknown } | undefined {
 
 /** A string or a finite number from the body, as message text: on one line, at most 300 characters; anything else is undefined. */
 const said = (value: unknown): string | undefined =>
-  typeof value === "string" ? (value.trim() ? oneLine(value.trim(), 300) : undefined)
-  : typeof value === "number" && Number.isFinite(value) ? String(value)
-  : undefined;
+  typeof value === "string"
+    ? value.trim()
+      ? oneLine(value.trim(), 300)
+      : undefined
+    : typeof value === "number" && Number.isFinite(value)
+      ? String(value)
+      : undefined;
 
 /** One `errors` or `messages` entry as `message (code)`, leaving out what the status line already says (`HTTP 404`, code 404). */
 function entryText(entry: object, status: number): string | undefined {

@@ -121,7 +121,8 @@ function typed(value: string, type: ParamType | undefined, what: string): { valu
     const ok = value.trim() !== "" && Number.isFinite(number) && (type === "number" || Number.isInteger(number));
     return ok ? { value: number } : `${what} must be ${type === "integer" ? "an integer" : "a number"} (got ${shown(value)})`;
   }
-  if (type === "boolean") return value === "true" || value === "false" ? { value: value === "true" } : `${what} must be true or false (got ${shown(value)})`;
+  if (type === "boolean")
+    return value === "true" || value === "false" ? { value: value === "true" } : `${what} must be true or false (got ${shown(value)})`;
   return { value };
 }
 
@@ -231,13 +232,19 @@ function credentialOf(scheme: MockScheme | undefined, request: Request, url: URL
     case "http":
       return fromAuthorization(scheme.scheme ?? "", "<credentials>");
     case "basic":
-      return fromAuthorization("Basic", "<base64 of username:password>", (value) => /^[A-Za-z0-9+/]+=*$/.test(value) && base64Has(value, ":"));
+      return fromAuthorization(
+        "Basic",
+        "<base64 of username:password>",
+        (value) => /^[A-Za-z0-9+/]+=*$/.test(value) && base64Has(value, ":"),
+      );
     case "apiKey": {
       const name = scheme.name ?? "";
       const value =
-        scheme.in === "query" ? url.searchParams.get(name)
-        : scheme.in === "cookie" ? cookies(request.headers.get("cookie")).get(name) ?? null
-        : request.headers.get(name);
+        scheme.in === "query"
+          ? url.searchParams.get(name)
+          : scheme.in === "cookie"
+            ? (cookies(request.headers.get("cookie")).get(name) ?? null)
+            : request.headers.get(name);
       const where = scheme.in === "query" ? "query parameter" : scheme.in === "cookie" ? "cookie" : "header";
       return value === null ? false : value.trim() !== "" || `${where} ${name} is empty`;
     }
@@ -260,7 +267,12 @@ function base64Has(value: string, text: string): boolean {
  * public). Otherwise one violation naming the alternatives it accepts, and any credential
  * that was there but unusable.
  */
-export function checkCredentials(op: MockOperation, schemes: Readonly<Record<string, MockScheme>>, request: Request, url: URL): Violation[] {
+export function checkCredentials(
+  op: MockOperation,
+  schemes: Readonly<Record<string, MockScheme>>,
+  request: Request,
+  url: URL,
+): Violation[] {
   if (isPublic(op.security)) return [];
   const found = new Map<string, boolean | string>();
   const has = (key: string) => {
@@ -270,7 +282,9 @@ export function checkCredentials(op: MockOperation, schemes: Readonly<Record<str
   if (op.security.some((alternative) => isMet(alternative, has))) return [];
   const accepted = op.security.map((alternative) => alternative.join(" and ")).join(", or ");
   const wrong = [...found].filter(([, state]) => typeof state === "string").map(([key, why]) => `${key} (${why})`);
-  return [{ message: wrong.length > 0 ? `wrong credentials: ${wrong.join(", ")}; accepted: ${accepted}` : `missing credentials: ${accepted}` }];
+  return [
+    { message: wrong.length > 0 ? `wrong credentials: ${wrong.join(", ")}; accepted: ${accepted}` : `missing credentials: ${accepted}` },
+  ];
 }
 
 /**
@@ -278,7 +292,12 @@ export function checkCredentials(op: MockOperation, schemes: Readonly<Record<str
  * string, anything else as a Blob. Checked by the operation's request validator when the
  * spec has validators, else for being JSON with its required fields.
  */
-async function readBody(op: MockOperation, request: Request, validators: Validators | undefined, violations: Violation[]): Promise<unknown> {
+async function readBody(
+  op: MockOperation,
+  request: Request,
+  validators: Validators | undefined,
+  violations: Violation[],
+): Promise<unknown> {
   const type = op.contentType ?? "application/json";
   const sentType = request.headers.get("content-type");
   const text = op.body === "none" ? "" : await request.clone().text();
@@ -286,8 +305,11 @@ async function readBody(op: MockOperation, request: Request, validators: Validat
     if (op.bodyRequired) violations.push({ message: "request body is required" });
     return undefined;
   }
-  const expected = isJson(type) ? sentType !== null && isJson(sentType) : type.includes("*") || (sentType !== null && essence(sentType) === essence(type));
-  if (!expected) violations.push({ message: `request body has content-type ${sentType === null ? "(none)" : shown(sentType)}, expected ${type}` });
+  const expected = isJson(type)
+    ? sentType !== null && isJson(sentType)
+    : type.includes("*") || (sentType !== null && essence(sentType) === essence(type));
+  if (!expected)
+    violations.push({ message: `request body has content-type ${sentType === null ? "(none)" : shown(sentType)}, expected ${type}` });
   if (!isJson(type)) {
     if (/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) return request.clone().formData();
     return /^text\//i.test(type) ? text : request.clone().blob();
@@ -360,8 +382,10 @@ export async function readRequest(
     if (op.body === "fields" && typeof body === "object" && body !== null && !Array.isArray(body)) {
       // As the client's method reads its argument (params.ts): a key named like a parameter is
       // that parameter, never a body field, so a body field of that name cannot replace it.
-      const isParam = (key: string) => op.pathParams.some((p) => p.name === key) || op.queryParams.some((p) => p.name === key)
-        || op.headerParams.some((p) => p.name === key);
+      const isParam = (key: string) =>
+        op.pathParams.some((p) => p.name === key) ||
+        op.queryParams.some((p) => p.name === key) ||
+        op.headerParams.some((p) => p.name === key);
       for (const [key, value] of Object.entries(body)) if (!isParam(key)) put(key, value);
     } else if (body !== undefined) put("body", body);
   }

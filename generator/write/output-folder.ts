@@ -1,4 +1,16 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { HEADER_PREFIXES, type GeneratedFile } from "../emit/generated-file.js";
 import { unifiedDiff } from "./unified-diff.js";
@@ -32,7 +44,14 @@ export function diffOutput(dir: string, files: readonly GeneratedFile[]): string
   const names = [...new Set([...current.keys(), ...wanted.keys()])].sort();
   const label = dir.split(path.sep).join("/");
   return names
-    .map((name) => unifiedDiff(current.has(name) ? `${label}/${name}` : "/dev/null", wanted.has(name) ? `${label}/${name} (regenerated)` : "/dev/null", current.get(name) ?? "", wanted.get(name) ?? ""))
+    .map((name) =>
+      unifiedDiff(
+        current.has(name) ? `${label}/${name}` : "/dev/null",
+        wanted.has(name) ? `${label}/${name} (regenerated)` : "/dev/null",
+        current.get(name) ?? "",
+        wanted.get(name) ?? "",
+      ),
+    )
     .join("");
 }
 
@@ -92,7 +111,8 @@ function refuseForeignFiles(dir: string, verb: "write to" | "compare"): void {
     return undefined;
   };
   const foreign = walk("");
-  if (foreign !== undefined) throw new OutputFolderError(`refusing to ${verb} ${dir}: it holds ${foreign}, which the generator did not write`);
+  if (foreign !== undefined)
+    throw new OutputFolderError(`refusing to ${verb} ${dir}: it holds ${foreign}, which the generator did not write`);
 }
 
 /** A run killed between its two renames leaves the old folder under `.old-<pid>`: put it back. */

@@ -65,7 +65,9 @@ describe("npm run api-diff -- OLD NEW", () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/needs a major release/);
     expect(stdout).toMatch(/MAJOR \(breaks callers\): 1\n {2}.*new\.yaml:\d+:\d+: fetchDog: method `getDog` is renamed `fetchDog`/);
-    expect(stdout).toMatch(/minor \(adds\): 1\n {2}.*new\.yaml:\d+:\d+: createDog: `size` in the request body of `createDog` gains the value "medium"/);
+    expect(stdout).toMatch(
+      /minor \(adds\): 1\n {2}.*new\.yaml:\d+:\d+: createDog: `size` in the request body of `createDog` gains the value "medium"/,
+    );
   });
 
   it("--json prints DESIGN.md's shape", () => {
@@ -77,7 +79,11 @@ describe("npm run api-diff -- OLD NEW", () => {
     expect(report.bump).toBe("major");
     expect(report.changes).toHaveLength(1);
     expect(Object.keys(report.changes[0]!).sort()).toEqual(["bump", "location", "message", "operation", "pointer"]);
-    expect(report.changes[0]).toMatchObject({ bump: "major", operation: "createDog", pointer: expect.stringMatching(/^#\/paths\/~1dogs\/post\/requestBody\/content\/application~1json\/schema\/properties\/size$/) });
+    expect(report.changes[0]).toMatchObject({
+      bump: "major",
+      operation: "createDog",
+      pointer: expect.stringMatching(/^#\/paths\/~1dogs\/post\/requestBody\/content\/application~1json\/schema\/properties\/size$/),
+    });
     expect(report.changes[0]!.location).toMatch(/new\.yaml:\d+:\d+$/);
   });
 
@@ -130,7 +136,10 @@ describe("npm run api-diff -- OLD NEW", () => {
 
 describe("npm run api-diff -- --base REF --check-version", () => {
   const git = (repo: string, ...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: repo, stdio: "pipe" });
+    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], {
+      cwd: repo,
+      stdio: "pipe",
+    });
 
   function repoAt(version: string): string {
     const repo = mkdtempSync(path.join(scratch, "repo-"));
@@ -144,7 +153,10 @@ describe("npm run api-diff -- --base REF --check-version", () => {
   }
 
   const setVersion = (repo: string, version: string) =>
-    writeFileSync(path.join(repo, "package.json"), JSON.stringify({ ...JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8")), version }));
+    writeFileSync(
+      path.join(repo, "package.json"),
+      JSON.stringify({ ...JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8")), version }),
+    );
 
   it("fails an unannounced break, naming the change, and passes once the version says it (0.x: the minor digit)", () => {
     const repo = repoAt("0.1.0");

@@ -52,7 +52,9 @@ function base(): Spec {
             { name: "dogId", in: "path", required: true, schema: { type: "string" } },
             { name: "verbose", in: "query", schema: { type: "boolean" } },
           ],
-          responses: { "200": { description: "The dog.", content: { "application/json": { schema: { $ref: "#/components/schemas/Dog" } } } } },
+          responses: {
+            "200": { description: "The dog.", content: { "application/json": { schema: { $ref: "#/components/schemas/Dog" } } } },
+          },
         },
       },
       "/dogs": {
@@ -61,7 +63,9 @@ function base(): Spec {
           "x-zt-idempotent": true,
           servers: [{ url: "/v1" }],
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/NewDog" } } } },
-          responses: { "201": { description: "Created.", content: { "application/json": { schema: { $ref: "#/components/schemas/Dog" } } } } },
+          responses: {
+            "201": { description: "Created.", content: { "application/json": { schema: { $ref: "#/components/schemas/Dog" } } } },
+          },
         },
       },
     },
@@ -108,7 +112,12 @@ const CASES: readonly Case[] = [
   // Operations and method names.
   { name: "operationId renamed", bump: "major", edit: (s) => (getDog(s).operationId = "fetchDog"), code: `void c.getDog({ dogId: "1" });` },
   { name: "operation removed", bump: "major", edit: (s) => delete s.paths["/dogs"], code: `void c.createDog({ name: "Rex" });` },
-  { name: "operation added", bump: "minor", edit: (s) => (s.paths["/dogs/{dogId}"].delete = { operationId: "deleteDog", responses: { "204": { description: "Gone." } } }), code: `void c.getDog({ dogId: "1" });` },
+  {
+    name: "operation added",
+    bump: "minor",
+    edit: (s) => (s.paths["/dogs/{dogId}"].delete = { operationId: "deleteDog", responses: { "204": { description: "Gone." } } }),
+    code: `void c.getDog({ dogId: "1" });`,
+  },
   // Parameters.
   {
     name: "path parameter renamed (same wire)",
@@ -120,22 +129,97 @@ const CASES: readonly Case[] = [
     },
     code: `void c.getDog({ dogId: "1" });`,
   },
-  { name: "query parameter removed", bump: "major", edit: (s) => getDog(s).parameters.pop(), code: `void c.getDog({ dogId: "1", verbose: true });` },
-  { name: "query parameter becomes required", bump: "major", edit: (s) => (getDog(s).parameters[1].required = true), code: `void c.getDog({ dogId: "1" });` },
-  { name: "required query parameter added", bump: "major", edit: (s) => getDog(s).parameters.push({ name: "owner", in: "query", required: true, schema: { type: "string" } }), code: `void c.getDog({ dogId: "1" });` },
-  { name: "optional query parameter added", bump: "minor", edit: (s) => getDog(s).parameters.push({ name: "owner", in: "query", schema: { type: "string" } }), code: `void c.getDog({ dogId: "1", verbose: true });` },
-  { name: "query parameter type changed", bump: "major", edit: (s) => (getDog(s).parameters[1].schema = { type: "string" }), code: `void c.getDog({ dogId: "1", verbose: true });` },
-  { name: "query parameter style changed", bump: "patch", edit: (s) => Object.assign(getDog(s).parameters[1], { style: "form", explode: false }), code: `void c.getDog({ dogId: "1", verbose: true });` },
+  {
+    name: "query parameter removed",
+    bump: "major",
+    edit: (s) => getDog(s).parameters.pop(),
+    code: `void c.getDog({ dogId: "1", verbose: true });`,
+  },
+  {
+    name: "query parameter becomes required",
+    bump: "major",
+    edit: (s) => (getDog(s).parameters[1].required = true),
+    code: `void c.getDog({ dogId: "1" });`,
+  },
+  {
+    name: "required query parameter added",
+    bump: "major",
+    edit: (s) => getDog(s).parameters.push({ name: "owner", in: "query", required: true, schema: { type: "string" } }),
+    code: `void c.getDog({ dogId: "1" });`,
+  },
+  {
+    name: "optional query parameter added",
+    bump: "minor",
+    edit: (s) => getDog(s).parameters.push({ name: "owner", in: "query", schema: { type: "string" } }),
+    code: `void c.getDog({ dogId: "1", verbose: true });`,
+  },
+  {
+    name: "query parameter type changed",
+    bump: "major",
+    edit: (s) => (getDog(s).parameters[1].schema = { type: "string" }),
+    code: `void c.getDog({ dogId: "1", verbose: true });`,
+  },
+  {
+    name: "query parameter style changed",
+    bump: "patch",
+    edit: (s) => Object.assign(getDog(s).parameters[1], { style: "form", explode: false }),
+    code: `void c.getDog({ dogId: "1", verbose: true });`,
+  },
   // Request bodies: the caller writes them.
-  { name: "request enum value removed", bump: "major", edit: (s) => (schemas(s).NewDog.properties.size.enum = ["small"]), code: `void c.createDog({ name: "Rex", size: "large" });` },
-  { name: "request enum value added", bump: "minor", edit: (s) => schemas(s).NewDog.properties.size.enum.push("medium"), code: `void c.createDog({ name: "Rex", size: "large" });` },
-  { name: "request property added as required", bump: "major", edit: (s) => (schemas(s).NewDog.properties.breed = { type: "string" }, schemas(s).NewDog.required.push("breed")), code: `void c.createDog({ name: "Rex" });` },
-  { name: "request property added as optional", bump: "minor", edit: (s) => (schemas(s).NewDog.properties.breed = { type: "string" }), code: `void c.createDog({ name: "Rex", tag: "t" });` },
-  { name: "request property becomes required", bump: "major", edit: (s) => schemas(s).NewDog.required.push("tag"), code: `void c.createDog({ name: "Rex" });` },
-  { name: "request property removed", bump: "major", edit: (s) => delete schemas(s).NewDog.properties.tag, code: `void c.createDog({ name: "Rex", tag: "t" });` },
-  { name: "request property becomes optional", bump: "minor", edit: (s) => (schemas(s).NewDog.required = []), code: `void c.createDog({ name: "Rex" });` },
-  { name: "request property type widened", bump: "minor", edit: (s) => (schemas(s).NewDog.properties.tag.type = ["string", "number"]), code: `void c.createDog({ name: "Rex", tag: "t" });` },
-  { name: "request property type narrowed", bump: "major", edit: (s) => (schemas(s).NewDog.properties.tag.type = "number"), code: `void c.createDog({ name: "Rex", tag: "t" });` },
+  {
+    name: "request enum value removed",
+    bump: "major",
+    edit: (s) => (schemas(s).NewDog.properties.size.enum = ["small"]),
+    code: `void c.createDog({ name: "Rex", size: "large" });`,
+  },
+  {
+    name: "request enum value added",
+    bump: "minor",
+    edit: (s) => schemas(s).NewDog.properties.size.enum.push("medium"),
+    code: `void c.createDog({ name: "Rex", size: "large" });`,
+  },
+  {
+    name: "request property added as required",
+    bump: "major",
+    edit: (s) => ((schemas(s).NewDog.properties.breed = { type: "string" }), schemas(s).NewDog.required.push("breed")),
+    code: `void c.createDog({ name: "Rex" });`,
+  },
+  {
+    name: "request property added as optional",
+    bump: "minor",
+    edit: (s) => (schemas(s).NewDog.properties.breed = { type: "string" }),
+    code: `void c.createDog({ name: "Rex", tag: "t" });`,
+  },
+  {
+    name: "request property becomes required",
+    bump: "major",
+    edit: (s) => schemas(s).NewDog.required.push("tag"),
+    code: `void c.createDog({ name: "Rex" });`,
+  },
+  {
+    name: "request property removed",
+    bump: "major",
+    edit: (s) => delete schemas(s).NewDog.properties.tag,
+    code: `void c.createDog({ name: "Rex", tag: "t" });`,
+  },
+  {
+    name: "request property becomes optional",
+    bump: "minor",
+    edit: (s) => (schemas(s).NewDog.required = []),
+    code: `void c.createDog({ name: "Rex" });`,
+  },
+  {
+    name: "request property type widened",
+    bump: "minor",
+    edit: (s) => (schemas(s).NewDog.properties.tag.type = ["string", "number"]),
+    code: `void c.createDog({ name: "Rex", tag: "t" });`,
+  },
+  {
+    name: "request property type narrowed",
+    bump: "major",
+    edit: (s) => (schemas(s).NewDog.properties.tag.type = "number"),
+    code: `void c.createDog({ name: "Rex", tag: "t" });`,
+  },
   {
     name: "request maxLength tightened (validators refuse it before sending)",
     bump: "major",
@@ -143,7 +227,12 @@ const CASES: readonly Case[] = [
     edit: (s) => (schemas(s).NewDog.properties.name.maxLength = 2),
     code: `void c.createDog({ name: "Rex" });`,
   },
-  { name: "request maxLength loosened", bump: "minor", edit: (s) => (schemas(s).NewDog.properties.name.maxLength = 80), code: `void c.createDog({ name: "Rex" });` },
+  {
+    name: "request maxLength loosened",
+    bump: "minor",
+    edit: (s) => (schemas(s).NewDog.properties.name.maxLength = 80),
+    code: `void c.createDog({ name: "Rex" });`,
+  },
   // Responses: the caller reads them.
   {
     name: "response enum value added (exhaustive switch)",
@@ -151,14 +240,54 @@ const CASES: readonly Case[] = [
     edit: (s) => schemas(s).Dog.properties.status.enum.push("lost"),
     code: `export function label(d: Dog): string { switch (d.status) { case "active": return "a"; case "retired": return "r"; } }`,
   },
-  { name: "response enum value removed", bump: "minor", edit: (s) => (schemas(s).Dog.properties.status.enum = ["active"]), code: `const s: "active" | "retired" = dog.status; void s;` },
-  { name: "response property removed", bump: "major", edit: (s) => delete schemas(s).Dog.properties.age, code: `const a: number | undefined = dog.age; void a;` },
-  { name: "response property becomes optional", bump: "major", edit: (s) => (schemas(s).Dog.required = ["id", "color", "status"]), code: `const n: string = dog.name; void n;` },
-  { name: "response property becomes nullable", bump: "major", edit: (s) => (schemas(s).Dog.properties.name.type = ["string", "null"]), code: `const n: string = dog.name; void n;` },
-  { name: "response property added", bump: "minor", edit: (s) => (schemas(s).Dog.properties.breed = { type: "string" }), code: `const n: string = dog.name; void n;` },
-  { name: "response property becomes required", bump: "minor", edit: (s) => schemas(s).Dog.required.push("age"), code: `const a: number | undefined = dog.age; void a;` },
-  { name: "response anyOf option added", bump: "major", edit: (s) => schemas(s).Dog.properties.tagValue.anyOf.push({ type: "boolean" }), code: `const t: string | number | undefined = dog.tagValue; void t;` },
-  { name: "response anyOf option removed", bump: "minor", edit: (s) => schemas(s).Dog.properties.tagValue.anyOf.pop(), code: `const t: string | number | undefined = dog.tagValue; void t;` },
+  {
+    name: "response enum value removed",
+    bump: "minor",
+    edit: (s) => (schemas(s).Dog.properties.status.enum = ["active"]),
+    code: `const s: "active" | "retired" = dog.status; void s;`,
+  },
+  {
+    name: "response property removed",
+    bump: "major",
+    edit: (s) => delete schemas(s).Dog.properties.age,
+    code: `const a: number | undefined = dog.age; void a;`,
+  },
+  {
+    name: "response property becomes optional",
+    bump: "major",
+    edit: (s) => (schemas(s).Dog.required = ["id", "color", "status"]),
+    code: `const n: string = dog.name; void n;`,
+  },
+  {
+    name: "response property becomes nullable",
+    bump: "major",
+    edit: (s) => (schemas(s).Dog.properties.name.type = ["string", "null"]),
+    code: `const n: string = dog.name; void n;`,
+  },
+  {
+    name: "response property added",
+    bump: "minor",
+    edit: (s) => (schemas(s).Dog.properties.breed = { type: "string" }),
+    code: `const n: string = dog.name; void n;`,
+  },
+  {
+    name: "response property becomes required",
+    bump: "minor",
+    edit: (s) => schemas(s).Dog.required.push("age"),
+    code: `const a: number | undefined = dog.age; void a;`,
+  },
+  {
+    name: "response anyOf option added",
+    bump: "major",
+    edit: (s) => schemas(s).Dog.properties.tagValue.anyOf.push({ type: "boolean" }),
+    code: `const t: string | number | undefined = dog.tagValue; void t;`,
+  },
+  {
+    name: "response anyOf option removed",
+    bump: "minor",
+    edit: (s) => schemas(s).Dog.properties.tagValue.anyOf.pop(),
+    code: `const t: string | number | undefined = dog.tagValue; void t;`,
+  },
   {
     name: "response allows other fields (a widened output)",
     bump: "major",
@@ -172,7 +301,12 @@ const CASES: readonly Case[] = [
     edit: (s) => schemas(s).Color.enum.push("brown"),
     code: `export function label(x: Color): number { switch (x) { case "black": return 1; case "white": return 2; } }`,
   },
-  { name: "shared enum value removed (a request narrows)", bump: "major", edit: (s) => (schemas(s).Color.enum = ["black"]), code: `void c.createDog({ name: "Rex", color: "white" });` },
+  {
+    name: "shared enum value removed (a request narrows)",
+    bump: "major",
+    edit: (s) => (schemas(s).Color.enum = ["black"]),
+    code: `void c.createDog({ name: "Rex", color: "white" });`,
+  },
   // Names of exported types.
   {
     name: "schema renamed (same wire)",
@@ -204,7 +338,12 @@ const CASES: readonly Case[] = [
     code: `const st: "active" | "retired" = dog.status; void st;`,
   },
   // Client options: servers, credentials.
-  { name: "security scheme renamed (its option)", bump: "major", edit: (s) => renameScheme(s, "dogToken", "dogBearer"), code: `createClient({ dogToken: "t" });` },
+  {
+    name: "security scheme renamed (its option)",
+    bump: "major",
+    edit: (s) => renameScheme(s, "dogToken", "dogBearer"),
+    code: `createClient({ dogToken: "t" });`,
+  },
   {
     name: "credential header name changed",
     bump: "major",
@@ -215,28 +354,77 @@ const CASES: readonly Case[] = [
     },
     code: `void c.createDog({ name: "Rex" });`,
   },
-  { name: "credential environment variable changed", bump: "major", runtime: true, edit: (s) => (s.components.securitySchemes.dogToken["x-zt-env"] = "DOG_TOKEN_V2"), code: `void c.getDog({ dogId: "1" });` },
-  { name: "operation server changed", bump: "major", runtime: true, edit: (s) => (createDog(s).servers = [{ url: "/v2" }]), code: `void c.createDog({ name: "Rex" });` },
+  {
+    name: "credential environment variable changed",
+    bump: "major",
+    runtime: true,
+    edit: (s) => (s.components.securitySchemes.dogToken["x-zt-env"] = "DOG_TOKEN_V2"),
+    code: `void c.getDog({ dogId: "1" });`,
+  },
+  {
+    name: "operation server changed",
+    bump: "major",
+    runtime: true,
+    edit: (s) => (createDog(s).servers = [{ url: "/v2" }]),
+    code: `void c.createDog({ name: "Rex" });`,
+  },
   {
     name: "security alternative added with a new scheme",
     bump: "minor",
-    edit: (s) => ((s.components.securitySchemes.dogCookie = { type: "apiKey", in: "header", name: "X-Dog-Cookie" }), s.security.push({ dogCookie: [] })),
+    edit: (s) => (
+      (s.components.securitySchemes.dogCookie = { type: "apiKey", in: "header", name: "X-Dog-Cookie" }),
+      s.security.push({ dogCookie: [] })
+    ),
     code: `void c.getDog({ dogId: "1" });`,
   },
   // A client configured with dogKey (option) and dogToken (environment) now sends dogKey: options win.
-  { name: "security alternative added with a scheme clients may hold", bump: "major", runtime: true, edit: (s) => s.security.push({ dogKey: [] }), code: `void c.getDog({ dogId: "1" });` },
-  { name: "x-zt-idempotent removed (no retry)", bump: "major", runtime: true, edit: (s) => delete createDog(s)["x-zt-idempotent"], code: `void c.createDog({ name: "Rex" });` },
+  {
+    name: "security alternative added with a scheme clients may hold",
+    bump: "major",
+    runtime: true,
+    edit: (s) => s.security.push({ dogKey: [] }),
+    code: `void c.getDog({ dogId: "1" });`,
+  },
+  {
+    name: "x-zt-idempotent removed (no retry)",
+    bump: "major",
+    runtime: true,
+    edit: (s) => delete createDog(s)["x-zt-idempotent"],
+    code: `void c.createDog({ name: "Rex" });`,
+  },
   // Documentation.
   { name: "deprecated", bump: "patch", edit: (s) => (getDog(s).deprecated = true), code: `void c.getDog({ dogId: "1" });` },
-  { name: "summary and descriptions", bump: "patch", edit: (s) => ((getDog(s).summary = "Fetch one dog"), (schemas(s).Dog.properties.name.description = "Its name.")), code: `void c.getDog({ dogId: "1" });` },
-  { name: "examples", bump: "patch", edit: (s) => (getDog(s).responses["200"].content["application/json"].example = { id: "1", name: "Rex", color: "black", status: "active" }), code: `void c.getDog({ dogId: "1" });` },
-  { name: "the same document reordered", bump: "none", edit: (s) => { const paths = s.paths; delete s.paths; s.paths = Object.fromEntries(Object.entries(paths).reverse()); }, code: `void c.getDog({ dogId: "1" });` },
+  {
+    name: "summary and descriptions",
+    bump: "patch",
+    edit: (s) => ((getDog(s).summary = "Fetch one dog"), (schemas(s).Dog.properties.name.description = "Its name.")),
+    code: `void c.getDog({ dogId: "1" });`,
+  },
+  {
+    name: "examples",
+    bump: "patch",
+    edit: (s) =>
+      (getDog(s).responses["200"].content["application/json"].example = { id: "1", name: "Rex", color: "black", status: "active" }),
+    code: `void c.getDog({ dogId: "1" });`,
+  },
+  {
+    name: "the same document reordered",
+    bump: "none",
+    edit: (s) => {
+      const paths = s.paths;
+      delete s.paths;
+      s.paths = Object.fromEntries(Object.entries(paths).reverse());
+    },
+    code: `void c.getDog({ dogId: "1" });`,
+  },
 ];
 
 function renameScheme(s: Spec, from: string, to: string): void {
   s.components.securitySchemes[to] = s.components.securitySchemes[from];
   delete s.components.securitySchemes[from];
-  s.security = s.security.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k === from ? to : k, v])));
+  s.security = s.security.map((r: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k === from ? to : k, v])),
+  );
 }
 
 const ARTIFACTS = path.join(SCRATCH, "api-diff-truth");
@@ -283,14 +471,24 @@ beforeAll(async () => {
     mkdirSync(path.join(dir, "old"), { recursive: true });
     writeFileSync(path.join(dir, "old", "consumer.ts"), `${IMPORTS.replace("./pkg/", "../../base/pkg/")}${c.code}\n`);
     writeFileSync(path.join(dir, "new", "consumer.ts"), `${IMPORTS}${c.code}\n`);
-    consumers.push({ name: c.name, side: "old", file: path.join(dir, "old", "consumer.ts") }, { name: c.name, side: "new", file: path.join(dir, "new", "consumer.ts") });
+    consumers.push(
+      { name: c.name, side: "old", file: path.join(dir, "old", "consumer.ts") },
+      { name: c.name, side: "new", file: path.join(dir, "new", "consumer.ts") },
+    );
   }
   // One program for every consumer: the compiler runs once.
   const program = ts.createProgram(
     consumers.map((c) => c.file),
     {
-      strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ["lib.es2023.d.ts", "lib.dom.d.ts"], types: [], skipLibCheck: true, noUncheckedIndexedAccess: true,
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
+      types: [],
+      skipLibCheck: true,
+      noUncheckedIndexedAccess: true,
     },
   );
   const errorsOf = (file: string) =>
@@ -325,12 +523,21 @@ async function standardRequests(dir: string): Promise<unknown[]> {
   process.env.DOG_TOKEN_V2 = "";
   let client: Record<string, (params: unknown) => Promise<unknown>>;
   try {
-    client = pkg.createClient({ baseUrl: server.origin, dogKey: "key-1", validate: validators, initialRetryDelayMs: 1, maxRetryDelayMs: 1 });
+    client = pkg.createClient({
+      baseUrl: server.origin,
+      dogKey: "key-1",
+      validate: validators,
+      initialRetryDelayMs: 1,
+      maxRetryDelayMs: 1,
+    });
   } catch (error) {
     return [`createClient: ${(error as Error).name}`];
   }
   const seen: unknown[] = [];
-  for (const [method, params] of [["getDog", { dogId: "1" }], ["createDog", { name: "Rex" }]] as const) {
+  for (const [method, params] of [
+    ["getDog", { dogId: "1" }],
+    ["createDog", { name: "Rex" }],
+  ] as const) {
     server.requests.length = 0;
     server.reply(json(503, { error: "busy" }), json(200, dogBody));
     let outcome = "ok";
@@ -339,7 +546,12 @@ async function standardRequests(dir: string): Promise<unknown[]> {
     } catch (error) {
       outcome = (error as Error).name;
     }
-    const requests = server.requests.map((r) => ({ method: r.method, url: r.url, body: r.body, credentials: [r.headers.authorization, r.headers["x-dog-key"], r.headers["x-api-key"]] }));
+    const requests = server.requests.map((r) => ({
+      method: r.method,
+      url: r.url,
+      body: r.body,
+      credentials: [r.headers.authorization, r.headers["x-dog-key"], r.headers["x-api-key"]],
+    }));
     seen.push({ method, outcome, requests });
   }
   return seen;

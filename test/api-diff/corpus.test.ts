@@ -15,19 +15,30 @@ import { SpecError } from "../../generator/lib/spec-error.js";
 
 const ROOT = path.join(import.meta.dirname, "../fixtures/openapi-compat");
 const VERDICTS = JSON.parse(readFileSync(path.join(ROOT, "verdicts.json"), "utf8")) as Record<string, string[]>;
-const AS_BUMP: Record<string, Bump> = { breaking: "major", risky: "major", nonBreaking: "minor", annotation: "patch", deprecated: "patch", unclassified: "patch" };
+const AS_BUMP: Record<string, Bump> = {
+  breaking: "major",
+  risky: "major",
+  nonBreaking: "minor",
+  annotation: "patch",
+  deprecated: "patch",
+  unclassified: "patch",
+};
 
 /** Why we differ, by group. */
 const REASONS = {
   methodName: "the operationId is the client's method name: renaming it changes no byte on the wire but breaks every caller",
   server: "the server is where the client sends its requests by default: a changed URL is a run-time change for every caller",
   scopes: "OAuth scopes change nothing the client sends (the same credential); whether a token has them is the server's business",
-  serializer: "the client serializes every parameter one way (openapi-fetch's defaults): style, explode, allowReserved and allowEmptyValue do not change its requests",
-  reservedHeader: "OpenAPI says to ignore Accept, Content-Type and Authorization header parameters, but the generator makes them arguments: the method's argument type changes",
-  refSiblings: "OpenAPI 3.1 applies a $ref's siblings (JSON Schema 2020-12): a sibling enum narrows or widens the value; the reference ignores it",
+  serializer:
+    "the client serializes every parameter one way (openapi-fetch's defaults): style, explode, allowReserved and allowEmptyValue do not change its requests",
+  reservedHeader:
+    "OpenAPI says to ignore Accept, Content-Type and Authorization header parameters, but the generator makes them arguments: the method's argument type changes",
+  refSiblings:
+    "OpenAPI 3.1 applies a $ref's siblings (JSON Schema 2020-12): a sibling enum narrows or widens the value; the reference ignores it",
   credentialChoice:
     "the client sends the first alternative its options meet: a new alternative of schemes a client may already hold in its options changes what it sends",
-  extra2xx: "the call resolves to its lowest 2xx and rejects what is not 2xx as before: removing another documented status narrows what it can get",
+  extra2xx:
+    "the call resolves to its lowest 2xx and rejects what is not 2xx as before: removing another documented status narrows what it can get",
 } as const;
 
 /** Pairs where we differ on purpose: pair → [our bump, reason]. */
@@ -95,7 +106,12 @@ describe("api-diff against the openapi-compat reference corpus", () => {
       Object.fromEntries(Object.entries(DIFFERENCES).map(([pair, [ours]]) => [pair, ours])),
     );
     // The figures the README quotes.
-    expect({ pairs: Object.keys(VERDICTS).length, agree: agree.length, differ: Object.keys(differ).length, refused: refused.length }).toEqual({
+    expect({
+      pairs: Object.keys(VERDICTS).length,
+      agree: agree.length,
+      differ: Object.keys(differ).length,
+      refused: refused.length,
+    }).toEqual({
       pairs: 218,
       agree: 187,
       differ: 31,

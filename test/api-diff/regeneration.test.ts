@@ -17,14 +17,24 @@ afterAll(() => rmSync(repo, { recursive: true, force: true }));
 describe("npm run generate's regeneration line", () => {
   it("says the bump and the reason when the spec change regenerates generated/, and nothing otherwise", async () => {
     cpSync(path.join(ROOT, "spec"), path.join(repo, "spec"), { recursive: true });
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: repo, stdio: "pipe" });
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], {
+        cwd: repo,
+        stdio: "pipe",
+      });
     git("init", "-q");
     git("add", "-A");
     git("commit", "-qm", "spec");
     const options = { spec: path.join(repo, "spec/openapi.yaml"), out: path.join(repo, "generated"), check: false, watch: false };
     const run = async () => {
       const lines: string[] = [];
-      expect(await runOnce(options, (line) => lines.push(line), (line) => lines.push(line))).toBe(0);
+      expect(
+        await runOnce(
+          options,
+          (line) => lines.push(line),
+          (line) => lines.push(line),
+        ),
+      ).toBe(0);
       return lines;
     };
     // A new output folder, the spec as committed: generated/ changes, the spec does not.
@@ -47,7 +57,9 @@ describe("npm run generate's regeneration line", () => {
     writeFileSync(riskLevel, readFileSync(riskLevel, "utf8").replace(/^ {2}- medium\n/m, ""));
     const changed = await run();
     expect(changed).toHaveLength(2);
-    expect(changed[1]).toMatch(/^api-diff: needs a major release: `behaviors\[key\]\.risk_level` in the request body of `updateBehaviors` loses the value "medium"/);
+    expect(changed[1]).toMatch(
+      /^api-diff: needs a major release: `behaviors\[key\]\.risk_level` in the request body of `updateBehaviors` loses the value "medium"/,
+    );
     expect(changed[1]).toContain("(full report: npm run api-diff -- --base HEAD)");
 
     const again = await run();

@@ -27,7 +27,10 @@ afterEach(closeLoopbackServers);
 const kindsNamed = (description: runtime.ApiDescription, exports: object) => ({
   ...description,
   schemes: Object.fromEntries(
-    Object.entries(description.schemes).map(([key, scheme]) => [key, { ...scheme, kind: Object.entries(exports).find(([, value]) => value === scheme.kind)?.[0] }]),
+    Object.entries(description.schemes).map(([key, scheme]) => [
+      key,
+      { ...scheme, kind: Object.entries(exports).find(([, value]) => value === scheme.kind)?.[0] },
+    ]),
   ),
 });
 
@@ -37,7 +40,9 @@ describe("generated createClient", () => {
   it("holds the API description and operations the runtime tests use (test/support/behaviors-api.ts)", () => {
     expect(kindsNamed(api, generatedRuntime)).toEqual(kindsNamed(BEHAVIORS_API, runtime));
     // The stand-ins' operations as generated (the spec may have more).
-    expect(Object.fromEntries(Object.keys(OPERATIONS).map((name) => [name, operations[name as keyof typeof operations]]))).toEqual(OPERATIONS);
+    expect(Object.fromEntries(Object.keys(OPERATIONS).map((name) => [name, operations[name as keyof typeof operations]]))).toEqual(
+      OPERATIONS,
+    );
   });
 
   it("gets and updates behaviors", async () => {
@@ -78,9 +83,14 @@ describe("generated createClient", () => {
   it("shares auth and base URL with raw", async () => {
     const server = await startLoopbackServer(envelope(SAMPLE));
     const client = createClient({ apiEmail: "user@example.com", apiKey: "key-123", baseUrl: `${server.origin}/client/v4/` });
-    const { data } = await client.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: ACCOUNT } } });
+    const { data } = await client.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", {
+      params: { path: { account_id: ACCOUNT } },
+    });
     expect(data?.result).toEqual(SAMPLE);
-    expect(server.requests[0]).toMatchObject({ url: BEHAVIORS_PATH, headers: { "x-auth-email": "user@example.com", "x-auth-key": "key-123" } });
+    expect(server.requests[0]).toMatchObject({
+      url: BEHAVIORS_PATH,
+      headers: { "x-auth-email": "user@example.com", "x-auth-key": "key-123" },
+    });
   });
 
   it("exports the base error class under the spec's x-zt-generator.errorClass, and as ClientError, the name its docs use", async () => {

@@ -78,7 +78,9 @@ describe.each(schemes)("with %s", (_, credentials) => {
 
   it("updates the behaviors", async () => {
     const client = createClient({ ...credentials, baseUrl, maxRetries: 0 });
-    const { data, response } = await client.updateBehaviors({ account_id: ACCOUNT, behaviors: { foo: { enabled: false, risk_level: "high" } } }).withResponse();
+    const { data, response } = await client
+      .updateBehaviors({ account_id: ACCOUNT, behaviors: { foo: { enabled: false, risk_level: "high" } } })
+      .withResponse();
     expect(response.status).toBe(200);
     expect(data).toEqual(PUT_EXAMPLE);
   });
@@ -99,7 +101,9 @@ describe("invalid requests", () => {
 
   it("reject with UnprocessableEntityError through the typed method", async () => {
     const client = createClient({ apiToken: "token", baseUrl, maxRetries: 0 });
-    const body = { behaviors: { foo: { enabled: true, risk_level: "extreme" } } } as unknown as Parameters<typeof client.updateBehaviors>[0];
+    const body = { behaviors: { foo: { enabled: true, risk_level: "extreme" } } } as unknown as Parameters<
+      typeof client.updateBehaviors
+    >[0];
     const error = await client.updateBehaviors({ ...body, account_id: ACCOUNT }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect(error).toMatchObject({ status: 422, errors: [{ code: 7003, message: "No route for the URI" }] });

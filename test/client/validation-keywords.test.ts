@@ -114,7 +114,12 @@ describe("patterns cannot stall validation", () => {
         `console.log(JSON.stringify({ ok, keyword: validators.createThing.response.errors?.[0]?.keyword }));`,
       ].join("\n"),
     );
-    const child = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000, killSignal: "SIGKILL" });
+    const child = spawnSync(process.execPath, ["--import", "tsx", script], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 60_000,
+      killSignal: "SIGKILL",
+    });
     expect(child.signal, `killed after 60 s: the pattern ran on the whole string\n${child.stderr}`).toBeNull();
     expect(JSON.parse(child.stdout)).toEqual({ ok: false, keyword: "pattern" });
   }, 90_000);
@@ -131,24 +136,24 @@ describe("the types follow readOnly and writeOnly too (openapi-typescript's read
         'import { createClient } from "./index.js";',
         "declare const result: CreateThingResult;",
         "const id: string = result.id;",
-        "const stored: Thing = { id: \"t1\" };",
-        "const body: CreateThingBody = { secret: \"s\", last_updated: \"2024-05-01T12:00:00Z\" };",
-        "const params: CreateThingParams = { secret: \"s\" };",
+        'const stored: Thing = { id: "t1" };',
+        'const body: CreateThingBody = { secret: "s", last_updated: "2024-05-01T12:00:00Z" };',
+        'const params: CreateThingParams = { secret: "s" };',
         "// @ts-expect-error readOnly: not in a request",
-        "const withId: CreateThingBody = { id: \"mine\", secret: \"s\" };",
+        'const withId: CreateThingBody = { id: "mine", secret: "s" };',
         "// @ts-expect-error writeOnly: not in a response",
         "const leaked: string | undefined = result.secret;",
         "// @ts-expect-error writeOnly: not in the schema's alias either (what a response holds)",
-        "const aliased: Thing = { id: \"t1\", secret: \"s\" };",
-        "const client = createClient({ baseUrl: \"https://api.example.test/v1\" });",
+        'const aliased: Thing = { id: "t1", secret: "s" };',
+        'const client = createClient({ baseUrl: "https://api.example.test/v1" });',
         "// @ts-expect-error the typed method refuses a readOnly field",
-        "void client.createThing({ id: \"mine\", secret: \"s\" });",
-        "void client.createThing({ secret: \"s\" });",
+        'void client.createThing({ id: "mine", secret: "s" });',
+        'void client.createThing({ secret: "s" });',
         "// openapi-fetch reads the same markers: its raw call refuses the readOnly field too.",
         "// @ts-expect-error readOnly in client.raw",
         'void client.raw.POST("/things", { body: { id: "mine", secret: "s" } });',
         'void client.raw.POST("/things", { body: { secret: "s" } });',
-        "type Raw = paths[\"/things\"][\"post\"];",
+        'type Raw = paths["/things"]["post"];',
         "export type { Raw };",
         "export { id, stored, body, params, withId, leaked, aliased };",
         "",
@@ -168,12 +173,25 @@ describe("the test kit checks requests with the same validators", () => {
     server.listen({ onUnhandledRequest: "error" });
     try {
       const post = async (body: unknown) => {
-        const response = await fetch("https://api.example.test/v1/things", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-        return { status: response.status, errors: ((await response.json()) as { errors: { message: string }[] }).errors.map((e) => e.message) };
+        const response = await fetch("https://api.example.test/v1/things", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        return {
+          status: response.status,
+          errors: ((await response.json()) as { errors: { message: string }[] }).errors.map((e) => e.message),
+        };
       };
       expect(await post({ id: "mine", secret: "s" })).toEqual({ status: 400, errors: [expect.stringMatching(/^\/id /)] });
-      expect(await post({ secret: "s", last_updated: "yesterday" })).toEqual({ status: 400, errors: [expect.stringContaining('must match format "date-time"')] });
-      expect(await post({ secret: "s", label: "a".repeat(3000) + "!" })).toEqual({ status: 400, errors: [expect.stringContaining("must match pattern")] });
+      expect(await post({ secret: "s", last_updated: "yesterday" })).toEqual({
+        status: 400,
+        errors: [expect.stringContaining('must match format "date-time"')],
+      });
+      expect(await post({ secret: "s", label: "a".repeat(3000) + "!" })).toEqual({
+        status: 400,
+        errors: [expect.stringContaining("must match pattern")],
+      });
     } finally {
       server.close();
     }

@@ -30,7 +30,10 @@ describe("validators prepared at generation time (generated/validators.ts)", () 
   });
 
   it("refuse a success body that does not match the spec, and pass one that does", async () => {
-    const server = await startLoopbackServer(envelope({ behaviors: { foo: { enabled: true, risk_level: unlisted(RISK_LEVELS) } } }), envelope({ behaviors: GOOD.behaviors }));
+    const server = await startLoopbackServer(
+      envelope({ behaviors: { foo: { enabled: true, risk_level: unlisted(RISK_LEVELS) } } }),
+      envelope({ behaviors: GOOD.behaviors }),
+    );
     const client = createClient({ apiToken: "t", baseUrl: server.origin, validate: validators, maxRetries: 0 });
     const error = await client.updateBehaviors(GOOD).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "ValidationError", direction: "response" });

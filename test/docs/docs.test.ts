@@ -22,9 +22,7 @@ const hasChromium = existsSync(CHROMIUM);
 // Locally, no Chromium means skip (with a message); in CI (.ci/run installs it) it must run.
 const skip = !hasChromium && !process.env.CI;
 if (skip) {
-  console.warn(
-    `test/docs/docs.test.ts: SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium, or set CI=1 to make this fail)`,
-  );
+  console.warn(`test/docs/docs.test.ts: SKIPPED: ${CHROMIUM} not found (apt-get install -y chromium, or set CI=1 to make this fail)`);
 }
 
 /**
@@ -158,37 +156,41 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
   // description or a new enum value needs no edit of this file. A text the page lacks fails
   // as a text diff against the page's line most like it (see asShown), not as a locator timeout.
   it.each(codeSamples.map((sample) => [sample.name, sample] as const))(
-    "%s: shows its summary, description, parameters, request body and responses", async (_name, { method, path }) => {
-    const operation = spec.paths[path]?.[method];
-    if (!operation) throw new Error(`${method} ${path} is not in the bundled spec`);
-    await page.reload();
-    await open(`/${sectionId(operation.operationId)}`);
-    const section = page.locator(`[id="${sectionId(operation.operationId)}"]`);
-    await section.locator("h2").first().waitFor({ state: "visible" });
-    const expected = [operation.summary, operation.description ?? ""];
-    for (const parameter of [...(spec.paths[path]!.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve(spec, p))) {
-      expected.push(parameter.name, parameter.description ?? "");
-    }
-    // Each enum of the request body, and its description: the values as Redoc quotes them.
-    for (const schema of schemasOf(spec, operation.requestBody)) {
-      if (Array.isArray(schema.enum)) expected.push(schema.description ?? "", ...schema.enum.map((v: unknown) => JSON.stringify(v)));
-    }
-    // Polled: Redoc renders the nested schemas after the section (the whole page: the GET above shares them).
-    await expect.poll(async () => asShown(await main().innerText(), expected), { timeout: 10_000 }).toEqual(expected);
+    "%s: shows its summary, description, parameters, request body and responses",
+    async (_name, { method, path }) => {
+      const operation = spec.paths[path]?.[method];
+      if (!operation) throw new Error(`${method} ${path} is not in the bundled spec`);
+      await page.reload();
+      await open(`/${sectionId(operation.operationId)}`);
+      const section = page.locator(`[id="${sectionId(operation.operationId)}"]`);
+      await section.locator("h2").first().waitFor({ state: "visible" });
+      const expected = [operation.summary, operation.description ?? ""];
+      for (const parameter of [...(spec.paths[path]!.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve(spec, p))) {
+        expected.push(parameter.name, parameter.description ?? "");
+      }
+      // Each enum of the request body, and its description: the values as Redoc quotes them.
+      for (const schema of schemasOf(spec, operation.requestBody)) {
+        if (Array.isArray(schema.enum)) expected.push(schema.description ?? "", ...schema.enum.map((v: unknown) => JSON.stringify(v)));
+      }
+      // Polled: Redoc renders the nested schemas after the section (the whole page: the GET above shares them).
+      await expect.poll(async () => asShown(await main().innerText(), expected), { timeout: 10_000 }).toEqual(expected);
 
-    // Every response, tab by tab, with its description.
-    const tabs = section.getByRole("tablist", { name: "Response status" }).first();
-    for (const [status, response] of Object.entries(operation.responses)) {
-      await tabs.getByRole("tab", { name: status, exact: true }).click();
-      const description = resolve(spec, response).description ?? "";
-      await expect.poll(async () => asShown(await section.innerText(), [description]), { message: `response ${status}`, timeout: 10_000 }).toEqual([description]);
-    }
-    if (operation.requestBody) {
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await section.getByText("Enum", { exact: false }).last().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(SCREENSHOTS, `${operation.operationId}-body.png`) });
-    }
-  });
+      // Every response, tab by tab, with its description.
+      const tabs = section.getByRole("tablist", { name: "Response status" }).first();
+      for (const [status, response] of Object.entries(operation.responses)) {
+        await tabs.getByRole("tab", { name: status, exact: true }).click();
+        const description = resolve(spec, response).description ?? "";
+        await expect
+          .poll(async () => asShown(await section.innerText(), [description]), { message: `response ${status}`, timeout: 10_000 })
+          .toEqual([description]);
+      }
+      if (operation.requestBody) {
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        await section.getByText("Enum", { exact: false }).last().scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(SCREENSHOTS, `${operation.operationId}-body.png`) });
+      }
+    },
+  );
 
   it("shows both security alternatives: api_token (bearer) and api_email + api_key", async () => {
     await shows(main().getByText("api_token", { exact: true }));
@@ -222,7 +224,9 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
       expect(text).toContain(`${PERMISSIONS_HEADING}\n\n${permissions.join("\n")}\nSecurity`);
       for (const permission of permissions) await shows(section.getByRole("listitem").filter({ hasText: permission }));
       // The security alternatives, as before: "a or (b and c)".
-      const alternatives = spec.security.map((alt) => Object.keys(alt)).map((keys) => (keys.length > 1 ? `(${keys.join(" and ")})` : keys[0]));
+      const alternatives = spec.security
+        .map((alt) => Object.keys(alt))
+        .map((keys) => (keys.length > 1 ? `(${keys.join(" and ")})` : keys[0]));
       expect(text).toContain(`Security\nView security details\n${alternatives.join(" or ")}\n`);
 
       // The request samples panel: TypeScript first, then cURL; the text is the generator's, whole and unclipped.
@@ -247,7 +251,11 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
   );
 
   it("the page lists a code sample for every operation of the spec, and no other", () => {
-    const operations = Object.entries(spec.paths).flatMap(([path, item]) => Object.keys(item).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`));
+    const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((m) => METHODS.includes(m))
+        .map((m) => `${m} ${path}`),
+    );
     expect(codeSamples.map((s) => `${s.method} ${s.path}`)).toEqual(operations);
   });
 
@@ -339,7 +347,9 @@ function sectionId(operationId: string): string {
 /** The elements of a code block whose content is wider than they show. */
 async function overflowing(block: Locator): Promise<string[]> {
   return block.evaluate((root) =>
-    [root, ...root.querySelectorAll("*")].filter((e) => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0).map((e) => `${e.tagName} ${e.scrollWidth} > ${e.clientWidth}`),
+    [root, ...root.querySelectorAll("*")]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0)
+      .map((e) => `${e.tagName} ${e.scrollWidth} > ${e.clientWidth}`),
   );
 }
 
@@ -348,7 +358,10 @@ const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "tr
 /** Follows a local `$ref`. */
 function resolve(doc: unknown, node: any): any {
   while (node && typeof node.$ref === "string") {
-    node = node.$ref.slice(2).split("/").reduce((at: any, key: string) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+    node = node.$ref
+      .slice(2)
+      .split("/")
+      .reduce((at: any, key: string) => at?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
   }
   return node;
 }
@@ -377,7 +390,11 @@ function asShown(pageText: string, expected: string[]): string[] {
   return expected.map((want) => {
     if (page.includes(plain(want))) return want;
     const words = new Set(plain(want).toLowerCase().split(" "));
-    const score = (line: string) => line.toLowerCase().split(" ").filter((w) => words.has(w)).length;
+    const score = (line: string) =>
+      line
+        .toLowerCase()
+        .split(" ")
+        .filter((w) => words.has(w)).length;
     const best = lines.reduce((a, b) => (score(b) > score(a) ? b : a), "");
     return score(best) > 0 ? best : `(nothing like it on the page: ${want})`;
   });

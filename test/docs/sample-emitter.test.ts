@@ -21,8 +21,14 @@ const FIXTURE = join(ROOT, "test/fixtures/specs/code-samples.yaml");
 
 /** TypeScript's own syntax errors for a module, as "line: message". */
 function syntaxErrors(source: string): string[] {
-  const { diagnostics = [] } = ts.transpileModule(source, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-  return diagnostics.map((d) => `${d.start === undefined ? "?" : source.slice(0, d.start).split("\n").length}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+  const { diagnostics = [] } = ts.transpileModule(source, {
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
+  return diagnostics.map(
+    (d) =>
+      `${d.start === undefined ? "?" : source.slice(0, d.start).split("\n").length}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+  );
 }
 
 describe("code samples for a spec of another shape", () => {
@@ -41,7 +47,9 @@ describe("code samples for a spec of another shape", () => {
   it("emits code-samples.ts, whose data is exactly the samples of every operation", async () => {
     const file = generated.files.find((f) => f.path === "code-samples.ts")!;
     expect(syntaxErrors(file.content)).toEqual([]);
-    const js = ts.transpileModule(file.content, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const js = ts.transpileModule(file.content, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
     const emitted = (await import(`data:text/javascript,${encodeURIComponent(js)}`)) as { codeSamples: unknown };
     expect(emitted.codeSamples).toEqual(codeSamplesOf(model));
     expect([...samples.keys()]).toEqual(["listPets", "createPets", "updatePet", "deletePet", "health"]);
@@ -50,11 +58,16 @@ describe("code samples for a spec of another shape", () => {
   it("every TypeScript sample is a module TypeScript parses without error, importing the spec's package", () => {
     for (const [name, sample] of samples) {
       expect(syntaxErrors(ts_(name)), name).toEqual([]);
-      expect(sample.typescript.join("\n"), name).toMatch(/^import \{\n {2}ApiError,\n {2}createClient,\n {2}NotFoundError,\n {2}RateLimitError,\n\} from "@acme\/petstore";\n/);
+      expect(sample.typescript.join("\n"), name).toMatch(
+        /^import \{\n {2}ApiError,\n {2}createClient,\n {2}NotFoundError,\n {2}RateLimitError,\n\} from "@acme\/petstore";\n/,
+      );
       // The README's error handling: the subclasses before ApiError, anything else rethrown.
-      expect(ts_(name), name).toMatch(/instanceof NotFoundError[\s\S]*instanceof RateLimitError[\s\S]*instanceof ApiError[\s\S]*throw error;/);
+      expect(ts_(name), name).toMatch(
+        /instanceof NotFoundError[\s\S]*instanceof RateLimitError[\s\S]*instanceof ApiError[\s\S]*throw error;/,
+      );
     }
-    for (const error of ["ApiError", "NotFoundError", "RateLimitError"]) expect(runtimeExports().public).toContainEqual({ name: error, typeOnly: false });
+    for (const error of ["ApiError", "NotFoundError", "RateLimitError"])
+      expect(runtimeExports().public).toContainEqual({ name: error, typeOnly: false });
   });
 
   it("every curl sample is a command sh accepts", () => {
@@ -65,17 +78,25 @@ describe("code samples for a spec of another shape", () => {
   });
 
   it("query and header parameters: the required ones, from their examples (else the schema's)", () => {
-    expect(ts_("listPets")).toContain('  const result = await client.listPets({\n    limit: 20,\n    "X-Request-Id": "00000000-0000-0000-0000-000000000000",\n  });');
+    expect(ts_("listPets")).toContain(
+      '  const result = await client.listPets({\n    limit: 20,\n    "X-Request-Id": "00000000-0000-0000-0000-000000000000",\n  });',
+    );
     expect(ts_("listPets")).not.toContain("tag");
     expect(curl("listPets")).toBe(
-      ["curl 'https://petstore.example.com/v2/pets?limit=20' \\", '  -H "Authorization: Bearer $PETSTORE_TOKEN" \\', "  -H 'X-Request-Id: 00000000-0000-0000-0000-000000000000'"].join("\n"),
+      [
+        "curl 'https://petstore.example.com/v2/pets?limit=20' \\",
+        '  -H "Authorization: Bearer $PETSTORE_TOKEN" \\',
+        "  -H 'X-Request-Id: 00000000-0000-0000-0000-000000000000'",
+      ].join("\n"),
     );
     expect(samples.get("listPets")!.permissions).toEqual(["Pets Read", "Pets Write"]);
   });
 
   it("credentials: the first alternative's option (scheme.option), read from x-zt-env, else a name made from the key", () => {
     const option = (key: string) => model.securitySchemes.find((s) => s.key === key)!.option;
-    expect(ts_("listPets")).toContain(`const client = createClient({\n  // the default: can be omitted\n  ${option("petstore_token")}: process.env["PETSTORE_TOKEN"],\n});`);
+    expect(ts_("listPets")).toContain(
+      `const client = createClient({\n  // the default: can be omitted\n  ${option("petstore_token")}: process.env["PETSTORE_TOKEN"],\n});`,
+    );
     // http basic: username and password.
     expect(ts_("createPets")).toContain(
       `  ${option("petstore_basic")}: {\n    username: process.env["PETSTORE_BASIC_USERNAME"] ?? "",\n    password: process.env["PETSTORE_BASIC_PASSWORD"] ?? "",\n  },`,
@@ -91,12 +112,18 @@ describe("code samples for a spec of another shape", () => {
   });
 
   it("a body that is not an object of fields is passed whole as `body`; no success body prints done", () => {
-    expect(ts_("createPets")).toContain('  await client.createPets({\n    body: [{ name: "Rex", tag: "dog" }],\n  });\n  console.log("done");');
-    expect(curl("createPets")).toContain(`  -H 'Content-Type: application/json' \\\n  --data-raw '[\n    {\n      "name": "Rex",\n      "tag": "dog"\n    }\n  ]'`);
+    expect(ts_("createPets")).toContain(
+      '  await client.createPets({\n    body: [{ name: "Rex", tag: "dog" }],\n  });\n  console.log("done");',
+    );
+    expect(curl("createPets")).toContain(
+      `  -H 'Content-Type: application/json' \\\n  --data-raw '[\n    {\n      "name": "Rex",\n      "tag": "dog"\n    }\n  ]'`,
+    );
   });
 
   it("a path and a query parameter sharing a name: the grouped argument, as the client takes it", () => {
-    expect(ts_("updatePet")).toContain('  const result = await client.updatePet({\n    path: { id: 7 },\n    query: { id: "v2" },\n    body: { name: "Rex" },\n  });');
+    expect(ts_("updatePet")).toContain(
+      '  const result = await client.updatePet({\n    path: { id: 7 },\n    query: { id: "v2" },\n    body: { name: "Rex" },\n  });',
+    );
   });
 
   it("an operation with nothing to pass is called with no argument", () => {
@@ -105,12 +132,18 @@ describe("code samples for a spec of another shape", () => {
 
   it("a spec with no package imports the generated folder; one with no server passes a baseUrl", () => {
     const bare = buildModel(
-      { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: { "/a": { get: { operationId: "getA", responses: { "200": { description: "ok" } } } } } },
+      {
+        openapi: "3.1.0",
+        info: { title: "t", version: "1" },
+        paths: { "/a": { get: { operationId: "getA", responses: { "200": { description: "ok" } } } } },
+      },
       "x",
     );
     const [sample] = codeSamplesOf(bare);
     expect(sample!.typescript).toContain(`} from "${DEFAULT_IMPORT}";`);
-    expect(sample!.typescript.join("\n")).toContain('const client = createClient({\n  baseUrl: "https://api.example.com", // the spec names no server\n});');
+    expect(sample!.typescript.join("\n")).toContain(
+      'const client = createClient({\n  baseUrl: "https://api.example.com", // the spec names no server\n});',
+    );
     expect(sample!.curl).toEqual(["curl 'https://api.example.com/a'"]);
   });
 
@@ -126,7 +159,12 @@ describe("code samples for a spec of another shape", () => {
               operationId: "postA",
               requestBody: {
                 required: true,
-                content: { "application/json": { schema: { type: "object", properties: { items: { type: "array" } } }, example: { items: [{ name: "first item" }, { name: "second item" }] } } },
+                content: {
+                  "application/json": {
+                    schema: { type: "object", properties: { items: { type: "array" } } },
+                    example: { items: [{ name: "first item" }, { name: "second item" }] },
+                  },
+                },
               },
               responses: { "200": { description: "ok" } },
             },

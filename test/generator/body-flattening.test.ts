@@ -98,7 +98,9 @@ describe("body flattening", () => {
 
   it("an optional flattened body's argument takes all of its fields or none of them", () => {
     const types = generated.files.find((f) => f.path === "types.ts")!.content;
-    expect(types).toContain("export type UpdateWidgetParams = UpdateWidgetPathParams & (UpdateWidgetBody | { [K in keyof UpdateWidgetBody]?: never });");
+    expect(types).toContain(
+      "export type UpdateWidgetParams = UpdateWidgetPathParams & (UpdateWidgetBody | { [K in keyof UpdateWidgetBody]?: never });",
+    );
     expect(types).toContain("export type ReplaceWidgetComposedParams = ReplaceWidgetComposedPathParams & ReplaceWidgetComposedBody;");
   });
 

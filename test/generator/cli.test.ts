@@ -47,7 +47,9 @@ describe("npm run generate", () => {
     expect(stderr).toContain(`\n-${stale}\n`);
     expect(stderr).toContain(`\n+${fresh[line]}\n`);
     // The command that regenerates this folder (not bare `npm run generate`, which writes generated/).
-    expect(stderr).toContain(`run \`npm run generate -- --spec spec/openapi.yaml --out ${path.relative(ROOT, out).split(path.sep).join("/")}\``);
+    expect(stderr).toContain(
+      `run \`npm run generate -- --spec spec/openapi.yaml --out ${path.relative(ROOT, out).split(path.sep).join("/")}\``,
+    );
     expect(readOutput(out)).toEqual(before);
   });
 
@@ -67,7 +69,9 @@ describe("npm run generate", () => {
     const line = readFileSync(path.join(lint, "paths/behaviors.yaml"), "utf8").split("\n").lastIndexOf("  operationId: getBehaviors") + 1;
     const duplicate = runCli(["--spec", path.join(lint, "openapi.yaml"), "--out", out]);
     expect(duplicate.status).toBe(1);
-    expect(duplicate.stderr).toContain(`paths/behaviors.yaml:${line}:3: Every operation must have a unique \`operationId\`. (operation-operationId-unique)`);
+    expect(duplicate.stderr).toContain(
+      `paths/behaviors.yaml:${line}:3: Every operation must have a unique \`operationId\`. (operation-operationId-unique)`,
+    );
     expect(readOutput(out)).toEqual(before);
   });
 

@@ -59,7 +59,10 @@ describe("any OpenAPI 3.0/3.1 document", () => {
     expect(list).toMatchObject({
       name: "listItems",
       pathParams: [{ name: "zone_id", required: true }],
-      queryParams: [{ name: "page", required: false }, { name: "per_page", required: true }],
+      queryParams: [
+        { name: "page", required: false },
+        { name: "per_page", required: true },
+      ],
       headerParams: [{ name: "X-Request-Id", required: false }],
       success: { status: "200", contentType: "application/json" },
       errors: [{ status: "default", contentType: "application/problem+json" }],

@@ -26,7 +26,8 @@ function compare(text: string, list: readonly string[]) {
     for (const reportOnKey of [false, true]) {
       const expected = getLineColLocation({ source: redocly, pointer, reportOnKey }).start;
       const actual = locate(ours, pointer, reportOnKey);
-      if (expected.line !== actual.line || expected.col !== actual.col) mismatches.push(`${pointer} ${reportOnKey}: ${JSON.stringify(actual)} != ${JSON.stringify(expected)}`);
+      if (expected.line !== actual.line || expected.col !== actual.col)
+        mismatches.push(`${pointer} ${reportOnKey}: ${JSON.stringify(actual)} != ${JSON.stringify(expected)}`);
     }
   }
   return mismatches;
@@ -36,12 +37,21 @@ describe("JSON pointer locations, as Redocly gives them", () => {
   it("on a pretty-printed document: escaped keys, arrays, scalars, CRLF, pointers that lead nowhere", () => {
     const document = {
       openapi: "3.1.0",
-      "a/b~c": { "x y": [1, { deep: [true, null, "s\"q"] }, "é\u2028"], "": 0 },
+      "a/b~c": { "x y": [1, { deep: [true, null, 's"q'] }, "é\u2028"], "": 0 },
       list: [[], {}, [[1]], "end"],
-      "quo\"te": { "back\\slash": -1.5e3 },
+      'quo"te': { "back\\slash": -1.5e3 },
     };
     const text = JSON.stringify(document, null, 2);
-    const list = [...pointers(document), "#/nowhere", "#/list/9", "#/list/x", "#/openapi/deeper", "#/a~1b~0c/x%20y/1/deep/2", "#/list/01", "#"];
+    const list = [
+      ...pointers(document),
+      "#/nowhere",
+      "#/list/9",
+      "#/list/x",
+      "#/openapi/deeper",
+      "#/a~1b~0c/x%20y/1/deep/2",
+      "#/list/01",
+      "#",
+    ];
     expect(compare(text, list)).toEqual([]);
     expect(compare(text.replace(/\n/g, "\r\n"), list)).toEqual([]);
     expect(compare(text.replace(/\n/g, "\n\r"), list)).toEqual([]); // a line break Redocly counts its own way
@@ -61,6 +71,8 @@ describe("JSON pointer locations, as Redocly gives them", () => {
     expect(jsonOffset("openapi: 3.1.0\npaths: {}\n", "#/paths", true)).toBeUndefined();
     expect(jsonOffset("{openapi: 3.1.0, paths: {}}", "#/paths", true)).toBeUndefined();
     const yaml = "openapi: 3.1.0\npaths:\n  /a: {}\n";
-    expect(locate(new Source("spec.yaml", yaml), "#/paths/~1a", true)).toEqual(getLineColLocation({ source: new Source("spec.yaml", yaml), pointer: "#/paths/~1a", reportOnKey: true }).start);
+    expect(locate(new Source("spec.yaml", yaml), "#/paths/~1a", true)).toEqual(
+      getLineColLocation({ source: new Source("spec.yaml", yaml), pointer: "#/paths/~1a", reportOnKey: true }).start,
+    );
   });
 });

@@ -42,7 +42,12 @@ describe("security", () => {
 
   it("takes the operation's requirements, else the root's; [] and {} mean no credentials", () => {
     const paths = {
-      "/a": { get: op(), post: op({ security: [] }), put: op({ security: [{}, { basic: [] }] }), delete: op({ security: [{ q: [], c: [] }] }) },
+      "/a": {
+        get: op(),
+        post: op({ security: [] }),
+        put: op({ security: [{}, { basic: [] }] }),
+        delete: op({ security: [{ q: [], c: [] }] }),
+      },
     };
     const secured = buildModel(doc({ paths, security: [{ api_token: [] }, { q: [], c: [] }] }), "x");
     // Document order of methods: get, put, post, delete.
@@ -56,7 +61,13 @@ describe("servers", () => {
   it("replaces variables by their defaults; the operation's server beats the path item's", () => {
     const model = buildModel(
       doc({
-        servers: [{ url: "https://{region}.example.com/{version}", variables: { region: { default: "eu" }, version: { default: "v2" } }, "x-zt-env": "EX_BASE_URL" }],
+        servers: [
+          {
+            url: "https://{region}.example.com/{version}",
+            variables: { region: { default: "eu" }, version: { default: "v2" } },
+            "x-zt-env": "EX_BASE_URL",
+          },
+        ],
         paths: {
           "/a": { servers: [{ url: "https://files.example.com" }], get: op(), put: op({ servers: [{ url: "/upload" }] }) },
           "/b": { get: op() },
@@ -72,18 +83,28 @@ describe("servers", () => {
 
 describe("x-zt-generator and operation extensions", () => {
   it("reads validators, requestIdHeader and errorClass, and ignores values of the wrong shape", () => {
-    expect(buildModel(doc({ "x-zt-generator": { validators: true, requestIdHeader: "CF-Ray", errorClass: "PetstoreError" } }), "x").options).toEqual({
+    expect(
+      buildModel(doc({ "x-zt-generator": { validators: true, requestIdHeader: "CF-Ray", errorClass: "PetstoreError" } }), "x").options,
+    ).toEqual({
       validators: true,
       requestIdHeader: "cf-ray",
       errorClass: "PetstoreError",
     });
-    expect(buildModel(doc({ "x-zt-generator": { validators: "yes", requestIdHeader: "a b", errorClass: "class" } }), "x").options).toEqual({ validators: false });
+    expect(buildModel(doc({ "x-zt-generator": { validators: "yes", requestIdHeader: "a b", errorClass: "class" } }), "x").options).toEqual({
+      validators: false,
+    });
     // A name the package already exports is not taken over.
     expect(buildModel(doc({ "x-zt-generator": { errorClass: "ApiError" } }), "x").options).toEqual({ validators: false });
   });
 
   it("an errorClass named like an enum's tuple keeps its name, and the tuple takes another (an export cannot hide the other)", () => {
-    const model = buildModel(doc({ "x-zt-generator": { errorClass: "RISK_LEVELS" }, components: { schemas: { RiskLevel: { type: "string", enum: ["low", "high"] } } } }), "x");
+    const model = buildModel(
+      doc({
+        "x-zt-generator": { errorClass: "RISK_LEVELS" },
+        components: { schemas: { RiskLevel: { type: "string", enum: ["low", "high"] } } },
+      }),
+      "x",
+    );
     expect(model.options.errorClass).toBe("RISK_LEVELS");
     expect(model.schemas.map((s) => s.enum?.constName)).toEqual(["RISK_LEVELS2"]);
   });
@@ -92,12 +113,19 @@ describe("x-zt-generator and operation extensions", () => {
     const named = (name: unknown) => buildModel(doc({ "x-zt-generator": { package: name } }), "x").options.package;
     expect(named("zt-risk-scoring")).toBe("zt-risk-scoring");
     expect(named("@acme/petstore.client")).toBe("@acme/petstore.client");
-    for (const bad of ["Petstore", "a b", 'x"; process.exit(1); "', "../evil", "@scope/", "", "a".repeat(215), 42]) expect(named(bad), String(bad)).toBeUndefined();
+    for (const bad of ["Petstore", "a b", 'x"; process.exit(1); "', "../evil", "@scope/", "", "a".repeat(215), 42])
+      expect(named(bad), String(bad)).toBeUndefined();
   });
 
   it("reads x-zt-idempotent and x-api-token-group", () => {
-    const model = buildModel(doc({ paths: { "/a": { post: op({ "x-zt-idempotent": true, "x-api-token-group": ["Zero Trust Write", 3] }), patch: op() } } }), "x");
-    expect(model.operations.map((o) => [o.idempotent, o.permissions])).toEqual([[true, ["Zero Trust Write"]], [false, []]]);
+    const model = buildModel(
+      doc({ paths: { "/a": { post: op({ "x-zt-idempotent": true, "x-api-token-group": ["Zero Trust Write", 3] }), patch: op() } } }),
+      "x",
+    );
+    expect(model.operations.map((o) => [o.idempotent, o.permissions])).toEqual([
+      [true, ["Zero Trust Write"]],
+      [false, []],
+    ]);
   });
 });
 
@@ -125,22 +153,40 @@ describe("examples", () => {
     const document = {
       components: {
         schemas: {
-          Node: { type: "object", required: ["child", "name"], properties: { name: { type: "string", minLength: 8 }, child: { $ref: "#/components/schemas/Node" } } },
+          Node: {
+            type: "object",
+            required: ["child", "name"],
+            properties: { name: { type: "string", minLength: 8 }, child: { $ref: "#/components/schemas/Node" } },
+          },
         },
       },
     };
-    const x = (schema: unknown, direction: "request" | "response" = "request") => exampleFromSchema(document as never, schema as never, direction);
-    expect(x({ allOf: [{ type: "object", required: ["a"], properties: { a: { const: 1 } } }, { required: ["b"], properties: { b: { type: "boolean" } } }] })).toEqual({ a: 1, b: true });
+    const x = (schema: unknown, direction: "request" | "response" = "request") =>
+      exampleFromSchema(document as never, schema as never, direction);
+    expect(
+      x({
+        allOf: [
+          { type: "object", required: ["a"], properties: { a: { const: 1 } } },
+          { required: ["b"], properties: { b: { type: "boolean" } } },
+        ],
+      }),
+    ).toEqual({ a: 1, b: true });
     expect(x({ oneOf: [{ type: "null" }, { type: "string", enum: [null, "x"] }] })).toBe("x");
     expect(x({ type: "integer", exclusiveMinimum: 5, multipleOf: 4 })).toBe(8);
     expect(x({ type: "number", maximum: -2.5 })).toBe(-2.5);
     expect(x({ type: "string", maxLength: 3 })).toBe("str");
     expect(x({ type: "array", items: { type: "string", format: "date" } })).toEqual(["2024-01-01"]);
-    const rw = { type: "object", required: ["id", "secret"], properties: { id: { type: "string", readOnly: true }, secret: { type: "string", writeOnly: true } } };
+    const rw = {
+      type: "object",
+      required: ["id", "secret"],
+      properties: { id: { type: "string", readOnly: true }, secret: { type: "string", writeOnly: true } },
+    };
     expect(x(rw, "request")).toEqual({ secret: "string" });
     expect(x(rw, "response")).toEqual({ id: "string" });
     // A property named __proto__ stays an own key, also through allOf: it never becomes the example's prototype.
-    const proto = JSON.parse('{ "type": "object", "required": ["__proto__"], "properties": { "__proto__": { "type": "object", "required": ["polluted"], "properties": { "polluted": { "type": "boolean" } } } } }');
+    const proto = JSON.parse(
+      '{ "type": "object", "required": ["__proto__"], "properties": { "__proto__": { "type": "object", "required": ["polluted"], "properties": { "polluted": { "type": "boolean" } } } } }',
+    );
     for (const merged of [x(proto), x({ allOf: [proto, { type: "object", required: ["b"], properties: { b: { type: "string" } } }] })]) {
       expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
       expect(Object.hasOwn(merged as object, "__proto__")).toBe(true);

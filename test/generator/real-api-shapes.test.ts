@@ -20,10 +20,21 @@ describe("$refs into other objects", () => {
       paths: {
         "/api/1/items": {
           post: {
-            requestBody: { content: { "application/json": { schema: { type: "object", properties: { tag: { $ref: "#/components/schemas/Tag/allOf/0" } } } } } },
+            requestBody: {
+              content: {
+                "application/json": { schema: { type: "object", properties: { tag: { $ref: "#/components/schemas/Tag/allOf/0" } } } },
+              },
+            },
             responses: ok,
           },
-          put: { requestBody: { content: { "application/json": { schema: { $ref: "#/paths/~1api~11~1items/post/requestBody/content/application~1json/schema" } } } }, responses: ok },
+          put: {
+            requestBody: {
+              content: {
+                "application/json": { schema: { $ref: "#/paths/~1api~11~1items/post/requestBody/content/application~1json/schema" } },
+              },
+            },
+            responses: ok,
+          },
         },
       },
       components: { schemas: { Tag: { allOf: [tag0, { type: "object" }] }, Tag_allOf_0: { type: "string" } } },
@@ -48,7 +59,10 @@ describe("$refs into other objects", () => {
         "/b": { get: { parameters: [{ $ref: "#/paths/~1a/get/parameters/0", description: "the same" }], responses: ok } },
       },
       components: {
-        parameters: { Id: { $ref: "#/components/parameters/RealId" }, RealId: { name: "id", in: "query", schema: { $ref: "#/components/schemas/Id" } } },
+        parameters: {
+          Id: { $ref: "#/components/parameters/RealId" },
+          RealId: { name: "id", in: "query", schema: { $ref: "#/components/schemas/Id" } },
+        },
         schemas: { Id: { type: "string" }, Holder: { properties: { id: { $ref: "#/components/parameters/Id/schema" } } } },
       },
     };
@@ -56,8 +70,15 @@ describe("$refs into other objects", () => {
     const paths = document.paths as Record<string, { get: { parameters: unknown[] } }>;
     // `#/components/parameters/Id/schema` goes through Id's $ref to RealId's schema, itself a ref: to Id.
     expect(paths["/a"]!.get.parameters[0]).toEqual({ name: "id", in: "query", schema: { $ref: "#/components/schemas/Id" } });
-    expect(paths["/b"]!.get.parameters[0]).toEqual({ name: "id", in: "query", schema: { $ref: "#/components/schemas/Id" }, description: "the same" });
-    expect((document.components as { schemas: Record<string, unknown> }).schemas.Holder).toEqual({ properties: { id: { $ref: "#/components/schemas/Id" } } });
+    expect(paths["/b"]!.get.parameters[0]).toEqual({
+      name: "id",
+      in: "query",
+      schema: { $ref: "#/components/schemas/Id" },
+      description: "the same",
+    });
+    expect((document.components as { schemas: Record<string, unknown> }).schemas.Holder).toEqual({
+      properties: { id: { $ref: "#/components/schemas/Id" } },
+    });
   });
 
   it("keeps a schema that refers into itself recursive, and leaves examples and whole components alone", () => {
@@ -68,15 +89,24 @@ describe("$refs into other objects", () => {
         schemas: {
           Node: {
             example,
-            properties: { child: { type: "object", properties: { next: { $ref: "#/components/schemas/Node/properties/child" } } }, whole: { $ref: "#/components/schemas/Node" } },
+            properties: {
+              child: { type: "object", properties: { next: { $ref: "#/components/schemas/Node/properties/child" } } },
+              whole: { $ref: "#/components/schemas/Node" },
+            },
           },
         },
       },
     };
     rewriteDeepRefs(document);
     const schemas = (document.components as { schemas: Record<string, { properties?: unknown; example?: unknown }> }).schemas;
-    expect(schemas.Node_properties_child).toEqual({ type: "object", properties: { next: { $ref: "#/components/schemas/Node_properties_child" } } });
-    expect(schemas.Node!.properties).toEqual({ child: { $ref: "#/components/schemas/Node_properties_child" }, whole: { $ref: "#/components/schemas/Node" } });
+    expect(schemas.Node_properties_child).toEqual({
+      type: "object",
+      properties: { next: { $ref: "#/components/schemas/Node_properties_child" } },
+    });
+    expect(schemas.Node!.properties).toEqual({
+      child: { $ref: "#/components/schemas/Node_properties_child" },
+      whole: { $ref: "#/components/schemas/Node" },
+    });
     expect(schemas.Node!.example).toEqual({ $ref: "#/components/schemas/Node/properties/child" });
   });
 
@@ -102,7 +132,12 @@ describe("a parent whose oneOf lists children that allOf it", () => {
     openapi: "3.0.1",
     components: {
       schemas: {
-        Rule: { type: "object", properties: { ruleType: { type: "string" } }, oneOf: [{ $ref: "#/components/schemas/Regex" }, { $ref: "#/components/schemas/Other" }], ...extra },
+        Rule: {
+          type: "object",
+          properties: { ruleType: { type: "string" } },
+          oneOf: [{ $ref: "#/components/schemas/Regex" }, { $ref: "#/components/schemas/Other" }],
+          ...extra,
+        },
         Regex: { allOf: [{ $ref: "#/components/schemas/Rule" }, { properties: { pattern: { type: "string" } } }] },
         Other: { type: "object" },
       },

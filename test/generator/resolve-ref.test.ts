@@ -37,7 +37,10 @@ function ends<T>(walk: () => T): T {
 describe("resolve", () => {
   it("follows a chain of $refs to the object at its end, and says where that object lives", () => {
     expect(resolve(doc, ref("#/components/schemas/A"))).toEqual({ node: { type: "string" }, pointer: "#/components/schemas/C" });
-    expect(resolve(doc, ref("#/components/schemas/C"), "#/elsewhere")).toEqual({ node: { type: "string" }, pointer: "#/components/schemas/C" });
+    expect(resolve(doc, ref("#/components/schemas/C"), "#/elsewhere")).toEqual({
+      node: { type: "string" },
+      pointer: "#/components/schemas/C",
+    });
   });
 
   it("keeps the caller's pointer for an object that is not a $ref, and has none to give when the caller gave none", () => {
@@ -46,17 +49,28 @@ describe("resolve", () => {
   });
 
   it("ends on a cycle, with nothing: a $ref to itself, two to each other, or a chain into a loop", () => {
-    for (const name of ["Self", "Ping", "Pong", "IntoLoop"]) expect(ends(() => resolve(doc, ref(`#/components/schemas/${name}`))), name).toBeUndefined();
+    for (const name of ["Self", "Ping", "Pong", "IntoLoop"])
+      expect(
+        ends(() => resolve(doc, ref(`#/components/schemas/${name}`))),
+        name,
+      ).toBeUndefined();
   });
 
   it("gives nothing for a dangling $ref, a $ref to a value that is not an object, or a value that is not an object", () => {
     expect(resolve(doc, ref("#/components/schemas/Dangling"))).toBeUndefined();
     expect(resolve(doc, ref("#/components/schemas/ToText"))).toBeUndefined();
-    for (const value of [undefined, null, "x", 1, true, [{ type: "string" }]]) expect(resolve(doc, value as never), JSON.stringify(value)).toBeUndefined();
+    for (const value of [undefined, null, "x", 1, true, [{ type: "string" }]])
+      expect(resolve(doc, value as never), JSON.stringify(value)).toBeUndefined();
   });
 
   it("never follows a $ref out of the document: files and URLs are the loader's to refuse or bundle", () => {
-    for (const target of ["other.yaml#/components/schemas/C", "https://example.com/spec.json#/components/schemas/C", "//example.com/x", "C", "#C"]) {
+    for (const target of [
+      "other.yaml#/components/schemas/C",
+      "https://example.com/spec.json#/components/schemas/C",
+      "//example.com/x",
+      "C",
+      "#C",
+    ]) {
       expect(resolve(doc, ref(target)), target).toBeUndefined();
     }
   });
@@ -78,10 +92,16 @@ describe("pointerSegment and child", () => {
   });
 
   it("lead back to exactly their key for any key, lone surrogates, % and __proto__ included", () => {
-    const keys = fc.oneof(fc.string({ unit: "binary" }), fc.constantFrom("__proto__", "constructor", "%41", "%", "~01", "a/b", "", "\ud800", "x\udfffy"));
+    const keys = fc.oneof(
+      fc.string({ unit: "binary" }),
+      fc.constantFrom("__proto__", "constructor", "%41", "%", "~01", "a/b", "", "\ud800", "x\udfffy"),
+    );
     fc.assert(
       fc.property(keys, keys, fc.jsonValue({ maxDepth: 2 }), (outer, inner, value) => {
-        const document = Object.defineProperty({}, outer, { value: Object.defineProperty({}, inner, { value, enumerable: true }), enumerable: true });
+        const document = Object.defineProperty({}, outer, {
+          value: Object.defineProperty({}, inner, { value, enumerable: true }),
+          enumerable: true,
+        });
         expect(lookup(document, child("#", outer, inner)!)).toEqual(value);
         expect(pointerSegment(outer)).not.toContain("/");
       }),

@@ -16,7 +16,10 @@ async function filesOf(spec: string): Promise<Map<string, string>> {
 
 /** How the committed generated/ differs from these files: the check `npm run check` makes ("" when in step). */
 function staleness(files: ReadonlyMap<string, string>): string {
-  return diffOutput(path.join(ROOT, "generated"), [...files].map(([p, content]) => ({ path: p, content })));
+  return diffOutput(
+    path.join(ROOT, "generated"),
+    [...files].map(([p, content]) => ({ path: p, content })),
+  );
 }
 
 /** The lines of `after` that `before` lacks, and the other way round. */
@@ -42,7 +45,9 @@ describe("generated/ is in step with spec/", () => {
     for (const [name, content] of first) {
       expect(content, name).not.toContain(ROOT);
       const header = content.slice(0, content.indexOf("\n"));
-      expect(header, name).toBe(`// ${name.startsWith("runtime/") ? `copied from generator/${name}` : "generated from spec/openapi.yaml"} by the zt-risk-scoring generator — do not edit; regenerate: npm run generate`);
+      expect(header, name).toBe(
+        `// ${name.startsWith("runtime/") ? `copied from generator/${name}` : "generated from spec/openapi.yaml"} by the zt-risk-scoring generator — do not edit; regenerate: npm run generate`,
+      );
     }
   });
 });
@@ -102,19 +107,27 @@ describe("the snapshot is live: editing the spec changes the output where it sho
     const after = await filesOf(path.join(dir, "openapi.yaml"));
     const client = after.get("client.ts")!;
     expect(client).toContain("resetBehaviors(params: ResetBehaviorsParams, options?: RequestOptions): ApiPromise<ResetBehaviorsResult>;");
-    expect(client).toContain('resetBehaviors: { id: "resetBehaviors", method: "DELETE", path: "/accounts/{account_id}/zt_risk_scoring/behaviors"');
+    expect(client).toContain(
+      'resetBehaviors: { id: "resetBehaviors", method: "DELETE", path: "/accounts/{account_id}/zt_risk_scoring/behaviors"',
+    );
     expect(client).toContain("Reset every behavior");
     const types = after.get("types.ts")!;
     for (const suffix of ["PathParams", "Body", "Params", "Envelope", "Result", "Error"]) {
       expect(types).toContain(`export type ResetBehaviors${suffix} =`);
     }
     expect(after.get("schema.ts")).toContain("resetBehaviors: {");
-    expect(staleness(after)).toContain("+  resetBehaviors(params: ResetBehaviorsParams, options?: RequestOptions): ApiPromise<ResetBehaviorsResult>;");
+    expect(staleness(after)).toContain(
+      "+  resetBehaviors(params: ResetBehaviorsParams, options?: RequestOptions): ApiPromise<ResetBehaviorsResult>;",
+    );
   });
 
   it("a changed description reaches the JSDoc of the method and its types", async () => {
     const dir = copySpec();
-    editFile(path.join(dir, "paths/behaviors.yaml"), "Updates risk score behavior configurations", "Replaces risk score behavior configurations");
+    editFile(
+      path.join(dir, "paths/behaviors.yaml"),
+      "Updates risk score behavior configurations",
+      "Replaces risk score behavior configurations",
+    );
     const after = await filesOf(path.join(dir, "openapi.yaml"));
     expect(after.get("client.ts")).toContain("* Replaces risk score behavior configurations");
     expect(after.get("types.ts")!.split("Replaces risk score behavior configurations").length - 1).toBe(6); // its six named types

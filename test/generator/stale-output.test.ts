@@ -33,14 +33,18 @@ describe("a stale generated/ is refused by every path that reads it", () => {
     ["npm pack (prepack: npm run build)", ["pack", "--pack-destination", "packed"], "npm run build"],
     ["npm run bench", ["run", "bench", "--", "--rows", "5"], "npm run bench"],
   ];
-  it.each(refusals)("%s exits non-zero with the diff and the fix, and writes nothing", async (_title, args, command) => {
-    const { code, output } = await runIn(copy, "npm", args, LIMIT_MS);
-    expect(code, output).not.toBe(0);
-    expect(output).toContain(`${command}: generated/ is stale`);
-    // The diff names the change: the new value in the regenerated tuple.
-    expect(output).toContain(JSON.stringify(levels.at(-1)));
-    expect(output).toContain("Run `npm run generate`");
-    expect(existsSync(path.join(copy, "dist"))).toBe(false);
-    expect(existsSync(path.join(copy, "packed")) ? readdirSync(path.join(copy, "packed")) : []).toEqual([]);
-  }, LIMIT_MS);
+  it.each(refusals)(
+    "%s exits non-zero with the diff and the fix, and writes nothing",
+    async (_title, args, command) => {
+      const { code, output } = await runIn(copy, "npm", args, LIMIT_MS);
+      expect(code, output).not.toBe(0);
+      expect(output).toContain(`${command}: generated/ is stale`);
+      // The diff names the change: the new value in the regenerated tuple.
+      expect(output).toContain(JSON.stringify(levels.at(-1)));
+      expect(output).toContain("Run `npm run generate`");
+      expect(existsSync(path.join(copy, "dist"))).toBe(false);
+      expect(existsSync(path.join(copy, "packed")) ? readdirSync(path.join(copy, "packed")) : []).toEqual([]);
+    },
+    LIMIT_MS,
+  );
 });

@@ -29,7 +29,7 @@ function corpusStrings(): string[] {
     if (typeof node === "string") strings.add(node);
     else if (typeof node === "object" && node !== null && !seen.has(node)) {
       seen.add(node);
-      for (const [key, value] of Object.entries(node)) strings.add(key), collect(value);
+      for (const [key, value] of Object.entries(node)) (strings.add(key), collect(value));
     }
   };
   const documents = readdirSync(CORPUS).flatMap((entry) => {
@@ -51,7 +51,27 @@ const HOSTILE = corpusStrings();
 /** The characters that steer a printer's idea of strings, templates and comments (short strings: they combine more often). */
 const steering = fc.string({ unit: fc.constantFrom('"', "'", "`", "\\", "/", "*", "$", "{", "}", "@", " ", "\n", "\r"), maxLength: 6 });
 /** Those, invisible ones and a letter. */
-const tricky = fc.string({ unit: fc.constantFrom('"', "`", "\\", "/", "*", "\n", "\u2028", "\u2029", "\u202e", "\u2066", "\u200b", "\ufeff", "\u0000", "\u001b", "\ud800", "a"), maxLength: 16 });
+const tricky = fc.string({
+  unit: fc.constantFrom(
+    '"',
+    "`",
+    "\\",
+    "/",
+    "*",
+    "\n",
+    "\u2028",
+    "\u2029",
+    "\u202e",
+    "\u2066",
+    "\u200b",
+    "\ufeff",
+    "\u0000",
+    "\u001b",
+    "\ud800",
+    "a",
+  ),
+  maxLength: 16,
+});
 const anyString = fc.oneof(steering, tricky, fc.string({ unit: "binary", maxLength: 16 }), fc.constantFrom(...HOSTILE));
 
 /** Prints `values` as types.ts prints an enum's tuple: a JSDoc'd constant, followed by a JSDoc'd type alias. */
@@ -64,7 +84,13 @@ function printTuples(tuples: readonly (readonly string[])[]): string {
       docs: [{ description: docText(values) || "empty" }],
       declarations: [{ name: `V${i}`, initializer: `${literal(values)} as const` }],
     },
-    { kind: StructureKind.TypeAlias, isExported: true, name: `T${i}`, type: `{ k: ${literal(Object.fromEntries(values.map((v) => [v, v])))} }`, docs: [`after ${i}`] },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: `T${i}`,
+      type: `{ k: ${literal(Object.fromEntries(values.map((v) => [v, v])))} }`,
+      docs: [`after ${i}`],
+    },
   ]);
   return printStructure({ statements });
 }
@@ -72,13 +98,18 @@ function printTuples(tuples: readonly (readonly string[])[]): string {
 function parse(text: string): ts.SourceFile {
   const sourceFile = ts.createSourceFile("printed.ts", text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const diagnostics = (sourceFile as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
-  expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")), text).toEqual([]);
+  expect(
+    diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")),
+    text,
+  ).toEqual([]);
   return sourceFile;
 }
 
 /** The values each tuple printed by printTuples() holds once parsed, and each object literal's keys and values. */
 function readTuples(sourceFile: ts.SourceFile, count: number): { arrays: string[][]; objects: [string, string][][] } {
-  const kinds = sourceFile.statements.map((s) => (ts.isVariableStatement(s) ? "const" : ts.isTypeAliasDeclaration(s) ? "type" : ts.SyntaxKind[s.kind]));
+  const kinds = sourceFile.statements.map((s) =>
+    ts.isVariableStatement(s) ? "const" : ts.isTypeAliasDeclaration(s) ? "type" : ts.SyntaxKind[s.kind],
+  );
   expect(kinds).toEqual(Array.from({ length: count }, () => ["const", "type"]).flat());
   const arrays: string[][] = [];
   const objects: [string, string][][] = [];
@@ -92,7 +123,12 @@ function readTuples(sourceFile: ts.SourceFile, count: number): { arrays: string[
       expect(statement.name.text).toBe(`T${(i - 1) / 2}`);
       // `{ k: { … } }`: the object literal parses as a type literal whose members are its entries.
       const inner = ((statement.type as ts.TypeLiteralNode).members[0] as ts.PropertySignature).type as ts.TypeLiteralNode;
-      objects.push(inner.members.map((m) => [propertyName(m.name!), (((m as ts.PropertySignature).type as ts.LiteralTypeNode).literal as ts.StringLiteral).text]));
+      objects.push(
+        inner.members.map((m) => [
+          propertyName(m.name!),
+          (((m as ts.PropertySignature).type as ts.LiteralTypeNode).literal as ts.StringLiteral).text,
+        ]),
+      );
     }
   });
   return { arrays, objects };
@@ -111,7 +147,12 @@ function docsOf(sourceFile: ts.SourceFile): string[] {
     expect(ranges).toHaveLength(1);
     const comment = text.slice(ranges[0]!.pos, ranges[0]!.end);
     if (!comment.includes("\n")) return comment.slice(4, -3);
-    return comment.slice(3, -2).split("\n").slice(1, -1).map((line) => line.replace(/^ \*( |$)/, "")).join("\n");
+    return comment
+      .slice(3, -2)
+      .split("\n")
+      .slice(1, -1)
+      .map((line) => line.replace(/^ \*( |$)/, ""))
+      .join("\n");
   });
 }
 
@@ -151,7 +192,14 @@ function roundTrip(tuples: readonly (readonly string[])[]): void {
 describe("literal() and docText(): spec text printed as code and comments, parsed back", () => {
   it("the hostile corpus has the values the printer stumbled on", () => {
     expect(HOSTILE.length).toBeGreaterThan(300);
-    for (const value of ["*/*", "`${globalThis.__pwned = true}`", "*/ globalThis.__pwned = true; /*", "\u2028", "ends in a backslash \\", "user\u202e \u2066// Check if admin\u2069 \u2066"]) {
+    for (const value of [
+      "*/*",
+      "`${globalThis.__pwned = true}`",
+      "*/ globalThis.__pwned = true; /*",
+      "\u2028",
+      "ends in a backslash \\",
+      "user\u202e \u2066// Check if admin\u2069 \u2066",
+    ]) {
       expect(HOSTILE).toContain(value);
     }
   });
@@ -178,7 +226,7 @@ describe("literal() and docText(): spec text printed as code and comments, parse
   });
 
   it("a printed literal never has a backslash before a quote, and escapes what is invisible", () => {
-    expect(literal('ends in a backslash \\')).toBe('"ends in a backslash \\u005c"');
+    expect(literal("ends in a backslash \\")).toBe('"ends in a backslash \\u005c"');
     expect(literal('\\"')).toBe('"\\u005c\\""');
     expect(literal("a\u202eb\u2028\ud800\u{e0041}")).toBe('"a\\u202eb\\u2028\\ud800\\udb40\\udc41"');
     fc.assert(
@@ -198,7 +246,12 @@ describe("literal() and docText(): spec text printed as code and comments, parse
   it("indexed(): each key a string literal that parses back to itself", () => {
     fc.assert(
       fc.property(fc.array(anyString, { minLength: 1, maxLength: 4 }), (keys) => {
-        const printed = printStructure({ statements: [{ kind: StructureKind.TypeAlias, name: "T", type: indexed("Base", ...keys), docs: ["d"] }, { kind: StructureKind.TypeAlias, name: "U", type: "string" }] });
+        const printed = printStructure({
+          statements: [
+            { kind: StructureKind.TypeAlias, name: "T", type: indexed("Base", ...keys), docs: ["d"] },
+            { kind: StructureKind.TypeAlias, name: "U", type: "string" },
+          ],
+        });
         expect(invisibleIn(printed)).toEqual([]);
         const sourceFile = parse(printed);
         expect(sourceFile.statements).toHaveLength(2);

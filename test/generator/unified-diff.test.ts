@@ -18,7 +18,10 @@ function gnuHunks(before: string, after: string): string {
   writeFileSync(b, after);
   const { status, stdout, stderr } = spawnSync("diff", ["-u", a, b], { encoding: "utf8" });
   if (status !== 0 && status !== 1) throw new Error(`diff failed: ${stderr}`);
-  return stdout.split(/(?<=\n)/).slice(2).join("");
+  return stdout
+    .split(/(?<=\n)/)
+    .slice(2)
+    .join("");
 }
 
 /** Ours, from its first hunk on. */
@@ -42,12 +45,18 @@ function applyHunks(before: string, hunks: string): string {
   while (i < lines.length) {
     const header = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@\n$/.exec(lines[i++]!);
     if (!header) throw new Error(`not a hunk header: ${JSON.stringify(lines[i - 1])}`);
-    const [oldStart, oldCount, newStart, newCount] = [header[1], header[2] ?? "1", header[3], header[4] ?? "1"].map(Number) as [number, number, number, number];
+    const [oldStart, oldCount, newStart, newCount] = [header[1], header[2] ?? "1", header[3], header[4] ?? "1"].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     const from = oldCount === 0 ? oldStart : oldStart - 1;
     if (from < at) throw new Error(`hunk at ${oldStart} overlaps the one before`);
     out.push(...old.slice(at, from));
     at = from;
-    if ((newCount === 0 ? newStart : newStart - 1) !== out.length) throw new Error(`hunk says new line ${newStart}, but it is ${out.length + 1}`);
+    if ((newCount === 0 ? newStart : newStart - 1) !== out.length)
+      throw new Error(`hunk says new line ${newStart}, but it is ${out.length + 1}`);
     let [seenOld, seenNew] = [0, 0];
     while (i < lines.length && !lines[i]!.startsWith("@@")) {
       const op = lines[i]![0];
@@ -67,7 +76,8 @@ function applyHunks(before: string, hunks: string): string {
       }
       if (op !== " " && op !== "-" && op !== "+") throw new Error(`not a diff line: ${JSON.stringify(op + text)}`);
     }
-    if (seenOld !== oldCount || seenNew !== newCount) throw new Error(`hunk counts ${oldCount},${newCount} but holds ${seenOld},${seenNew}`);
+    if (seenOld !== oldCount || seenNew !== newCount)
+      throw new Error(`hunk counts ${oldCount},${newCount} but holds ${seenOld},${seenNew}`);
   }
   return [...out, ...old.slice(at)].join("");
 }
@@ -84,7 +94,11 @@ describe("unifiedDiff", () => {
   it.each([
     ["one line changed in the middle", numbered(20), numbered(20).replace("line 10\n", "line ten\n")],
     ["two changes six lines apart: one hunk", numbered(20), numbered(20).replace("line 5\n", "five\n").replace("line 12\n", "twelve\n")],
-    ["two changes seven lines apart: two hunks", numbered(20), numbered(20).replace("line 5\n", "five\n").replace("line 13\n", "thirteen\n")],
+    [
+      "two changes seven lines apart: two hunks",
+      numbered(20),
+      numbered(20).replace("line 5\n", "five\n").replace("line 13\n", "thirteen\n"),
+    ],
     ["changes at the first and the last line", numbered(12), numbered(12).replace("line 1\n", "first\n").replace("line 12\n", "last\n")],
     ["lines added to an empty file", "", "a\nb\n"],
     ["every line removed", "a\nb\n", ""],
@@ -104,7 +118,9 @@ describe("unifiedDiff", () => {
   it("on generated texts: applies back exactly, and changes as few lines as diff -u does", () => {
     // Few distinct lines, so that texts share many and alignments are ambiguous; CR and missing final newlines included.
     const line = fc.constantFrom("a", "b", "c", "{", "}", "a\r", "", " a");
-    const text = fc.tuple(fc.array(line, { maxLength: 30 }), fc.boolean()).map(([lines, last]) => lines.map((l) => `${l}\n`).join("") + (last ? "" : "tail"));
+    const text = fc
+      .tuple(fc.array(line, { maxLength: 30 }), fc.boolean())
+      .map(([lines, last]) => lines.map((l) => `${l}\n`).join("") + (last ? "" : "tail"));
     fc.assert(
       fc.property(text, text, (before, after) => {
         const ours = ourHunks(before, after);

@@ -40,7 +40,9 @@ describe("validators for a spec with `nullable` and no `type`", () => {
     const dir = mkdtempSync(path.join(ARTIFACTS, "typeless-nullable-"));
     writeFileSync(path.join(dir, "openapi.yaml"), SPEC);
     const generated = await generate(path.join(dir, "openapi.yaml"));
-    expect(generated.warnings.map((w) => w.message)).toEqual(["The `type` field must be defined when the `nullable` field is used. (struct)"]);
+    expect(generated.warnings.map((w) => w.message)).toEqual([
+      "The `type` field must be defined when the `nullable` field is used. (struct)",
+    ]);
     replaceOutput(path.join(dir, "out"), generated.files);
     const { validators } = await import(pathToFileURL(path.join(dir, "out/validators.ts")).href);
     const response = validators.getThing.response;

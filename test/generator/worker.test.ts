@@ -89,7 +89,9 @@ describe("generate() on two threads", () => {
       responses:
         "200": { description: ok, content: { application/json: { schema: { $ref: "./schemas/Missing.yaml" } } } }
 `);
-    expect((await sameSpecError(spec)).message).toMatch(/openapi\.yaml:\d+:\d+: Can't resolve \$ref: ENOENT: .*Missing\.yaml.* \("\.\/schemas\/Missing\.yaml" names no file\) \(zt-generator\/ref-target\)$/);
+    expect((await sameSpecError(spec)).message).toMatch(
+      /openapi\.yaml:\d+:\d+: Can't resolve \$ref: ENOENT: .*Missing\.yaml.* \("\.\/schemas\/Missing\.yaml" names no file\) \(zt-generator\/ref-target\)$/,
+    );
   });
 
   it("a file that is not YAML, and a missing file: the same SpecError", async () => {

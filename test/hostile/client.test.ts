@@ -15,7 +15,16 @@
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ApiError, ConfigurationError, ConnectionError, createClient, InvalidArgumentError, TimeoutError, ZtRiskScoringError, type ClientOptions } from "../../generated/index.js";
+import {
+  ApiError,
+  ConfigurationError,
+  ConnectionError,
+  createClient,
+  InvalidArgumentError,
+  TimeoutError,
+  ZtRiskScoringError,
+  type ClientOptions,
+} from "../../generated/index.js";
 import { isolateCloudflareEnv } from "../support/behaviors-api.js";
 import { envelope, startLoopbackServer, type Handler, type LoopbackServer } from "../support/loopback-server.js";
 
@@ -47,7 +56,13 @@ afterEach(async () => {
 });
 
 const client = (options: ClientOptions = {}) =>
-  createClient({ apiToken: "hostile-test-token-0123456789", baseUrl: `${server.origin}/client/v4`, initialRetryDelayMs: 1, maxRetryDelayMs: 5, ...options });
+  createClient({
+    apiToken: "hostile-test-token-0123456789",
+    baseUrl: `${server.origin}/client/v4`,
+    initialRetryDelayMs: 1,
+    maxRetryDelayMs: 5,
+    ...options,
+  });
 
 /** Settles `promise` as "ok" or its error, or fails the property after `ms`. */
 async function settle(promise: Promise<unknown>, ms: number): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
@@ -56,7 +71,13 @@ async function settle(promise: Promise<unknown>, ms: number): Promise<{ ok: true
     timer = setTimeout(() => reject(new Error(`hang: not settled after ${ms} ms`)), ms);
   });
   try {
-    return await Promise.race([promise.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })), deadline]);
+    return await Promise.race([
+      promise.then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      ),
+      deadline,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -66,12 +87,52 @@ async function settle(promise: Promise<unknown>, ms: number): Promise<{ ok: true
 const wellFormed = (text: string) => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
 describe("any account_id", () => {
-  const awkward = fc.constantFrom("/", ".", "%", "?", "#", "\\", " ", "{", "}", "$", "&", "+", ";", "=", "\uD800", "\uDC00", "\u0000", "\n", "\u2028", "é", "a", "2", "%2e", "%2F");
+  const awkward = fc.constantFrom(
+    "/",
+    ".",
+    "%",
+    "?",
+    "#",
+    "\\",
+    " ",
+    "{",
+    "}",
+    "$",
+    "&",
+    "+",
+    ";",
+    "=",
+    "\uD800",
+    "\uDC00",
+    "\u0000",
+    "\n",
+    "\u2028",
+    "é",
+    "a",
+    "2",
+    "%2e",
+    "%2F",
+  );
   const accountId = fc.oneof(
     fc.string({ unit: "binary", maxLength: 40 }),
     fc.string({ unit: "grapheme", maxLength: 16 }),
     fc.string({ unit: awkward, maxLength: 12 }),
-    fc.constantFrom("", ".", "..", "...", "%2e%2e", "%2E%2E", "../admin", "..%2f", "{account_id}", "$&", "$1", "\uD83D", "a\uDFFFb", "__proto__"),
+    fc.constantFrom(
+      "",
+      ".",
+      "..",
+      "...",
+      "%2e%2e",
+      "%2E%2E",
+      "../admin",
+      "..%2f",
+      "{account_id}",
+      "$&",
+      "$1",
+      "\uD83D",
+      "a\uDFFFb",
+      "__proto__",
+    ),
   );
 
   it("is sent as exactly one path segment that decodes back to itself, or refused before sending", async () => {
@@ -101,20 +162,48 @@ describe("any response", () => {
   const token = fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/);
   const headerValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 30 });
   const dangerous = fc.constantFrom(
-    "content-type", "content-length", "content-encoding", "transfer-encoding", "retry-after", "retry-after-ms",
-    "x-should-retry", "cf-ray", "location", "set-cookie", "connection", "__proto__", "constructor",
+    "content-type",
+    "content-length",
+    "content-encoding",
+    "transfer-encoding",
+    "retry-after",
+    "retry-after-ms",
+    "x-should-retry",
+    "cf-ray",
+    "location",
+    "set-cookie",
+    "connection",
+    "__proto__",
+    "constructor",
   );
   const retryValue = fc.constantFrom("0", "-1", "soon", "1e-3", "NaN", "Wed, 21 Oct 2015 07:28:00 GMT", "", "true", "false");
   const body = fc.oneof(
     fc.string({ unit: "binary", maxLength: 200 }),
     fc.json({ maxDepth: 3 }),
-    fc.constantFrom("", "{", "null", "[]", '{"success":false}', '{"success":true}', '{"success":true,"result":null}', '{"__proto__":{"polluted":1}}'),
-    fc.record({
-      success: fc.oneof(fc.boolean(), fc.constant("yes"), fc.constant(null)),
-      errors: fc.oneof(fc.constant(undefined), fc.array(fc.record({ code: fc.oneof(fc.integer(), fc.string()), message: fc.oneof(fc.string(), fc.integer()) }), { maxLength: 3 }), fc.string()),
-      messages: fc.oneof(fc.constant(undefined), fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 2 })),
-      result: fc.anything({ maxDepth: 2 }),
-    }).map((v) => JSON.stringify(v)),
+    fc.constantFrom(
+      "",
+      "{",
+      "null",
+      "[]",
+      '{"success":false}',
+      '{"success":true}',
+      '{"success":true,"result":null}',
+      '{"__proto__":{"polluted":1}}',
+    ),
+    fc
+      .record({
+        success: fc.oneof(fc.boolean(), fc.constant("yes"), fc.constant(null)),
+        errors: fc.oneof(
+          fc.constant(undefined),
+          fc.array(fc.record({ code: fc.oneof(fc.integer(), fc.string()), message: fc.oneof(fc.string(), fc.integer()) }), {
+            maxLength: 3,
+          }),
+          fc.string(),
+        ),
+        messages: fc.oneof(fc.constant(undefined), fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 2 })),
+        result: fc.anything({ maxDepth: 2 }),
+      })
+      .map((v) => JSON.stringify(v)),
   );
   // A hostile value where an error's words are read (an envelope entry, problem details, a
   // top-level message or error). DEEP stands for arrays nested `depth` deep, which
@@ -136,16 +225,32 @@ describe("any response", () => {
       success: fc.boolean(),
     })
     .map(({ where, value, code, depth, success }) => {
-      const at = where === "errors" || where === "messages" ? { success, [where]: [{ code, message: value }] } : { success, [where]: value };
+      const at =
+        where === "errors" || where === "messages" ? { success, [where]: [{ code, message: value }] } : { success, [where]: value };
       return JSON.stringify(at).replace(JSON.stringify(DEEP), "[".repeat(depth) + "]".repeat(depth));
     });
   const reply = fc.record({
-    status: fc.oneof(fc.integer({ min: 200, max: 599 }), fc.constantFrom(200, 204, 205, 304, 400, 401, 403, 404, 408, 409, 422, 429, 500, 502, 503, 600, 799, 999)),
-    headers: fc.array(fc.tuple(fc.oneof({ arbitrary: token, weight: 3 }, { arbitrary: dangerous, weight: 1 }), fc.oneof(headerValue, retryValue)), { maxLength: 4 }),
+    status: fc.oneof(
+      fc.integer({ min: 200, max: 599 }),
+      fc.constantFrom(200, 204, 205, 304, 400, 401, 403, 404, 408, 409, 422, 429, 500, 502, 503, 600, 799, 999),
+    ),
+    headers: fc.array(
+      fc.tuple(fc.oneof({ arbitrary: token, weight: 3 }, { arbitrary: dangerous, weight: 1 }), fc.oneof(headerValue, retryValue)),
+      { maxLength: 4 },
+    ),
     body: fc.oneof({ arbitrary: body, weight: 3 }, { arbitrary: hostileWords, weight: 1 }),
     how: fc.oneof(
       { arbitrary: fc.constant("normal" as const), weight: 12 },
-      { arbitrary: fc.constantFrom("reset-before" as const, "reset-mid" as const, "gzip-lie" as const, "length-lie" as const, "slow" as const), weight: 3 },
+      {
+        arbitrary: fc.constantFrom(
+          "reset-before" as const,
+          "reset-mid" as const,
+          "gzip-lie" as const,
+          "length-lie" as const,
+          "slow" as const,
+        ),
+        weight: 3,
+      },
     ),
   });
   type Reply = typeof reply extends fc.Arbitrary<infer T> ? T : never;
@@ -211,14 +316,30 @@ describe("any response", () => {
 
 describe("any credential", () => {
   const secret = fc.stringMatching(/^[!-~]{16,40}$/).filter((s) => !/^(undefined|null|true|false)$/.test(s));
-  const scenario = fc.constantFrom("401", "403", "500", "invalid-json", "success-false", "reset", "timeout", "bad-account", "abort", "bad-header", "refused");
+  const scenario = fc.constantFrom(
+    "401",
+    "403",
+    "500",
+    "invalid-json",
+    "success-false",
+    "reset",
+    "timeout",
+    "bad-account",
+    "abort",
+    "bad-header",
+    "refused",
+  );
 
   const scripted: Record<string, Handler> = {
-    "401": (_req, res) => void res.writeHead(401, { "content-type": "application/json" }).end('{"success":false,"errors":[{"code":10000,"message":"Authentication error"}]}'),
+    "401": (_req, res) =>
+      void res
+        .writeHead(401, { "content-type": "application/json" })
+        .end('{"success":false,"errors":[{"code":10000,"message":"Authentication error"}]}'),
     "403": (_req, res) => void res.writeHead(403).end("forbidden"),
     "500": (_req, res) => void res.writeHead(500, { "content-type": "text/html" }).end("<h1>oops</h1>"),
     "invalid-json": (_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end("{not json"),
-    "success-false": (_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end('{"success":false,"errors":[],"messages":[],"result":null}'),
+    "success-false": (_req, res) =>
+      void res.writeHead(200, { "content-type": "application/json" }).end('{"success":false,"errors":[],"messages":[],"result":null}'),
     reset: (_req, res) => void res.socket?.destroy(),
     timeout: () => {},
   };
@@ -231,7 +352,10 @@ describe("any credential", () => {
         if (what === "refused") {
           // Not a valid header value (a space, a newline): refused at creation, without quoting it.
           const bad = asToken ? { apiToken: `${value} \n` } : { apiToken: "", apiKey: `${value}\n` };
-          error = await settle(Promise.resolve().then(() => client({ ...credentials, ...bad })), 1_000);
+          error = await settle(
+            Promise.resolve().then(() => client({ ...credentials, ...bad })),
+            1_000,
+          );
           error = (error as { error?: unknown }).error;
           expect(error).toBeInstanceOf(ConfigurationError);
         } else {
@@ -250,7 +374,13 @@ describe("any credential", () => {
           error = (outcome as { error: unknown }).error;
           expect(error).toBeInstanceOf(ZtRiskScoringError);
         }
-        const views = [String(error), (error as Error).message, (error as Error).stack ?? "", JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })];
+        const views = [
+          String(error),
+          (error as Error).message,
+          (error as Error).stack ?? "",
+          JSON.stringify(error),
+          inspect(error, { depth: 10, showHidden: true }),
+        ];
         for (const view of views) expect(view.includes(value), `${what}: ${view.slice(0, 500)}`).toBe(false);
       }),
       params(200),

@@ -10,7 +10,18 @@
  * runs nothing from the spec, is not a thenable, and has its methods and enum values.
  */
 import { randomUUID } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
@@ -74,7 +85,8 @@ interface OutCase {
   readonly setUp: (dir: string) => string;
 }
 
-const fakeGenerated = (text: string) => `// generated from spec/openapi.yaml by generator/ — do not edit; run npm run generate\n// ${text}\n`;
+const fakeGenerated = (text: string) =>
+  `// generated from spec/openapi.yaml by generator/ — do not edit; run npm run generate\n// ${text}\n`;
 const OUT_CASES: OutCase[] = [
   {
     name: "out-sentinel",
@@ -165,10 +177,16 @@ function expectations(spec: string): { operations: number; enums: string[][]; va
   const ops = Object.values(paths).flatMap((item) => (isObject(item) ? methods.map((m) => item[m]).filter(isObject) : []));
   const operations = ops.length;
   // With validators on, every operation with a JSON request body or JSON success body has an entry.
-  const jsonSchema = (holder: unknown) => isObject(holder) && isObject(holder.content) && isObject(holder.content["application/json"]) && holder.content["application/json"].schema !== undefined;
+  const jsonSchema = (holder: unknown) =>
+    isObject(holder) &&
+    isObject(holder.content) &&
+    isObject(holder.content["application/json"]) &&
+    holder.content["application/json"].schema !== undefined;
   const success = (op: Record<string, unknown>) => {
     const responses = isObject(op.responses) ? op.responses : {};
-    const code = Object.keys(responses).filter((c) => /^2\d\d$/.test(c)).sort()[0];
+    const code = Object.keys(responses)
+      .filter((c) => /^2\d\d$/.test(c))
+      .sort()[0];
     return code === undefined ? undefined : responses[code];
   };
   const validated = ops.filter((op) => jsonSchema(op.requestBody) || jsonSchema(success(op))).map((op) => String(op.operationId));
@@ -176,7 +194,13 @@ function expectations(spec: string): { operations: number; enums: string[][]; va
   const components = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
   const enums = Object.values(components)
     .filter(isObject)
-    .filter((s) => Array.isArray(s.enum) && s.enum.length > 0 && s.enum.every((v) => typeof v === "string") && (s.type === undefined || s.type === "string"))
+    .filter(
+      (s) =>
+        Array.isArray(s.enum) &&
+        s.enum.length > 0 &&
+        s.enum.every((v) => typeof v === "string") &&
+        (s.type === undefined || s.type === "string"),
+    )
     .map((s) => s.enum as string[]);
   return { operations, enums, validated, validators };
 }
@@ -201,7 +225,9 @@ async function runBatch(jobs: BatchJob[]): Promise<void> {
     .filter((l) => l.startsWith("RESULT "))
     .map((l) => JSON.parse(l.slice(7)) as BatchResult);
   if (results.length !== jobs.length) {
-    throw new Error(`the batch child stopped after ${results.length} of ${jobs.length} jobs (status ${child.status}, signal ${child.signal}):\n${child.stderr.slice(-3000)}`);
+    throw new Error(
+      `the batch child stopped after ${results.length} of ${jobs.length} jobs (status ${child.status}, signal ${child.signal}):\n${child.stderr.slice(-3000)}`,
+    );
   }
   const events = readGuardLog(logFile);
   if (!events.some((e) => e.kind === "exit")) throw new Error("the guard was not active in the batch child (no exit record)");
@@ -253,7 +279,9 @@ beforeAll(async () => {
   for (const dir of [CASES, OUTS, OUTSIDE, BUNDLES, SANDBOX]) mkdirSync(dir, { recursive: true });
   buildChildren();
   // Answers any request with a schema carrying the marker: a $ref that reached it would show.
-  loopback = await startLoopbackServer(text(200, `type: string\ndescription: ${LOOPBACK_MARKER}\n`, { "content-type": "application/yaml" }));
+  loopback = await startLoopbackServer(
+    text(200, `type: string\ndescription: ${LOOPBACK_MARKER}\n`, { "content-type": "application/yaml" }),
+  );
   writeFileSync(path.join(OUTSIDE, "secret.yaml"), `type: object\ndescription: ${SENTINEL}\n`);
   writeFileSync(path.join(OUTSIDE, "generated-looking.ts"), fakeGenerated(SENTINEL));
 
@@ -306,9 +334,11 @@ beforeAll(async () => {
     },
     ...corpus.filter((c) => c.isolate).map((hostile) => () => runIsolated(hostile)),
   ];
-  await Promise.all([0, 1].map(async () => {
-    for (let job = work.shift(); job; job = work.shift()) await job();
-  }));
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let job = work.shift(); job; job = work.shift()) await job();
+    }),
+  );
   casesAfter = snapshot(HOSTILE + "/cases");
   timings.generate = performance.now() - started - timings.setUp;
 
@@ -318,7 +348,10 @@ beforeAll(async () => {
   tscOutput = typecheckFolder(OUTS).output;
   timings.tsc = performance.now() - tscStarted;
   // An error is the corpus' only when the output for spec/ does not have it too (same file, place and message).
-  const errors = tscOutput.split("\n").map((line) => /hostile-[^/]+\/out\/([^/]+)\/generated\/(.*)$/.exec(line)).filter((m) => m !== null);
+  const errors = tscOutput
+    .split("\n")
+    .map((line) => /hostile-[^/]+\/out\/([^/]+)\/generated\/(.*)$/.exec(line))
+    .filter((m) => m !== null);
   baselineErrors = errors.filter((m) => m[1] === BASELINE).map((m) => m[2]!);
   for (const [line, name, error] of errors) {
     if (runs.has(name!) && !baselineErrors.includes(error!)) runs.get(name!)!.tscErrors.push(line);
@@ -331,7 +364,15 @@ beforeAll(async () => {
     ]),
   );
   try {
-    buildSync({ entryPoints, outdir: BUNDLES, outExtension: { ".js": ".mjs" }, bundle: true, platform: "node", format: "esm", logLevel: "silent" });
+    buildSync({
+      entryPoints,
+      outdir: BUNDLES,
+      outExtension: { ".js": ".mjs" },
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      logLevel: "silent",
+    });
   } catch (error) {
     bundleErrors = String(error);
   }
@@ -357,7 +398,8 @@ beforeAll(async () => {
     runs.get(report.name)!.load = report;
   }
   loadEvents = readGuardLog(loadLog).filter((e) => e.kind !== "exit");
-  if (generated.some((c) => !runs.get(c.name)!.load)) throw new Error(`the load child did not report every bundle:\n${loaded.stderr.slice(-3000)}`);
+  if (generated.some((c) => !runs.get(c.name)!.load))
+    throw new Error(`the load child did not report every bundle:\n${loaded.stderr.slice(-3000)}`);
   timings.total = performance.now() - started;
 }, 180_000);
 
@@ -420,7 +462,10 @@ function verdict(hostile: HostileCase): Verdict {
   if (result.maxRssKb !== undefined && result.maxRssKb > 450 * 1024) problems.push(`used ${Math.round(result.maxRssKb / 1024)} MB`);
   if (/\n\s+at .+[(:]\d+/.test(result.stderr)) problems.push(`stack trace in the message:\n${result.stderr}`);
   const inMessages = invisibleIn(result.stdout + result.stderr);
-  if (inMessages.length > 0) problems.push(`raw invisible or bidirectional characters in the messages (a terminal acts on them): ${inMessages.slice(0, 5).join(", ")}`);
+  if (inMessages.length > 0)
+    problems.push(
+      `raw invisible or bidirectional characters in the messages (a terminal acts on them): ${inMessages.slice(0, 5).join(", ")}`,
+    );
   const leftovers = [...snapshot(path.dirname(run.out)).keys()].filter((k) => !k.startsWith("generated/") && k !== "generated/");
   if (leftovers.length > 0) problems.push(`left beside the output: ${leftovers.join(", ")}`);
 
@@ -486,11 +531,40 @@ describe("hostile specs: refused cleanly or generated safely", () => {
     const strings: string[] = [];
     const collect = (node: unknown): void => {
       if (typeof node === "string") strings.push(node);
-      else if (typeof node === "object" && node !== null) for (const [key, value] of Object.entries(node)) strings.push(key), collect(value);
+      else if (typeof node === "object" && node !== null)
+        for (const [key, value] of Object.entries(node)) (strings.push(key), collect(value));
     };
     collect(parseYaml(readFileSync(path.join(ROOT, "test/hostile/corpus/trojan-source.yaml"), "utf8")));
     const found = new Set(invisibleIn(strings.join("\n")).map((at) => at.split(" ")[1]));
-    const wanted = ["202A", "202B", "202C", "202D", "202E", "2066", "2067", "2068", "2069", "200B", "200C", "200D", "200E", "200F", "FEFF", "2028", "2029", "00AD", "061C", "180E", "2060", "2064", "E0001", "0085", "009B", "001B", "D800"];
+    const wanted = [
+      "202A",
+      "202B",
+      "202C",
+      "202D",
+      "202E",
+      "2066",
+      "2067",
+      "2068",
+      "2069",
+      "200B",
+      "200C",
+      "200D",
+      "200E",
+      "200F",
+      "FEFF",
+      "2028",
+      "2029",
+      "00AD",
+      "061C",
+      "180E",
+      "2060",
+      "2064",
+      "E0001",
+      "0085",
+      "009B",
+      "001B",
+      "D800",
+    ];
     expect([...found].sort()).toEqual(expect.arrayContaining(wanted.map((code) => `U+${code}`)));
   });
 
@@ -615,38 +689,51 @@ describe("atomic writes", () => {
   }, 60_000);
 
   // Slow (a full generation of Cloudflare's API per round): HOSTILE_CLOUDFLARE=1 npm run test:hostile.
-  it.runIf(process.env.HOSTILE_CLOUDFLARE)("the real CLI on Cloudflare's whole API, SIGKILLed while it writes, leaves the old files or the new ones", async () => {
-    const cloudflare = CLOUDFLARE_2024;
-    const dir = path.join(HOSTILE, "kill-cli");
-    const target = path.join(dir, "generated");
-    const reference = path.join(dir, "reference");
-    const cli = (spec: string, out: string) => runNode(["--max-old-space-size=2048", bin("generate"), "--spec", spec, "--out", out], { timeoutMs: 120_000 });
-    expect((await cli(cloudflare, reference)).status).toBe(0);
-    const fresh = readOutput(reference);
-    const random = mulberry32(Number(process.env.HOSTILE_SEED ?? 20_240_807));
-    for (let round = 0; round < 3; round++) {
-      expect((await cli("spec/openapi.yaml", target)).status).toBe(0);
-      const previous = readOutput(target);
-      const child = spawn(process.execPath, ["--max-old-space-size=2048", bin("generate"), "--spec", cloudflare, "--out", target], { cwd: ROOT, stdio: "ignore" });
-      const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-      // The write starts when its staging folder appears: kill 0–150 ms into it.
-      const staging = `${target}.tmp-${child.pid}`;
-      while (!existsSync(staging) && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 1));
-      await new Promise((resolve) => setTimeout(resolve, random() * 150));
-      child.kill("SIGKILL");
-      await exited;
-      const found = existsSync(target) ? readOutput(target) : readOutput(`${target}.old-${child.pid}`);
-      expect(same(found, previous) || same(found, fresh), `round ${round}: a mix`).toBe(true);
-      console.log(`Cloudflare round ${round}: ${same(found, fresh) ? "new" : existsSync(target) ? "old" : "old, waiting under .old-<pid>"}`);
-    }
-  }, 600_000);
+  it.runIf(process.env.HOSTILE_CLOUDFLARE)(
+    "the real CLI on Cloudflare's whole API, SIGKILLed while it writes, leaves the old files or the new ones",
+    async () => {
+      const cloudflare = CLOUDFLARE_2024;
+      const dir = path.join(HOSTILE, "kill-cli");
+      const target = path.join(dir, "generated");
+      const reference = path.join(dir, "reference");
+      const cli = (spec: string, out: string) =>
+        runNode(["--max-old-space-size=2048", bin("generate"), "--spec", spec, "--out", out], { timeoutMs: 120_000 });
+      expect((await cli(cloudflare, reference)).status).toBe(0);
+      const fresh = readOutput(reference);
+      const random = mulberry32(Number(process.env.HOSTILE_SEED ?? 20_240_807));
+      for (let round = 0; round < 3; round++) {
+        expect((await cli("spec/openapi.yaml", target)).status).toBe(0);
+        const previous = readOutput(target);
+        const child = spawn(process.execPath, ["--max-old-space-size=2048", bin("generate"), "--spec", cloudflare, "--out", target], {
+          cwd: ROOT,
+          stdio: "ignore",
+        });
+        const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+        // The write starts when its staging folder appears: kill 0–150 ms into it.
+        const staging = `${target}.tmp-${child.pid}`;
+        while (!existsSync(staging) && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 1));
+        await new Promise((resolve) => setTimeout(resolve, random() * 150));
+        child.kill("SIGKILL");
+        await exited;
+        const found = existsSync(target) ? readOutput(target) : readOutput(`${target}.old-${child.pid}`);
+        expect(same(found, previous) || same(found, fresh), `round ${round}: a mix`).toBe(true);
+        console.log(
+          `Cloudflare round ${round}: ${same(found, fresh) ? "new" : existsSync(target) ? "old" : "old, waiting under .old-<pid>"}`,
+        );
+      }
+    },
+    600_000,
+  );
 
   it("a run killed between its two renames is recovered by the next run: the old files come back first, leftovers go", () => {
     rmSync(KILL, { recursive: true, force: true });
     mkdirSync(KILL, { recursive: true });
     const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
     // The state a kill between `out → out.old-<pid>` and `out.tmp-<pid> → out` leaves.
-    for (const [name, files] of [[`generated.old-${dead}`, OLD], [`generated.tmp-${dead}`, NEW]] as const) {
+    for (const [name, files] of [
+      [`generated.old-${dead}`, OLD],
+      [`generated.tmp-${dead}`, NEW],
+    ] as const) {
       for (const [file, content] of files) {
         mkdirSync(path.dirname(path.join(KILL, name, file)), { recursive: true });
         writeFileSync(path.join(KILL, name, file), content);
@@ -676,7 +763,11 @@ describe("atomic writes", () => {
 });
 
 /** Starts `node script ...args`, waits for it to print "ready", SIGKILLs it `delayMs` later. */
-function killWhenReady(script: string, args: string[], delayMs: number): Promise<{ pid: number; ready: boolean; code: number | null; signal: NodeJS.Signals | null }> {
+function killWhenReady(
+  script: string,
+  args: string[],
+  delayMs: number,
+): Promise<{ pid: number; ready: boolean; code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { stdio: ["ignore", "pipe", "inherit"] });
     let seen = "";

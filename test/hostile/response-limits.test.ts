@@ -66,13 +66,20 @@ function streamed(status: number, total: number, sent: Sent): Handler {
 /** A gzip bomb: an envelope whose `result` inflates to `size` bytes of "a". */
 function gzipBomb(size: number): { handler: Handler; compressed: number } {
   const body = gzipSync(`{"success":true,"errors":[],"messages":[],"result":"${"a".repeat(size)}"}`, { level: 9 });
-  const handler: Handler = (_req, res) => void res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(body);
+  const handler: Handler = (_req, res) =>
+    void res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end(body);
   return { handler, compressed: body.length };
 }
 
 async function clientFor(handler: Handler, options: ClientOptions = {}) {
   const server = await startLoopbackServer(handler);
-  const client = createClient({ apiToken: "tok_limits_0123456789", baseUrl: server.origin, initialRetryDelayMs: 1, maxRetryDelayMs: 2, ...options });
+  const client = createClient({
+    apiToken: "tok_limits_0123456789",
+    baseUrl: server.origin,
+    initialRetryDelayMs: 1,
+    maxRetryDelayMs: 2,
+    ...options,
+  });
   return { server, client };
 }
 
@@ -100,11 +107,17 @@ describe("maxResponseBytes", () => {
 
   it("a body framed by Content-Length past the limit is refused the same way; one within it resolves", async () => {
     const body = (n: number) => `{"success":true,"errors":[],"messages":[],"result":"${"a".repeat(n)}"}`;
-    const big = await clientFor((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(body(2 * MB)), { maxResponseBytes: MB });
+    const big = await clientFor((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(body(2 * MB)), {
+      maxResponseBytes: MB,
+    });
     await expect(big.client.getBehaviors({ account_id: ACCOUNT })).rejects.toBeInstanceOf(ResponseTooLargeError);
-    const exact = await clientFor((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(body(1000)), { maxResponseBytes: 1054 });
+    const exact = await clientFor((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(body(1000)), {
+      maxResponseBytes: 1054,
+    });
     await expect(exact.client.getBehaviors({ account_id: ACCOUNT })).resolves.toHaveLength(1000);
-    const over = await clientFor((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(body(1000)), { maxResponseBytes: 1053 });
+    const over = await clientFor((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(body(1000)), {
+      maxResponseBytes: 1053,
+    });
     await expect(over.client.getBehaviors({ account_id: ACCOUNT })).rejects.toBeInstanceOf(ResponseTooLargeError);
   });
 
@@ -128,7 +141,9 @@ describe("maxResponseBytes", () => {
     const { client } = await clientFor(streamed(200, 2 * MB, sent), { maxResponseBytes: MB });
     await expect(client.getBehaviors({ account_id: ACCOUNT }, { maxResponseBytes: 4 * MB })).resolves.toHaveLength(2 * MB - 54);
     const small = await clientFor(streamed(200, 2 * MB, { bytes: 0 } as Sent), { maxResponseBytes: 8 * MB });
-    await expect(small.client.getBehaviors({ account_id: ACCOUNT }, { maxResponseBytes: MB })).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await expect(small.client.getBehaviors({ account_id: ACCOUNT }, { maxResponseBytes: MB })).rejects.toBeInstanceOf(
+      ResponseTooLargeError,
+    );
   });
 
   it("a huge error body is read only as far as ApiError keeps it (64 KiB), and the call is still retried as a 5xx", async () => {
@@ -156,9 +171,9 @@ describe("maxResponseBytes", () => {
   it("applies to raw, and to typed calls once raw has middleware", async () => {
     const { handler } = gzipBomb(4 * MB);
     const { client, server } = await clientFor(handler, { maxResponseBytes: MB, maxRetries: 2 });
-    await expect(client.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: ACCOUNT } } })).rejects.toBeInstanceOf(
-      ResponseTooLargeError,
-    );
+    await expect(
+      client.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: ACCOUNT } } }),
+    ).rejects.toBeInstanceOf(ResponseTooLargeError);
     let seen = 0;
     client.raw.use({ onResponse: () => void seen++ });
     await expect(client.getBehaviors({ account_id: ACCOUNT })).rejects.toBeInstanceOf(ResponseTooLargeError);
@@ -180,12 +195,17 @@ describe("maxResponseBytes", () => {
     await expect(ok.client.getBehaviors({ account_id: ACCOUNT })).resolves.toHaveLength(1000);
   });
 
-  it.each([-1, 1.5, Number.NaN, Infinity, "1000", 2 ** 29])("refuses %s: ConfigurationError at creation, InvalidArgumentError per call, before sending", async (bad) => {
-    const { client, server } = await clientFor((_req, res) => void res.end("{}"));
-    expect(() => createClient({ apiToken: "tok_limits_0123456789", baseUrl: server.origin, maxResponseBytes: bad as number })).toThrow(ConfigurationError);
-    await expect(client.getBehaviors({ account_id: ACCOUNT }, { maxResponseBytes: bad as number })).rejects.toThrow(InvalidArgumentError);
-    expect(server.requests).toHaveLength(0);
-  });
+  it.each([-1, 1.5, Number.NaN, Infinity, "1000", 2 ** 29])(
+    "refuses %s: ConfigurationError at creation, InvalidArgumentError per call, before sending",
+    async (bad) => {
+      const { client, server } = await clientFor((_req, res) => void res.end("{}"));
+      expect(() => createClient({ apiToken: "tok_limits_0123456789", baseUrl: server.origin, maxResponseBytes: bad as number })).toThrow(
+        ConfigurationError,
+      );
+      await expect(client.getBehaviors({ account_id: ACCOUNT }, { maxResponseBytes: bad as number })).rejects.toThrow(InvalidArgumentError);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 
   it("allows no limit past V8's longest string, so a body within it can always become a string", () => {
     expect(() => createClient({ apiToken: "t", baseUrl: "http://127.0.0.1:1", maxResponseBytes: 2 ** 29 - 24 })).not.toThrow();

@@ -17,7 +17,14 @@ const reveal = (content: string) => revealInvisible({ path: "x.ts", content }, "
 function literals(code: string): string[] {
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) found.push(node.text);
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    )
+      found.push(node.text);
     ts.forEachChild(node, visit);
   };
   visit(ts.createSourceFile("x.ts", code, ts.ScriptTarget.Latest, true));
@@ -34,7 +41,7 @@ describe("revealInvisible: nothing invisible stays raw in an emitted file", () =
   });
 
   it("escapes them in strings and templates, where they mean the same", () => {
-    const code = 'const a = "x\u202ey\u2066z", b = \'\u200b\u{e0041}\ud800\', c = `t\u2028${a}m\ufeff${b}e\u00ad`, d = `\u2067`;\n';
+    const code = "const a = \"x\u202ey\u2066z\", b = '\u200b\u{e0041}\ud800', c = `t\u2028${a}m\ufeff${b}e\u00ad`, d = `\u2067`;\n";
     const revealed = reveal(code);
     expect(invisibleIn(revealed)).toEqual([]);
     expect(revealed).toContain('"x\\u202ey\\u2066z"');
@@ -69,7 +76,9 @@ describe("revealInvisible: nothing invisible stays raw in an emitted file", () =
   it("shows them in comments: line, block and JSDoc", () => {
     const code = "// a\u202eb\n/* c\u2066d\u2028e */\n/**\n * f\u200bg\u{e0041}\n */\nexport const x = 1; // h\u00adi\n";
     const revealed = reveal(code);
-    expect(revealed).toBe("// a<U+202E>b\n/* c<U+2066>d<U+2028>e */\n/**\n * f<U+200B>g<U+E0041>\n */\nexport const x = 1; // h<U+00AD>i\n");
+    expect(revealed).toBe(
+      "// a<U+202E>b\n/* c<U+2066>d<U+2028>e */\n/**\n * f<U+200B>g<U+E0041>\n */\nexport const x = 1; // h<U+00AD>i\n",
+    );
   });
 
   it("refuses one outside any string or comment, with where it is", () => {
@@ -83,7 +92,9 @@ describe("revealInvisible: nothing invisible stays raw in an emitted file", () =
       return "not refused";
     };
     // In an identifier (ZWJ is allowed there), between tokens, and a U+2028 that ends a `//` comment early.
-    expect(refused("const a\u200db = 1;\n")).toBe("spec.yaml: cannot write x.ts: line 1, column 8 holds U+200D, an invisible or bidirectional character, outside any string or comment, where it cannot be escaped");
+    expect(refused("const a\u200db = 1;\n")).toBe(
+      "spec.yaml: cannot write x.ts: line 1, column 8 holds U+200D, an invisible or bidirectional character, outside any string or comment, where it cannot be escaped",
+    );
     expect(refused("const a = 1;\n\u202e const b = 2;\n")).toMatch(/line 2, column 1 holds U\+202E/);
     expect(refused("// generated from evil\u2028globalThis.x = 1;\n")).toMatch(/line 1, column 23 holds U\+2028/);
     expect(refused("\ufeffexport {};\n")).toMatch(/line 1, column 1 holds U\+FEFF/);

@@ -47,7 +47,10 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   scratch = mkdtempSync(path.join(ARTIFACTS, "hostile-samples-"));
   for (const hostile of loadCorpus().filter((c) => c.expect.outcome === "generated" && !c.isolate)) {
-    const spec = layOut(hostile, path.join(scratch, "cases", hostile.name), { loopback: "http://127.0.0.1:9", outside: path.join(scratch, "outside") });
+    const spec = layOut(hostile, path.join(scratch, "cases", hostile.name), {
+      loopback: "http://127.0.0.1:9",
+      outside: path.join(scratch, "outside"),
+    });
     const { model, files } = await generate(spec);
     const out = path.join(scratch, "out", hostile.name);
     for (const file of files) {
@@ -73,7 +76,8 @@ interface EnvRead {
 function evaluate(node: ts.Expression): unknown {
   if (ts.isStringLiteral(node)) return node.text;
   if (ts.isNumericLiteral(node)) return Number(node.text);
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) return -Number(node.operand.text);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand))
+    return -Number(node.operand.text);
   if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
   if (node.kind === ts.SyntaxKind.NullKeyword) return null;
@@ -83,7 +87,12 @@ function evaluate(node: ts.Expression): unknown {
     for (const property of node.properties) {
       if (!ts.isPropertyAssignment(property)) throw new Error(`not a plain property: ${property.getText()}`);
       const { name } = property;
-      const key = ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : ts.isComputedPropertyName(name) && ts.isStringLiteral(name.expression) ? name.expression.text : undefined;
+      const key =
+        ts.isIdentifier(name) || ts.isStringLiteral(name)
+          ? name.text
+          : ts.isComputedPropertyName(name) && ts.isStringLiteral(name.expression)
+            ? name.expression.text
+            : undefined;
       if (key === undefined) throw new Error(`not a literal key: ${name.getText()}`);
       Object.defineProperty(object, key, { value: evaluate(property.initializer), enumerable: true, writable: true, configurable: true });
     }
@@ -93,7 +102,8 @@ function evaluate(node: ts.Expression): unknown {
   if (ts.isElementAccessExpression(node) && node.expression.getText() === "process.env" && ts.isStringLiteral(node.argumentExpression)) {
     return { env: node.argumentExpression.text } satisfies EnvRead;
   }
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && node.right.getText() === '""') return evaluate(node.left);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken && node.right.getText() === '""')
+    return evaluate(node.left);
   throw new Error(`not a literal: ${ts.SyntaxKind[node.kind]} ${node.getText().slice(0, 200)}`);
 }
 
@@ -109,7 +119,9 @@ interface ReadSample {
 
 function readSample(source: string): ReadSample {
   const file = ts.createSourceFile("sample.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const syntax = (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const syntax = (file as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) =>
+    ts.flattenDiagnosticMessageText(d.messageText, "\n"),
+  );
   expect(syntax).toEqual([]);
   expect(file.statements.map((s) => ts.SyntaxKind[s.kind])).toEqual(["ImportDeclaration", "FirstStatement", "TryStatement"]);
   const [imported, client, attempt] = file.statements as unknown as [ts.ImportDeclaration, ts.VariableStatement, ts.TryStatement];
@@ -118,7 +130,9 @@ function readSample(source: string): ReadSample {
   expect(clientCall.expression.getText()).toBe("createClient");
   const [first, print] = attempt.tryBlock.statements;
   expect(attempt.tryBlock.statements).toHaveLength(2);
-  const awaited = (ts.isVariableStatement(first!) ? first.declarationList.declarations[0]!.initializer : (first as ts.ExpressionStatement).expression) as ts.AwaitExpression;
+  const awaited = (
+    ts.isVariableStatement(first!) ? first.declarationList.declarations[0]!.initializer : (first as ts.ExpressionStatement).expression
+  ) as ts.AwaitExpression;
   const call = awaited.expression as ts.CallExpression;
   expect(ts.isPropertyAccessExpression(call.expression) && call.expression.expression.getText() === "client").toBe(true);
   expect(print!.getText()).toMatch(/^console\.log\((result|"done")\);$/);
@@ -134,25 +148,37 @@ function readSample(source: string): ReadSample {
 
 /** The argument a sample must pass, from the model: every path parameter, the required others, a required body. */
 function expectedArgument(op: OperationModel): unknown {
-  const fields = (params: readonly ParamModel[]) => Object.fromEntries(params.filter((p) => p.required).map((p) => [p.name, p.example ?? p.name]));
+  const fields = (params: readonly ParamModel[]) =>
+    Object.fromEntries(params.filter((p) => p.required).map((p) => [p.name, p.example ?? p.name]));
   const body = op.body?.required ? (op.body.example ?? {}) : undefined;
   let argument: Record<string, unknown>;
   if (op.layout === "grouped") {
     argument = {};
-    for (const [group, params] of [["path", op.pathParams], ["query", op.queryParams], ["header", op.headerParams]] as const) {
+    for (const [group, params] of [
+      ["path", op.pathParams],
+      ["query", op.queryParams],
+      ["header", op.headerParams],
+    ] as const) {
       if (params.some((p) => p.required)) argument[group] = fields(params);
     }
     if (body !== undefined) argument.body = body;
   } else {
     const flattened = op.body?.shape === "fields" && typeof body === "object" && body !== null && !Array.isArray(body);
-    argument = { ...fields(op.pathParams), ...fields(op.queryParams), ...fields(op.headerParams), ...(flattened ? body : body !== undefined ? { body } : {}) };
+    argument = {
+      ...fields(op.pathParams),
+      ...fields(op.queryParams),
+      ...fields(op.headerParams),
+      ...(flattened ? body : body !== undefined ? { body } : {}),
+    };
   }
   return Object.keys(argument).length === 0 ? undefined : argument;
 }
 
 /** The schemes the sample must send: the first alternative that names any, all of whose schemes the client can send. */
 function expectedSchemes(model: ApiModel, op: OperationModel) {
-  const usable = op.security.find((alt) => alt.length > 0 && alt.every((key) => model.securitySchemes.some((s) => s.key === key && s.kind !== "unsupported")));
+  const usable = op.security.find(
+    (alt) => alt.length > 0 && alt.every((key) => model.securitySchemes.some((s) => s.key === key && s.kind !== "unsupported")),
+  );
   return (usable ?? []).map((key) => model.securitySchemes.find((s) => s.key === key)!);
 }
 
@@ -168,11 +194,14 @@ async function curlWords(sample: OperationSamples, env: Record<string, string>):
 
 /** The variables a sample reads (every `$NAME` in its curl command), each set to a value of its own. */
 function variablesOf(sample: OperationSamples): Record<string, string> {
-  return Object.fromEntries([...sample.curl.join("\n").matchAll(/"[^"']*\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => [m[1]!, `${m[1]}-value`]));
+  return Object.fromEntries(
+    [...sample.curl.join("\n").matchAll(/"[^"']*\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => [m[1]!, `${m[1]}-value`]),
+  );
 }
 
 /** The option following `flag` (e.g. each `-H`'s header). */
-const after = (words: readonly string[], flag: string) => words.flatMap((w, i) => (w === flag && i + 1 < words.length ? [words[i + 1]!] : []));
+const after = (words: readonly string[], flag: string) =>
+  words.flatMap((w, i) => (w === flag && i + 1 < words.length ? [words[i + 1]!] : []));
 
 /** A path's segments, decoded: the template's own `/`s split it, a parameter's value (or name) never does. */
 /** `text` with each lone surrogate replaced by U+FFFD, as UTF-8 encoding does (String.prototype.toWellFormed, ES2024). */
@@ -181,7 +210,9 @@ function wellFormed(text: string): string {
 }
 
 function expectedSegments(op: OperationModel): string[] {
-  const values = new Map(op.pathParams.map((p) => [p.name, typeof p.example === "string" ? p.example : JSON.stringify(p.example ?? p.name)]));
+  const values = new Map(
+    op.pathParams.map((p) => [p.name, typeof p.example === "string" ? p.example : JSON.stringify(p.example ?? p.name)]),
+  );
   const segments: string[] = [];
   let current = "";
   for (const part of op.path.split(/(\{[^{}]*\})/)) {
@@ -219,7 +250,10 @@ describe("hostile specs: the docs' code samples hold the spec's values and nothi
         expect(read.imports, where).toEqual(["ApiError", "createClient", "NotFoundError", "RateLimitError"]);
         expect(read.method, where).toBe(op.name);
         expect(read.argument, where).toEqual(expectedArgument(op));
-        const credentials = expectedSchemes(model, op).map((s): [string, unknown] => [s.option, s.kind === "basic" ? { username: expect.anything(), password: expect.anything() } : expect.anything()]);
+        const credentials = expectedSchemes(model, op).map((s): [string, unknown] => [
+          s.option,
+          s.kind === "basic" ? { username: expect.anything(), password: expect.anything() } : expect.anything(),
+        ]);
         const baseUrl = model.server && /^https?:\/\//i.test(model.server.url) ? [] : [["baseUrl", "https://api.example.com"]];
         expect(read.clientOptions ?? {}, where).toEqual(Object.fromEntries([...credentials, ...baseUrl]));
         expect(read.catchClause, where).toBe(readSample(cases[0]!.samples[0]!.typescript.join("\n")).catchClause);
@@ -244,7 +278,9 @@ describe("hostile specs: the docs' code samples hold the spec's values and nothi
         expect(segments.slice(-expected.length), where).toEqual(expected);
         for (const param of op.queryParams.filter((p) => p.required)) {
           const value = param.example ?? param.name;
-          expect(url.searchParams.getAll(param.name), where).toEqual((Array.isArray(value) ? value : [value]).map((v) => (typeof v === "string" ? v : JSON.stringify(v))));
+          expect(url.searchParams.getAll(param.name), where).toEqual(
+            (Array.isArray(value) ? value : [value]).map((v) => (typeof v === "string" ? v : JSON.stringify(v))),
+          );
         }
         const headers = after(words, "-H");
         for (const param of op.headerParams.filter((p) => p.required && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(p.name))) {
@@ -252,11 +288,18 @@ describe("hostile specs: the docs' code samples hold the spec's values and nothi
           expect(headers, where).toContain(`${param.name}: ${value.replace(/[\u0000-\u001f\u007f]/g, " ")}`);
         }
         for (const scheme of expectedSchemes(model, op).filter((s) => s.kind === "bearer")) {
-          expect(headers.filter((h) => h.startsWith("Authorization: Bearer ")).map((h) => h.slice(22)), where).toEqual([Object.values(env)[0]]);
+          expect(
+            headers.filter((h) => h.startsWith("Authorization: Bearer ")).map((h) => h.slice(22)),
+            where,
+          ).toEqual([Object.values(env)[0]]);
           expect(scheme.option).toBeTruthy();
         }
         const data = after(words, "--data-raw");
-        if (op.body?.required && /json/i.test(op.body.contentType)) expect(data.map((d) => JSON.parse(d)), where).toEqual([op.body.example ?? {}]);
+        if (op.body?.required && /json/i.test(op.body.contentType))
+          expect(
+            data.map((d) => JSON.parse(d)),
+            where,
+          ).toEqual([op.body.example ?? {}]);
       }
     }
   }, 120_000);
@@ -296,7 +339,14 @@ describe(`the ${BREAKOUTS} case, run against a loopback server`, () => {
     // The spec's package name is not one npm accepts: the sample imports ./generated/index.js, beside it here.
     expect(sample!.typescript).toContain(`} from "${DEFAULT_IMPORT}";`);
     writeFileSync(path.join(breakouts.out, "sample.ts"), sample!.typescript.join("\n"));
-    buildSync({ entryPoints: [path.join(breakouts.out, "sample.ts")], outfile: path.join(breakouts.out, "sample.mjs"), bundle: true, platform: "node", format: "esm", logLevel: "silent" });
+    buildSync({
+      entryPoints: [path.join(breakouts.out, "sample.ts")],
+      outfile: path.join(breakouts.out, "sample.mjs"),
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      logLevel: "silent",
+    });
     const cwd = mkdtempSync(path.join(scratch, "node-"));
     const report = `data:text/javascript,${encodeURIComponent('process.on("exit", () => process.stdout.write(`PWNED=${String(globalThis.__pwned)}\\n`));')}`;
     const before = server.requests.length;
@@ -318,7 +368,10 @@ describe(`the ${BREAKOUTS} case, run against a loopback server`, () => {
     expect(script).toContain(`'${serverUrl}/things/`);
     const cwd = mkdtempSync(path.join(scratch, "curl-"));
     const before = server.requests.length;
-    const { stdout } = await execFile("sh", ["-c", `${script.replace(serverUrl, server.origin)} --silent --show-error`], { cwd, env: { PATH: process.env.PATH, API_TOKEN: TOKEN } });
+    const { stdout } = await execFile("sh", ["-c", `${script.replace(serverUrl, server.origin)} --silent --show-error`], {
+      cwd,
+      env: { PATH: process.env.PATH, API_TOKEN: TOKEN },
+    });
     expect(JSON.parse(stdout)).toEqual(op.success!.example);
     expect(server.requests.slice(before)).toHaveLength(1);
     expectReceived(server.requests[before]!);

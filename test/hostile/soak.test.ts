@@ -19,7 +19,14 @@ let server: LoopbackServer;
 const attempts = new Map<string, number>();
 
 beforeAll(async () => {
-  buildSync({ entryPoints: [path.join(ROOT, "test/hostile/support/soak-client.ts")], outfile: CHILD, bundle: true, platform: "node", format: "esm", logLevel: "warning" });
+  buildSync({
+    entryPoints: [path.join(ROOT, "test/hostile/support/soak-client.ts")],
+    outfile: CHILD,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    logLevel: "warning",
+  });
   server = await startLoopbackServer();
   server.reply((req, res) => {
     const id = /\/accounts\/([^/]+)\//.exec(req.url ?? "")?.[1] ?? "";
@@ -27,24 +34,43 @@ beforeAll(async () => {
     const attempt = (attempts.get(id) ?? 0) + 1;
     attempts.set(id, attempt);
     const ok = (delay: number) =>
-      setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ success: true, errors: [], messages: [], result: { n: Number(n) } })), delay);
+      setTimeout(
+        () =>
+          res
+            .writeHead(200, { "content-type": "application/json" })
+            .end(JSON.stringify({ success: true, errors: [], messages: [], result: { n: Number(n) } })),
+        delay,
+      );
     const fail = (status: number, headers: Record<string, string> = {}) =>
-      res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify({ success: false, errors: [{ code: status, message: "no" }], messages: [], result: null }));
+      res
+        .writeHead(status, { "content-type": "application/json", ...headers })
+        .end(JSON.stringify({ success: false, errors: [{ code: status, message: "no" }], messages: [], result: null }));
     switch (scenario) {
-      case "ok": return void ok(Number(n) % 10);
-      case "slow": return void ok(50 + (Number(n) % 100));
-      case "flaky": return attempt === 1 ? fail(503) : void ok(0);
-      case "e400": return fail(400);
-      case "e404": return fail(404);
-      case "e500": return fail(500);
-      case "e429": return fail(429, { "retry-after-ms": "1" });
-      case "reset": return void res.socket?.destroy();
+      case "ok":
+        return void ok(Number(n) % 10);
+      case "slow":
+        return void ok(50 + (Number(n) % 100));
+      case "flaky":
+        return attempt === 1 ? fail(503) : void ok(0);
+      case "e400":
+        return fail(400);
+      case "e404":
+        return fail(404);
+      case "e500":
+        return fail(500);
+      case "e429":
+        return fail(429, { "retry-after-ms": "1" });
+      case "reset":
+        return void res.socket?.destroy();
       case "resetMid":
         res.writeHead(200, { "content-type": "application/json", "content-length": "200" });
         return void res.write('{"success":true,"result":{"n":', () => res.socket?.destroy());
-      case "timeout": return; // never answers; the server closes the socket at the end
-      case "badJson": return void res.writeHead(200, { "content-type": "application/json" }).end("{oops");
-      default: return fail(418);
+      case "timeout":
+        return; // never answers; the server closes the socket at the end
+      case "badJson":
+        return void res.writeHead(200, { "content-type": "application/json" }).end("{oops");
+      default:
+        return fail(418);
     }
   });
 });
@@ -59,7 +85,13 @@ it("10,000 requests through one client: every call settles right, the heap stays
   const line = child.stdout.split("\n").find((l) => l.startsWith("SOAK "));
   expect(line, `no report (status ${child.status}, signal ${child.signal}, timed out ${child.timedOut}):\n${child.stderr}`).toBeDefined();
   const report = JSON.parse(line!.slice(5)) as {
-    total: number; settled: number; outcomes: Record<string, number>; mismatches: string[]; unhandled: number; heap: Record<string, number>; ms: number;
+    total: number;
+    settled: number;
+    outcomes: Record<string, number>;
+    mismatches: string[];
+    unhandled: number;
+    heap: Record<string, number>;
+    ms: number;
   };
   const growthMb = (report.heap.after10000! - report.heap.after1000!) / 1048576;
   console.log(

@@ -49,7 +49,9 @@ describe("the docs' code samples and the README's example, against the packed pa
 
   /** Answers `METHOD path` with that operation's 200 example, or with the failure the test asks for. */
   const handler: Handler = (_req, res, recorded) => {
-    const op = model.operations.find((o) => o.method === recorded.method && new RegExp(`^${o.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(recorded.url));
+    const op = model.operations.find(
+      (o) => o.method === recorded.method && new RegExp(`^${o.path.replace(/\{[^}]+\}/g, "[^/]+")}$`).test(recorded.url),
+    );
     const headers = { "content-type": "application/json", "cf-ray": RAY };
     const status = op ? answer : 404;
     if (status !== "example") {
@@ -76,7 +78,10 @@ describe("the docs' code samples and the README's example, against the packed pa
   });
 
   /** Runs a compiled module of the project with the credentials and base URL in its environment. */
-  async function runModule(name: string, env: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; stderr: string; requests: RecordedRequest[] }> {
+  async function runModule(
+    name: string,
+    env: NodeJS.ProcessEnv = {},
+  ): Promise<{ stdout: string; stderr: string; requests: RecordedRequest[] }> {
     const before = server.requests.length;
     const { stdout, stderr } = await execFile(process.execPath, [`out/${name}.js`], {
       cwd: project,
@@ -88,12 +93,19 @@ describe("the docs' code samples and the README's example, against the packed pa
 
   /** The request a sample must send: its method, the path with the examples filled in, the token, the body example. */
   function expectedRequest(op: OperationModel) {
-    const url = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(op.pathParams.find((p) => p.name === name)!.example)));
+    const url = op.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+      encodeURIComponent(String(op.pathParams.find((p) => p.name === name)!.example)),
+    );
     return { method: op.method, url, authorization: `Bearer ${TOKEN}`, body: op.body?.example };
   }
 
   function received(request: RecordedRequest) {
-    return { method: request.method, url: request.url, authorization: request.headers.authorization, body: request.body === "" ? undefined : JSON.parse(request.body) };
+    return {
+      method: request.method,
+      url: request.url,
+      authorization: request.headers.authorization,
+      body: request.body === "" ? undefined : JSON.parse(request.body),
+    };
   }
 
   it("the spec names this package, so the samples import what a service installs", () => {
@@ -115,15 +127,18 @@ describe("the docs' code samples and the README's example, against the packed pa
     expect(tsc.code).toBe(0);
   });
 
-  it.each(codeSamples.map((s) => [s.name, s] as const))("%s: sends the request the docs describe and prints the typed result", async (_name, sample) => {
-    answer = "example";
-    const op = operationOf(sample);
-    const { stdout, stderr, requests } = await runModule(sample.name);
-    expect(stderr).toBe("");
-    expect(requests.map(received)).toEqual([expectedRequest(op)]);
-    const example = op.success!.example as { result: unknown };
-    expect(stdout).toBe(`${inspect(op.envelope ? example.result : example)}\n`);
-  });
+  it.each(codeSamples.map((s) => [s.name, s] as const))(
+    "%s: sends the request the docs describe and prints the typed result",
+    async (_name, sample) => {
+      answer = "example";
+      const op = operationOf(sample);
+      const { stdout, stderr, requests } = await runModule(sample.name);
+      expect(stderr).toBe("");
+      expect(requests.map(received)).toEqual([expectedRequest(op)]);
+      const example = op.success!.example as { result: unknown };
+      expect(stdout).toBe(`${inspect(op.envelope ? example.result : example)}\n`);
+    },
+  );
 
   it.each(codeSamples.map((s) => [s.name, s] as const))("%s: handles a 404 and a 400 as the README recommends", async (_name, sample) => {
     answer = 404;
@@ -137,16 +152,22 @@ describe("the docs' code samples and the README's example, against the packed pa
     expect([...notFound.requests, ...bad.requests]).toHaveLength(2);
   });
 
-  it.skipIf(noCurl).each(codeSamples.map((s) => [s.name, s] as const))("%s: the cURL sample sends the same request", async (_name, sample) => {
-    answer = "example";
-    const op = operationOf(sample);
-    const script = sample.curl.join("\n").replace(model.server!.url, server.origin);
-    expect(script).toContain(server.origin);
-    const before = server.requests.length;
-    const { stdout } = await execFile("sh", ["-c", `${script} --silent --show-error`], { env: { ...childEnv, CLOUDFLARE_API_TOKEN: TOKEN }, timeout: 60_000 });
-    expect(server.requests.slice(before).map(received)).toEqual([expectedRequest(op)]);
-    expect(JSON.parse(stdout)).toEqual(op.success!.example);
-  });
+  it.skipIf(noCurl).each(codeSamples.map((s) => [s.name, s] as const))(
+    "%s: the cURL sample sends the same request",
+    async (_name, sample) => {
+      answer = "example";
+      const op = operationOf(sample);
+      const script = sample.curl.join("\n").replace(model.server!.url, server.origin);
+      expect(script).toContain(server.origin);
+      const before = server.requests.length;
+      const { stdout } = await execFile("sh", ["-c", `${script} --silent --show-error`], {
+        env: { ...childEnv, CLOUDFLARE_API_TOKEN: TOKEN },
+        timeout: 60_000,
+      });
+      expect(server.requests.slice(before).map(received)).toEqual([expectedRequest(op)]);
+      expect(JSON.parse(stdout)).toEqual(op.success!.example);
+    },
+  );
 
   it("the README's example updates with the token, reads back with email and key, and prints both", async () => {
     answer = "example";
@@ -162,7 +183,9 @@ describe("the docs' code samples and the README's example, against the packed pa
     expect(get!.headers).toMatchObject({ "x-auth-email": "user@example.com", "x-auth-key": API_KEY });
     expect(get!.headers.authorization).toBeUndefined();
     const update = model.operations.find((op) => op.name === "updateBehaviors")!.success!.example as { result: { behaviors: unknown } };
-    const read = model.operations.find((op) => op.name === "getBehaviors")!.success!.example as { result: { behaviors: { foo: { name: string } } } };
+    const read = model.operations.find((op) => op.name === "getBehaviors")!.success!.example as {
+      result: { behaviors: { foo: { name: string } } };
+    };
     expect(stdout).toBe(`${inspect(update.result.behaviors)} ${read.result.behaviors.foo.name}\n`);
   });
 

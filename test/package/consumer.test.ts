@@ -130,7 +130,18 @@ describe("the packed package in a downstream service", () => {
     expect(files).toContain("package/LICENSE"); // BSD-3-Clause: redistributions carry the notice
     // No declaration maps: they would point at generated/*.ts, which the tarball lacks (scripts/build.ts).
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
-    for (const f of ["index.js", "index.d.ts", "schema.js", "schema.d.ts", "validators.js", "validators.d.ts", "testing.js", "testing.d.ts", "openapi.json", "openapi.yaml"]) {
+    for (const f of [
+      "index.js",
+      "index.d.ts",
+      "schema.js",
+      "schema.d.ts",
+      "validators.js",
+      "validators.d.ts",
+      "testing.js",
+      "testing.d.ts",
+      "openapi.json",
+      "openapi.yaml",
+    ]) {
       expect(files).toContain(`package/dist/${f}`);
     }
   });
@@ -151,7 +162,10 @@ describe("the packed package in a downstream service", () => {
 
   it("type-checks a strict NodeNext consumer, @ts-expect-error included", () => {
     // Every error tsc reports is wrong-level.ts's (see the last test): none in service.ts, none global.
-    expect(tscErrors.filter((line) => !line.startsWith("src/wrong-level.ts(")), tscOutput).toEqual([]);
+    expect(
+      tscErrors.filter((line) => !line.startsWith("src/wrong-level.ts(")),
+      tscOutput,
+    ).toEqual([]);
     expect(existsSync(join(consumer, "out/service.js"))).toBe(true);
   });
 

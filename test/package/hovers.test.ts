@@ -20,7 +20,15 @@ export const client = createClient({ apiToken: "token" });
 `;
 
 const TSCONFIG = JSON.stringify({
-  compilerOptions: { strict: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", types: [], skipLibCheck: false, noEmit: true },
+  compilerOptions: {
+    strict: true,
+    target: "ES2022",
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    types: [],
+    skipLibCheck: false,
+    noEmit: true,
+  },
   include: ["src"],
 });
 

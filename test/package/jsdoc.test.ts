@@ -34,9 +34,7 @@ describe("JSDoc in the emitted declarations", () => {
   beforeAll(async () => {
     dist = await builtPackage();
     spec = JSON.parse(readFileSync(join(dist, "openapi.json"), "utf8")) as Spec;
-    operations = Object.values(spec.paths).flatMap((item) =>
-      METHODS.flatMap((m) => (item[m] ? [item[m] as SpecOperation] : [])),
-    );
+    operations = Object.values(spec.paths).flatMap((item) => METHODS.flatMap((m) => (item[m] ? [item[m] as SpecOperation] : [])));
 
     const index = join(dist, "index.d.ts");
     const program = ts.createProgram([index], {
@@ -49,8 +47,7 @@ describe("JSDoc in the emitted declarations", () => {
     });
     const checker = program.getTypeChecker();
     const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(index)!)!;
-    const text = (symbol: ts.Symbol): string =>
-      norm(ts.displayPartsToString(symbol.getDocumentationComment(checker)));
+    const text = (symbol: ts.Symbol): string => norm(ts.displayPartsToString(symbol.getDocumentationComment(checker)));
     for (const exported of checker.getExportsOfModule(moduleSymbol)) {
       const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
       docs.set(exported.name, text(symbol));
@@ -63,7 +60,15 @@ describe("JSDoc in the emitted declarations", () => {
   });
 
   it("finds the package's exports", () => {
-    for (const name of ["createClient", "Client", "RiskLevel", "RISK_LEVELS", "UpdateBehaviorsParams", "UpdateBehaviorsResult", "ApiError"]) {
+    for (const name of [
+      "createClient",
+      "Client",
+      "RiskLevel",
+      "RISK_LEVELS",
+      "UpdateBehaviorsParams",
+      "UpdateBehaviorsResult",
+      "ApiError",
+    ]) {
       expect(docs.has(name), `index.d.ts exports ${name}`).toBe(true);
     }
     expect(operations.map((op) => op.operationId).sort()).toEqual(["getBehaviors", "updateBehaviors"]);

@@ -63,7 +63,8 @@ describe("zt-risk-scoring/testing in a downstream service", () => {
     expect(manifest.peerDependencies).toEqual({ msw: "^2.12.0" });
     expect(manifest.peerDependenciesMeta).toEqual({ msw: { optional: true } });
     expect(devDependencies.msw).toMatch(/^2\.12\.\d+$/);
-    const imports = (file: string) => [...readFileSync(join(dist, file), "utf8").matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s*"([^"]+)"/gm)].map((m) => m[1]);
+    const imports = (file: string) =>
+      [...readFileSync(join(dist, file), "utf8").matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s*"([^"]+)"/gm)].map((m) => m[1]);
     expect(imports("index.js")).toEqual([]);
     expect(readFileSync(join(dist, "index.js"), "utf8")).not.toMatch(/msw|HttpHandler|testing/);
     // msw stays external (the service's own copy, whose interceptors its setupServer installs); the rest is inlined.
@@ -95,18 +96,22 @@ describe("zt-risk-scoring/testing in a downstream service", () => {
       replace: 'risk_level: "HIGH" as "high"',
       says: "BadRequestError: updateBehaviors: HTTP 400: /behaviors/a/risk_level must be equal to one of the allowed values (7003)",
     },
-  ])("fails them when the service $bug", async ({ find, replace, says }) => {
-    const service = example["src/risk.ts"]!;
-    const buggy = service.replace(find, replace);
-    expect(buggy).not.toBe(service);
-    writeFileSync(join(project, "src/risk.ts"), buggy);
-    try {
-      const result = await vitest(project);
-      expect(result.code).not.toBe(0);
-      expect(result.out).toMatch(/Tests\s+1 failed \| 6 passed \(7\)/);
-      expect(result.out).toContain(says);
-    } finally {
-      writeFileSync(join(project, "src/risk.ts"), service);
-    }
-  }, 120_000);
+  ])(
+    "fails them when the service $bug",
+    async ({ find, replace, says }) => {
+      const service = example["src/risk.ts"]!;
+      const buggy = service.replace(find, replace);
+      expect(buggy).not.toBe(service);
+      writeFileSync(join(project, "src/risk.ts"), buggy);
+      try {
+        const result = await vitest(project);
+        expect(result.code).not.toBe(0);
+        expect(result.out).toMatch(/Tests\s+1 failed \| 6 passed \(7\)/);
+        expect(result.out).toContain(says);
+      } finally {
+        writeFileSync(join(project, "src/risk.ts"), service);
+      }
+    },
+    120_000,
+  );
 });

@@ -73,8 +73,20 @@ export const DOCUMENTS: readonly RealWorldDocument[] = [
   { name: "schema-validation-3.0-leftovers", spec: `${OAS_EXAMPLES}/3.1/yaml/schema-validation-local.yaml`, warns: true },
   // Issue 23's patterns, in small documents of this project's own (README.md says whose API each imitates).
   { name: "deep-refs", spec: `${OWN}/deep-refs.yaml`, warns: false, probe: true, pattern: "$refs into other objects" },
-  { name: "nullable-allof", spec: `${OWN}/nullable-allof.yaml`, warns: false, probe: true, pattern: "a nullable base extended with allOf and required" },
-  { name: "java-oneof-children", spec: `${OWN}/java-oneof-children.yaml`, warns: false, probe: true, pattern: "a parent whose oneOf lists children that allOf it" },
+  {
+    name: "nullable-allof",
+    spec: `${OWN}/nullable-allof.yaml`,
+    warns: false,
+    probe: true,
+    pattern: "a nullable base extended with allOf and required",
+  },
+  {
+    name: "java-oneof-children",
+    spec: `${OWN}/java-oneof-children.yaml`,
+    warns: false,
+    probe: true,
+    pattern: "a parent whose oneOf lists children that allOf it",
+  },
   {
     name: "subfolder-entry",
     spec: `${OWN}/subfolder-entry/spec/namespaces/_core.yaml`,

@@ -36,17 +36,29 @@ const timings: Record<string, number> = {};
 function run(args: readonly string[], env: Record<string, string> = {}, cwd = ROOT, onLine?: (line: string) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     // Killed at the hook's own limit, so that no child (the large document's has a 2 GB heap) outlives the test.
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], timeout: 420_000 });
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 420_000,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
       const seen = stdout.lastIndexOf("\n") + 1;
       stdout += chunk.toString();
-      if (onLine) for (const line of stdout.slice(seen, stdout.lastIndexOf("\n") + 1).split("\n").slice(0, -1)) onLine(line);
+      if (onLine)
+        for (const line of stdout
+          .slice(seen, stdout.lastIndexOf("\n") + 1)
+          .split("\n")
+          .slice(0, -1))
+          onLine(line);
     });
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${args.join(" ")} exited ${code}:\n${stderr.slice(-3000)}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`${args.join(" ")} exited ${code}:\n${stderr.slice(-3000)}`)),
+    );
   });
 }
 
@@ -98,7 +110,13 @@ async function batch(label: string, dir: string, documents: readonly RealWorldDo
     const result = JSON.parse(line.slice(7)) as BatchResult;
     const job = jobs.find((j) => j.name === result.name);
     if (result.error !== undefined || job === undefined) return;
-    const exercise = run(["--max-old-space-size=2048", "--import", "tsx", path.join(ROOT, "test/real-world/support/exercise-batch.ts"), JSON.stringify(job)]);
+    const exercise = run([
+      "--max-old-space-size=2048",
+      "--import",
+      "tsx",
+      path.join(ROOT, "test/real-world/support/exercise-batch.ts"),
+      JSON.stringify(job),
+    ]);
     elsewhere.push(exercise.then((stdout) => readLines(label, dir, stdout)));
   };
   const script = path.join(ROOT, "test/real-world/support/generate-batch.ts");
@@ -151,29 +169,44 @@ afterAll(() => {
   for (const doc of DOCUMENTS) {
     const e = exercises.get(doc.name);
     if (e === undefined) continue;
-    const notPassed = [...e.failed.map((f) => `  ${f.at ?? doc.spec}: warning: ${f.operation} fails against its own test kit: ${f.reason}`), ...e.skipped.map((f) => `  not called ${f.operation}: ${f.reason}`)];
-    console.log([`exercised ${doc.name}: ${e.passed} of ${e.operations} operations pass (${(e.ms / 1000).toFixed(1)} s)`, ...notPassed].join("\n"));
+    const notPassed = [
+      ...e.failed.map((f) => `  ${f.at ?? doc.spec}: warning: ${f.operation} fails against its own test kit: ${f.reason}`),
+      ...e.skipped.map((f) => `  not called ${f.operation}: ${f.reason}`),
+    ];
+    console.log(
+      [`exercised ${doc.name}: ${e.passed} of ${e.operations} operations pass (${(e.ms / 1000).toFixed(1)} s)`, ...notPassed].join("\n"),
+    );
   }
-  console.log(`timings: ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(", ")}`);
+  console.log(
+    `timings: ${Object.entries(timings)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+      .join(", ")}`,
+  );
   if (scratch && !process.env.REAL_WORLD_KEEP) rmSync(scratch, { recursive: true, force: true });
 });
 
 describe("real-world documents", () => {
-  it.each(DOCUMENTS.map((doc) => [doc.name, doc] as const))("%s generates, one method per operation, and its output passes tsc --strict", (name, doc) => {
-    const result = results.get(name);
-    expect(result?.error ?? "", `${doc.spec} was refused`).toBe("");
-    expect(result?.operations).toBe(operationsOf(parsed(doc)).length);
-    expect(tscErrors.get(name) ?? []).toEqual([]);
-    const label = doc.large ? "large" : "rest";
-    expect(tscStatus.get(label), `tsc failed on the ${label} batch\n${(tscErrors.get(label) ?? []).join("\n")}`).toBe(0);
-    expect(invisibleInFolder(path.join(scratch, doc.large ? "out-large" : "out-rest", name))).toEqual([]);
-  });
+  it.each(DOCUMENTS.map((doc) => [doc.name, doc] as const))(
+    "%s generates, one method per operation, and its output passes tsc --strict",
+    (name, doc) => {
+      const result = results.get(name);
+      expect(result?.error ?? "", `${doc.spec} was refused`).toBe("");
+      expect(result?.operations).toBe(operationsOf(parsed(doc)).length);
+      expect(tscErrors.get(name) ?? []).toEqual([]);
+      const label = doc.large ? "large" : "rest";
+      expect(tscStatus.get(label), `tsc failed on the ${label} batch\n${(tscErrors.get(label) ?? []).join("\n")}`).toBe(0);
+      expect(invisibleInFolder(path.join(scratch, doc.large ? "out-large" : "out-rest", name))).toEqual([]);
+    },
+  );
 
   it.each(DOCUMENTS.map((doc) => [doc.name, doc] as const))("%s: warnings as expected, each with file:line:col", (name, doc) => {
     const warnings = results.get(name)?.warnings ?? [];
     expect(warnings.length > 0, warnings.slice(0, 5).join("\n")).toBe(doc.warns);
     // struct's findings, and the slips that warn (README's Security section): GitHub's `required` names 47 undeclared properties.
-    for (const warning of warnings) expect(warning).toMatch(/^[^:]+\.(ya?ml|json):\d+:\d+: .+ \((struct|no-required-schema-properties-undefined|zt-generator\/enum-unique)\)$/);
+    for (const warning of warnings)
+      expect(warning).toMatch(
+        /^[^:]+\.(ya?ml|json):\d+:\d+: .+ \((struct|no-required-schema-properties-undefined|zt-generator\/enum-unique)\)$/,
+      );
   });
 
   it.each(DOCUMENTS.map((doc) => [doc.name, doc] as const))(
@@ -203,14 +236,18 @@ describe("real-world documents", () => {
 
   it("3.0 leftovers in a 3.1 document (boolean exclusiveMinimum) are warnings where they stand, not refusals", () => {
     const warnings = results.get("schema-validation-3.0-leftovers")!.warnings!;
-    const text = readFileSync(path.join(ROOT, DOCUMENTS.find((d) => d.name === "schema-validation-3.0-leftovers")!.spec), "utf8").split("\n");
+    const text = readFileSync(path.join(ROOT, DOCUMENTS.find((d) => d.name === "schema-validation-3.0-leftovers")!.spec), "utf8").split(
+      "\n",
+    );
     for (const warning of warnings) {
       const [, line] = /:(\d+):\d+: Expected type `number` but got `boolean`\. \(struct\)$/.exec(warning)!;
       expect(text[Number(line) - 1]).toMatch(/exclusive(Minimum|Maximum): true/);
     }
     expect(warnings).toHaveLength(10);
     // ReadMe's 3.1 document still says `nullable` 498 times: every one is a warning.
-    expect(results.get("readme-split")!.warnings!.filter((w) => w.endsWith("Property `nullable` is not expected here. (struct)"))).toHaveLength(498);
+    expect(
+      results.get("readme-split")!.warnings!.filter((w) => w.endsWith("Property `nullable` is not expected here. (struct)")),
+    ).toHaveLength(498);
   });
 
   it("the corpus holds issue 23's four patterns, each generated and type-checked with its probe", () => {
@@ -222,19 +259,26 @@ describe("real-world documents", () => {
     expect(schemaTs("nullable-allof")).toMatch(/options\?: WithRequired<components\["schemas"\]\["BalanceOptions"\], "account_ids">;/);
     expect(schemaTs("java-oneof-children")).toMatch(/RegexRule: components\["schemas"\]\["ValidationRuleBase"\] & \{/);
     expect(results.get("subfolder-entry")!.inputs).toBe(3);
-    for (const doc of DOCUMENTS.filter((d) => d.probe)) expect(readFileSync(path.join(scratch, "out-rest", doc.name, "probe.ts"), "utf8")).toContain("@ts-expect-error");
+    for (const doc of DOCUMENTS.filter((d) => d.probe))
+      expect(readFileSync(path.join(scratch, "out-rest", doc.name, "probe.ts"), "utf8")).toContain("@ts-expect-error");
   });
 
   it("the corpus covers 3.0 and 3.1, YAML and JSON, a split document, webhooks, callbacks, form and multipart bodies, discriminators and 4 MB", () => {
     const documents = DOCUMENTS.map((doc) => ({ doc, document: parsed(doc) }));
     const operations = documents.flatMap(({ document }) => operationsOf(document));
-    const mediaTypes = new Set(operations.flatMap((op) => (isObject(op.requestBody) && isObject(op.requestBody.content) ? Object.keys(op.requestBody.content) : [])));
+    const mediaTypes = new Set(
+      operations.flatMap((op) => (isObject(op.requestBody) && isObject(op.requestBody.content) ? Object.keys(op.requestBody.content) : [])),
+    );
     const discriminated = (node: unknown): boolean =>
-      isObject(node) ? (Array.isArray(node.oneOf) && isObject(node.discriminator)) || Object.values(node).some(discriminated) : Array.isArray(node) && node.some(discriminated);
+      isObject(node)
+        ? (Array.isArray(node.oneOf) && isObject(node.discriminator)) || Object.values(node).some(discriminated)
+        : Array.isArray(node) && node.some(discriminated);
     expect(new Set(documents.map(({ document }) => String(document.openapi).slice(0, 3)))).toEqual(new Set(["3.0", "3.1"]));
     expect(new Set(DOCUMENTS.map((doc) => path.extname(doc.spec)))).toEqual(new Set([".json", ".yaml"]));
     expect(Math.max(...DOCUMENTS.filter((doc) => doc.split).map((doc) => results.get(doc.name)!.inputs!))).toBeGreaterThan(10);
-    expect(documents.filter(({ document }) => isObject(document.webhooks) || isObject(document["x-webhooks"])).length).toBeGreaterThanOrEqual(2);
+    expect(
+      documents.filter(({ document }) => isObject(document.webhooks) || isObject(document["x-webhooks"])).length,
+    ).toBeGreaterThanOrEqual(2);
     expect(operations.some((op) => isObject(op.callbacks))).toBe(true);
     expect(mediaTypes).toContain("application/x-www-form-urlencoded");
     expect(mediaTypes).toContain("multipart/form-data");

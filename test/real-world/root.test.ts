@@ -73,7 +73,11 @@ describe("--root: an entry in a subfolder", () => {
     expect(status).toBe(0);
     expect(stdout).toMatch(/: 2 operations, /);
     const generated = await generate(ENTRY, { root: LAYOUT });
-    expect(generated.inputs.map((file) => path.relative(ROOT, file))).toEqual([ENTRY, `${LAYOUT}/schemas/_common.yaml`, `${LAYOUT}/schemas/_core.get.yaml`]);
+    expect(generated.inputs.map((file) => path.relative(ROOT, file))).toEqual([
+      ENTRY,
+      `${LAYOUT}/schemas/_common.yaml`,
+      `${LAYOUT}/schemas/_core.get.yaml`,
+    ]);
     expect(readOutput(out)).toEqual(new Map(generated.files.map((f) => [f.path, f.content])));
     expect(generated.files.find((f) => f.path === "schema.ts")!.content).toMatch(/cluster_name: string;/);
   });
@@ -86,7 +90,11 @@ describe("--root: an entry in a subfolder", () => {
 
 describe("--root: the hostile cases are still refused", () => {
   it.each([
-    ["a ref that climbs out of the root with ../", "../../outside/secret.yaml#/Secret", /refused \$ref "\.\.\/\.\.\/outside\/secret\.yaml(#\/Secret)?": it leaves the root folder \(--root\)$/],
+    [
+      "a ref that climbs out of the root with ../",
+      "../../outside/secret.yaml#/Secret",
+      /refused \$ref "\.\.\/\.\.\/outside\/secret\.yaml(#\/Secret)?": it leaves the root folder \(--root\)$/,
+    ],
     ["a ref that climbs out through a subfolder", "../schemas/../../outside/secret.yaml", /it leaves the root folder \(--root\)$/],
     ["an absolute path", "/etc/passwd", /absolute paths are not followed/],
     ["a URL", "https://example.com/schemas.yaml", /URLs are not followed; keep every file inside the root folder \(--root\)$/],
@@ -103,7 +111,9 @@ describe("--root: the hostile cases are still refused", () => {
     symlinkSync(path.join(spec, "../outside/secret.yaml"), path.join(spec, "schemas/linked.yaml"));
     withRef(spec, "../schemas/linked.yaml#/Secret");
     expect(await refusal(path.join(spec, "namespaces/_core.yaml"), spec)).toEqual([
-      expect.stringMatching(/refused \$ref "\.\.\/schemas\/linked\.yaml(#\/Secret)?": it leaves the root folder \(--root\) through a symbolic link$/),
+      expect.stringMatching(
+        /refused \$ref "\.\.\/schemas\/linked\.yaml(#\/Secret)?": it leaves the root folder \(--root\) through a symbolic link$/,
+      ),
     ]);
   });
 
@@ -113,7 +123,9 @@ describe("--root: the hostile cases are still refused", () => {
     symlinkSync(spec, link);
     expect(await refusal(path.join(link, "namespaces/_core.yaml"), link)).toEqual([]);
     withRef(spec, "../../outside/secret.yaml#/Secret");
-    expect(await refusal(path.join(link, "namespaces/_core.yaml"), link)).toEqual([expect.stringMatching(/it leaves the root folder \(--root\)$/)]);
+    expect(await refusal(path.join(link, "namespaces/_core.yaml"), link)).toEqual([
+      expect.stringMatching(/it leaves the root folder \(--root\)$/),
+    ]);
   });
 
   it("an entry outside the root, and a root that is not a folder, are refused before anything is read; the CLI leaves the output alone", async () => {
@@ -121,8 +133,12 @@ describe("--root: the hostile cases are still refused", () => {
     expect(await refusal(path.join(spec, "namespaces/_core.yaml"), path.join(spec, "schemas"))).toEqual([
       expect.stringMatching(/_core\.yaml: --root .*spec\/schemas: the spec is not inside that folder$/),
     ]);
-    expect(await refusal(path.join(spec, "namespaces/_core.yaml"), path.join(spec, "missing"))).toEqual([expect.stringMatching(/: --root .*spec\/missing: no such folder$/)]);
-    expect(await refusal(path.join(spec, "namespaces/_core.yaml"), path.join(spec, "schemas/_common.yaml"))).toEqual([expect.stringMatching(/: no such folder$/)]);
+    expect(await refusal(path.join(spec, "namespaces/_core.yaml"), path.join(spec, "missing"))).toEqual([
+      expect.stringMatching(/: --root .*spec\/missing: no such folder$/),
+    ]);
+    expect(await refusal(path.join(spec, "namespaces/_core.yaml"), path.join(spec, "schemas/_common.yaml"))).toEqual([
+      expect.stringMatching(/: no such folder$/),
+    ]);
     const out = await earlierOutput();
     const before = readOutput(out);
     const { status, stderr } = runCli(["--spec", ENTRY, "--root", `${LAYOUT}/schemas`, "--out", out]);

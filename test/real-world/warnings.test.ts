@@ -67,7 +67,10 @@ describe("warnings, not refusals, for what changes no type", () => {
     expect(status, stderr).toBe(0);
     const lines = stderr.trim().split("\n");
     expect(lines).toHaveLength(11);
-    for (const line of lines.slice(0, 10)) expect(line).toMatch(/^node_modules\/@readme\/oas-examples\/3\.1\/yaml\/schema-validation-local\.yaml:\d+:\d+: warning: Expected type `number` but got `boolean`\. \(struct\)$/);
+    for (const line of lines.slice(0, 10))
+      expect(line).toMatch(
+        /^node_modules\/@readme\/oas-examples\/3\.1\/yaml\/schema-validation-local\.yaml:\d+:\d+: warning: Expected type `number` but got `boolean`\. \(struct\)$/,
+      );
     expect(lines[10]).toBe("10 warnings: the output is generated all the same (--strict refuses a spec with warnings)");
     // The CLI lints in its worker thread; generate() lints in this one: the same warnings.
     const inThread = (await generate(LEFTOVERS)).warnings.map((w) => formatProblem({ ...w, message: `warning: ${w.message}` }));
@@ -84,7 +87,11 @@ describe("warnings, not refusals, for what changes no type", () => {
     const lines = stderr.trim().split("\n");
     expect(lines.filter((l) => /:\d+:\d+: Expected type `number` but got `boolean`\. \(struct\)$/.test(l))).toHaveLength(10);
     // A strict run also checks examples: four of its integer and number examples are strings.
-    expect(lines.filter((l) => /:\d+:\d+: Example value must conform to the schema: type must be (integer|number)\. \(no-invalid-schema-examples\)$/.test(l))).toHaveLength(4);
+    expect(
+      lines.filter((l) =>
+        /:\d+:\d+: Example value must conform to the schema: type must be (integer|number)\. \(no-invalid-schema-examples\)$/.test(l),
+      ),
+    ).toHaveLength(4);
     expect(lines.at(-2)).toBe(`${LEFTOVERS}: --strict refuses 14 warnings`);
     expect(lines.at(-1)).toBe(`${out}/ was left as it was.`);
     expect(readOutput(out)).toEqual(before);
@@ -103,8 +110,13 @@ describe("warnings, not refusals, for what changes no type", () => {
     expect(status).toBe(0);
     const lines = stderr.trim().split("\n");
     expect(lines).toHaveLength(21);
-    for (const line of lines.slice(0, 20)) expect(line).toMatch(/^node_modules\/@readme\/oas-examples\/3\.1\/yaml\/readme\.yaml:\d+:\d+: warning: Property `nullable` is not expected here\. \(struct\)$/);
-    expect(lines[20]).toBe("498 warnings, 478 of them not shown: the output is generated all the same (--strict refuses a spec with warnings)");
+    for (const line of lines.slice(0, 20))
+      expect(line).toMatch(
+        /^node_modules\/@readme\/oas-examples\/3\.1\/yaml\/readme\.yaml:\d+:\d+: warning: Property `nullable` is not expected here\. \(struct\)$/,
+      );
+    expect(lines[20]).toBe(
+      "498 warnings, 478 of them not shown: the output is generated all the same (--strict refuses a spec with warnings)",
+    );
   });
 });
 
@@ -149,26 +161,57 @@ describe("the line between warnings and refusals", () => {
   });
 
   it.each([
-    ["`required` that is not a list (the wrong properties would be required)", "      type: object\n      required: name\n      properties: { name: { type: string } }", /openapi\.yaml:18:17: Expected type `array` but got `string`\./],
-    ["a title that is not text (openapi-typescript would crash on it)", "      type: object\n      title: 5", /openapi\.yaml:18:14: Expected type `string` but got `integer`\./],
-    ["properties that are a list", "      type: object\n      properties: [a, b]", /Expected type `SchemaProperties` \(object\) but got `array`/],
-    ["a discriminator without propertyName", "      oneOf: [{ type: string }]\n      discriminator: { mapping: {} }", /openapi\.yaml:18:7: The field `propertyName` must be present on this level\./],
-    ["a discriminator mapping to a schema that does not exist", "      oneOf: [{ $ref: '#/components/schemas/Other' }]\n      discriminator: { propertyName: kind, mapping: { a: Missing } }\n    Other: { type: object, properties: { kind: { type: string } } }", /Can't resolve \$ref/],
+    [
+      "`required` that is not a list (the wrong properties would be required)",
+      "      type: object\n      required: name\n      properties: { name: { type: string } }",
+      /openapi\.yaml:18:17: Expected type `array` but got `string`\./,
+    ],
+    [
+      "a title that is not text (openapi-typescript would crash on it)",
+      "      type: object\n      title: 5",
+      /openapi\.yaml:18:14: Expected type `string` but got `integer`\./,
+    ],
+    [
+      "properties that are a list",
+      "      type: object\n      properties: [a, b]",
+      /Expected type `SchemaProperties` \(object\) but got `array`/,
+    ],
+    [
+      "a discriminator without propertyName",
+      "      oneOf: [{ type: string }]\n      discriminator: { mapping: {} }",
+      /openapi\.yaml:18:7: The field `propertyName` must be present on this level\./,
+    ],
+    [
+      "a discriminator mapping to a schema that does not exist",
+      "      oneOf: [{ $ref: '#/components/schemas/Other' }]\n      discriminator: { propertyName: kind, mapping: { a: Missing } }\n    Other: { type: object, properties: { kind: { type: string } } }",
+      /Can't resolve \$ref/,
+    ],
   ])("refuses %s", async (_what, schema, message) => {
     const result = await outcome(spec(operation(schema)));
     expect(result).toEqual({ refused: expect.arrayContaining([expect.stringMatching(message)]) });
   });
 
-  it("refuses a parameter without a name (openapi-typescript would type one called \"undefined\")", async () => {
-    const result = await outcome(spec(operation("      type: string").replace("- { name: id, in: path, required: true, schema: { type: string } }", "- { name: id, in: path, required: true, schema: { type: string } }\n        - { in: query, schema: { type: string } }")));
-    expect(result).toEqual({ refused: [expect.stringMatching(/openapi\.yaml:10:11: The field `name` must be present on this level\. \(struct\)$/)] });
+  it('refuses a parameter without a name (openapi-typescript would type one called "undefined")', async () => {
+    const result = await outcome(
+      spec(
+        operation("      type: string").replace(
+          "- { name: id, in: path, required: true, schema: { type: string } }",
+          "- { name: id, in: path, required: true, schema: { type: string } }\n        - { in: query, schema: { type: string } }",
+        ),
+      ),
+    );
+    expect(result).toEqual({
+      refused: [expect.stringMatching(/openapi\.yaml:10:11: The field `name` must be present on this level\. \(struct\)$/)],
+    });
   });
 
   it("accepts a discriminator mapping that names a schema (OpenAPI allows names as well as references), with no warning", async () => {
-    const file = spec(operation(`      oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }]
+    const file = spec(
+      operation(`      oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }]
       discriminator: { propertyName: kind, mapping: { cat: Cat, dog: "#/components/schemas/Dog" } }
     Cat: { type: object, required: [kind], properties: { kind: { type: string } } }
-    Dog: { type: object, required: [kind], properties: { kind: { type: string } } }`));
+    Dog: { type: object, required: [kind], properties: { kind: { type: string } } }`),
+    );
     expect(await outcome(file)).toEqual({ warnings: [] });
     expect(readFileSync(file, "utf8")).toContain("mapping: { cat: Cat");
   });

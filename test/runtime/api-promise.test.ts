@@ -66,7 +66,10 @@ describe("ApiPromise", () => {
   it("reports no unhandled rejection when the failure is observed through withResponse() only", async () => {
     const server = await startLoopbackServer(notFound);
     const seen = await unhandledDuring(async () => {
-      const error = await runtimeFor(server.origin).call(getBehaviors, params).withResponse().catch((e: unknown) => e);
+      const error = await runtimeFor(server.origin)
+        .call(getBehaviors, params)
+        .withResponse()
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NotFoundError);
     });
     expect(seen).toEqual([]);

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { bearer, ConfigurationError, createRuntime, type ApiDescription, type BaseClientOptions, type Operation } from "../../generator/runtime/index.js";
+import {
+  bearer,
+  ConfigurationError,
+  createRuntime,
+  type ApiDescription,
+  type BaseClientOptions,
+  type Operation,
+} from "../../generator/runtime/index.js";
 import { ACCOUNT, BEHAVIORS_PATH, behaviorsRuntime, getBehaviors, isolateCloudflareEnv, SAMPLE, TOKEN } from "../support/behaviors-api.js";
 import { closeLoopbackServers, envelope, json, startLoopbackServer } from "../support/loopback-server.js";
 
@@ -107,13 +114,31 @@ describe("malformed base URLs", () => {
 
 describe("servers from the spec", () => {
   const api = (server?: ApiDescription["server"]) =>
-    ({ schemes: { token: { option: "apiToken", kind: bearer } }, security: [["token"]], ...(server ? { server } : {}) }) satisfies ApiDescription;
+    ({
+      schemes: { token: { option: "apiToken", kind: bearer } },
+      security: [["token"]],
+      ...(server ? { server } : {}),
+    }) satisfies ApiDescription;
   const op = (id: string, extra: Partial<Operation> = {}): Operation => ({
-    id, method: "GET", path: `/${id}`, pathParams: [], queryParams: [], headerParams: [], body: "none", envelope: false, ...extra,
+    id,
+    method: "GET",
+    path: `/${id}`,
+    pathParams: [],
+    queryParams: [],
+    headerParams: [],
+    body: "none",
+    envelope: false,
+    ...extra,
   });
 
   /** A runtime whose fetch records each URL and sends the request to `server`, keeping its path. */
-  function forwarding(origin: string, urls: string[], server: ApiDescription["server"], ops: Record<string, Operation>, options: object = {}) {
+  function forwarding(
+    origin: string,
+    urls: string[],
+    server: ApiDescription["server"],
+    ops: Record<string, Operation>,
+    options: object = {},
+  ) {
     return createRuntime(api(server), ops, {
       fetch: (input, init) => {
         urls.push(String(input));
@@ -127,8 +152,16 @@ describe("servers from the spec", () => {
   it("sends an operation with its own absolute server there, whatever baseUrl says; a relative one is resolved against baseUrl", async () => {
     const server = await startLoopbackServer(json(200, {}));
     const urls: string[] = [];
-    const ops = { plain: op("plain"), absolute: op("absolute", { server: "https://files.example.com/v1/" }), relative: op("relative", { server: "uploads/v2" }), rooted: op("rooted", { server: "/other" }) };
-    const runtime = forwarding(server.origin, urls, { url: "https://api.example.com/v9" }, ops, { apiToken: TOKEN, baseUrl: "https://eu.example.com/api/" });
+    const ops = {
+      plain: op("plain"),
+      absolute: op("absolute", { server: "https://files.example.com/v1/" }),
+      relative: op("relative", { server: "uploads/v2" }),
+      rooted: op("rooted", { server: "/other" }),
+    };
+    const runtime = forwarding(server.origin, urls, { url: "https://api.example.com/v9" }, ops, {
+      apiToken: TOKEN,
+      baseUrl: "https://eu.example.com/api/",
+    });
     for (const o of Object.values(ops)) await runtime.call(o, {});
     expect(urls).toEqual([
       "https://eu.example.com/api/plain",
@@ -143,11 +176,20 @@ describe("servers from the spec", () => {
     const server = await startLoopbackServer(json(200, {}));
     const urls: string[] = [];
     const ops = { plain: op("plain") };
-    await forwarding(server.origin, urls, { url: "https://api.example.com/v9", env: "ZT_TEST_BASE_URL" }, ops, { apiToken: TOKEN }).call(ops.plain, {});
+    await forwarding(server.origin, urls, { url: "https://api.example.com/v9", env: "ZT_TEST_BASE_URL" }, ops, { apiToken: TOKEN }).call(
+      ops.plain,
+      {},
+    );
     process.env.ZT_TEST_BASE_URL = "https://env.example.com/v3";
     try {
-      await forwarding(server.origin, urls, { url: "https://api.example.com/v9", env: "ZT_TEST_BASE_URL" }, ops, { apiToken: TOKEN }).call(ops.plain, {});
-      await forwarding(server.origin, urls, { url: "https://api.example.com/v9", env: "ZT_TEST_BASE_URL" }, ops, { apiToken: TOKEN, baseUrl: "https://option.example.com" }).call(ops.plain, {});
+      await forwarding(server.origin, urls, { url: "https://api.example.com/v9", env: "ZT_TEST_BASE_URL" }, ops, { apiToken: TOKEN }).call(
+        ops.plain,
+        {},
+      );
+      await forwarding(server.origin, urls, { url: "https://api.example.com/v9", env: "ZT_TEST_BASE_URL" }, ops, {
+        apiToken: TOKEN,
+        baseUrl: "https://option.example.com",
+      }).call(ops.plain, {});
     } finally {
       delete process.env.ZT_TEST_BASE_URL;
     }
@@ -168,9 +210,14 @@ describe("servers from the spec", () => {
   it("refuses to send credentials to an operation's plain-http remote server, but not a public call", async () => {
     const server = await startLoopbackServer(json(200, {}));
     const urls: string[] = [];
-    const ops = { secured: op("secured", { server: "http://files.example.com" }), open: op("open", { server: "http://files.example.com", security: [] }) };
+    const ops = {
+      secured: op("secured", { server: "http://files.example.com" }),
+      open: op("open", { server: "http://files.example.com", security: [] }),
+    };
     const runtime = forwarding(server.origin, urls, { url: "https://api.example.com" }, ops, { apiToken: TOKEN });
-    await expect(runtime.call(ops.secured, {})).rejects.toThrow(new ConfigurationError("secured: plain http to a remote host needs allowInsecureHttp"));
+    await expect(runtime.call(ops.secured, {})).rejects.toThrow(
+      new ConfigurationError("secured: plain http to a remote host needs allowInsecureHttp"),
+    );
     await runtime.call(ops.open, {});
     const allowed = forwarding(server.origin, urls, { url: "https://api.example.com" }, ops, { apiToken: TOKEN, allowInsecureHttp: true });
     await allowed.call(ops.secured, {});

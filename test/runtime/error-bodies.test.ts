@@ -19,7 +19,16 @@ import path from "node:path";
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as pkg from "../../generated/index.js";
-import { ApiError, ClientError, ConnectionError, createClient, InternalServerError, InvalidArgumentError, NotFoundError, ZtRiskScoringError } from "../../generated/index.js";
+import {
+  ApiError,
+  ClientError,
+  ConnectionError,
+  createClient,
+  InternalServerError,
+  InvalidArgumentError,
+  NotFoundError,
+  ZtRiskScoringError,
+} from "../../generated/index.js";
 import { generate } from "../../generator/pipeline.js";
 import { replaceOutput } from "../../generator/write/output-folder.js";
 import { isolateCloudflareEnv } from "../support/behaviors-api.js";
@@ -111,7 +120,12 @@ describe("the server's own words", () => {
     ["a top-level message", 404, { message: "no such behavior" }, "no such behavior"],
     ["a top-level error string", 400, { error: "invalid_request" }, "invalid_request"],
     ["an error object's message", 400, { error: { code: 3, message: "quota exceeded" } }, "quota exceeded"],
-    ["problem details", 403, { type: "https://example.com/probs/scope", title: "Forbidden", detail: "the token lacks risk:read", status: 403 }, "Forbidden: the token lacks risk:read"],
+    [
+      "problem details",
+      403,
+      { type: "https://example.com/probs/scope", title: "Forbidden", detail: "the token lacks risk:read", status: 403 },
+      "Forbidden: the token lacks risk:read",
+    ],
     ["problem details with a title only", 409, { title: "Conflict" }, "Conflict"],
   ])("%s reaches the message and the body is kept", async (_, status, body, words) => {
     const error = (await rejection(json(status, body))) as ApiError;
@@ -121,7 +135,9 @@ describe("the server's own words", () => {
   });
 
   it("an envelope's messages[] when its errors[] says nothing", async () => {
-    const error = (await rejection(json(503, { success: false, errors: [], messages: [{ code: 7, message: "maintenance until 10:00" }] }))) as ApiError;
+    const error = (await rejection(
+      json(503, { success: false, errors: [], messages: [{ code: 7, message: "maintenance until 10:00" }] }),
+    )) as ApiError;
     expect(error.message).toBe("getBehaviors: HTTP 503: maintenance until 10:00 (7)");
     expect(error.body).toBeUndefined();
   });
@@ -151,15 +167,27 @@ describe("messages name the cause", () => {
 
   it("a refused connection: the root cause from the cause chain, and the attempts made", async () => {
     const port = await closedPort();
-    const client = createClient({ apiToken: TOKEN, baseUrl: `http://127.0.0.1:${port}`, maxRetries: 2, initialRetryDelayMs: 1, maxRetryDelayMs: 2 });
-    const error = await client.getBehaviors({ account_id: ACCOUNT }).then(() => new Error("resolved"), (e: unknown) => e as Error);
+    const client = createClient({
+      apiToken: TOKEN,
+      baseUrl: `http://127.0.0.1:${port}`,
+      maxRetries: 2,
+      initialRetryDelayMs: 1,
+      maxRetryDelayMs: 2,
+    });
+    const error = await client.getBehaviors({ account_id: ACCOUNT }).then(
+      () => new Error("resolved"),
+      (e: unknown) => e as Error,
+    );
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).toBe(`getBehaviors: connection failed: connect ECONNREFUSED 127.0.0.1:${port} (3 attempts)`);
   });
 
   it("a host that does not resolve: getaddrinfo's error, found two causes deep", async () => {
     const client = createClient({ apiToken: TOKEN, baseUrl: "https://api.cloudflare.com.invalid/client/v4", maxRetries: 0 });
-    const error = await client.getBehaviors({ account_id: ACCOUNT }).then(() => new Error("resolved"), (e: unknown) => e as Error);
+    const error = await client.getBehaviors({ account_id: ACCOUNT }).then(
+      () => new Error("resolved"),
+      (e: unknown) => e as Error,
+    );
     expect(error).toBeInstanceOf(ConnectionError);
     // ENOTFOUND, or EAI_AGAIN where the machine has no DNS at all.
     expect(error.message).toMatch(/^getBehaviors: connection failed: getaddrinfo (ENOTFOUND|EAI_AGAIN) api\.cloudflare\.com\.invalid$/);
@@ -176,7 +204,10 @@ describe("messages name the cause", () => {
   ])("an invalid account_id (%j) says why, before sending", async (value, why) => {
     const server = await startLoopbackServer(json(200, {}));
     const client = createClient({ apiToken: TOKEN, baseUrl: server.origin });
-    const error = await client.getBehaviors({ account_id: value as string }).then(() => new Error("resolved"), (e: unknown) => e as Error);
+    const error = await client.getBehaviors({ account_id: value as string }).then(
+      () => new Error("resolved"),
+      (e: unknown) => e as Error,
+    );
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect(error.message).toBe(`getBehaviors: invalid account_id: ${why}; expected a non-empty string or a finite number`);
     expect(server.requests).toHaveLength(0);
@@ -188,18 +219,27 @@ describe("echoed credentials", () => {
     const echo: Handler = (req, res) => {
       const auth = String(req.headers.authorization);
       res.writeHead(401, { "content-type": "application/json" });
-      res.end(JSON.stringify({ success: false, errors: [{ code: 10000, message: `bad credentials: ${auth}` }], messages: [{ code: 1, message: auth.slice(7) }], echo: req.headers }));
+      res.end(
+        JSON.stringify({
+          success: false,
+          errors: [{ code: 10000, message: `bad credentials: ${auth}` }],
+          messages: [{ code: 1, message: auth.slice(7) }],
+          echo: req.headers,
+        }),
+      );
     };
     const error = (await rejection(echo)) as ApiError;
     expect(error.message).toBe("getBehaviors: HTTP 401: bad credentials: [redacted] (10000)");
     expect(error.errors).toEqual([{ code: 10000, message: "bad credentials: [redacted]" }]);
     expect(error.messages).toEqual([{ code: 1, message: "[redacted]" }]);
-    for (const view of [error.message, String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) expect(view).not.toContain(TOKEN);
+    for (const view of [error.message, String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })])
+      expect(view).not.toContain(TOKEN);
   });
 
   it("in a text body, URL-encoded or JSON-escaped", async () => {
     const token = 'tok/with+"quote"&slash';
-    const echo: Handler = (req, res) => void res.writeHead(500).end(`${req.headers.authorization} ${encodeURIComponent(token)} ${JSON.stringify(token)}`);
+    const echo: Handler = (req, res) =>
+      void res.writeHead(500).end(`${req.headers.authorization} ${encodeURIComponent(token)} ${JSON.stringify(token)}`);
     // Not a valid header value? It is: visible ASCII. A JSON body would show it escaped.
     const error = (await rejection(echo, { apiToken: token })) as ApiError;
     expect(error.body).toBe('[redacted] [redacted] "[redacted]"');
@@ -229,7 +269,10 @@ paths:
       responses:
         "200": { description: ok, content: { application/json: { schema: { type: object, properties: { text: { type: string } } } } } }
 `;
-    for (const [name, extra] of [["notes", "x-zt-generator: { errorClass: NotesError }\n"], ["plain", ""]] as const) {
+    for (const [name, extra] of [
+      ["notes", "x-zt-generator: { errorClass: NotesError }\n"],
+      ["plain", ""],
+    ] as const) {
       writeFileSync(path.join(dir, `${name}.yaml`), spec(extra));
       replaceOutput(path.join(dir, name), (await generate(path.join(dir, `${name}.yaml`))).files);
     }
@@ -261,10 +304,17 @@ paths:
   });
 
   it("the query API key a server echoes (the request URL) is redacted", async () => {
-    const echo: Handler = (req, res) => void res.writeHead(400, { "content-type": "application/problem+json" }).end(JSON.stringify({ title: "Bad request", detail: `cannot serve ${req.url}`, instance: req.url }));
+    const echo: Handler = (req, res) =>
+      void res
+        .writeHead(400, { "content-type": "application/problem+json" })
+        .end(JSON.stringify({ title: "Bad request", detail: `cannot serve ${req.url}`, instance: req.url }));
     const error = await call(echo);
     expect(error.message).toBe("getNote: HTTP 400: Bad request: cannot serve /api/notes/n1?api_key=[redacted]");
-    expect(error.body).toEqual({ title: "Bad request", detail: "cannot serve /api/notes/n1?api_key=[redacted]", instance: "/api/notes/n1?api_key=[redacted]" });
+    expect(error.body).toEqual({
+      title: "Bad request",
+      detail: "cannot serve /api/notes/n1?api_key=[redacted]",
+      instance: "/api/notes/n1?api_key=[redacted]",
+    });
     for (const view of [JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) expect(view).not.toContain(KEY);
   });
 

@@ -21,7 +21,9 @@ describe("globalThis.fetch is looked up when sending, not when the client is cre
       return original(input, init);
     };
     await expect(runtime.call(getBehaviors, { account_id: ACCOUNT })).resolves.toEqual(SAMPLE);
-    const { data } = await runtime.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: ACCOUNT } } });
+    const { data } = await runtime.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", {
+      params: { path: { account_id: ACCOUNT } },
+    });
     expect(data?.result).toEqual(SAMPLE);
     expect(seen).toHaveLength(2);
     expect(server.requests).toHaveLength(2);

@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InvalidArgumentError, type Operation } from "../../generator/runtime/index.js";
-import { ACCOUNT, BEHAVIORS_PATH, getBehaviors, isolateCloudflareEnv, runtimeFor, SAMPLE, updateBehaviors } from "../support/behaviors-api.js";
+import {
+  ACCOUNT,
+  BEHAVIORS_PATH,
+  getBehaviors,
+  isolateCloudflareEnv,
+  runtimeFor,
+  SAMPLE,
+  updateBehaviors,
+} from "../support/behaviors-api.js";
 import { envelope, json, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
 
 isolateCloudflareEnv();
@@ -18,13 +26,26 @@ beforeEach(() => {
 });
 
 const listThings = {
-  id: "listThings", method: "GET", path: "/zones/{zone_id}/things/{thing_id}", pathParams: ["zone_id", "thing_id"],
-  queryParams: ["page", "tag", "constructor"], headerParams: ["If-Match", "X-Count"], body: "none", envelope: false,
+  id: "listThings",
+  method: "GET",
+  path: "/zones/{zone_id}/things/{thing_id}",
+  pathParams: ["zone_id", "thing_id"],
+  queryParams: ["page", "tag", "constructor"],
+  headerParams: ["If-Match", "X-Count"],
+  body: "none",
+  envelope: false,
 } as const satisfies Operation;
 
 const putValue = (contentType?: string): Operation => ({
-  id: "putValue", method: "POST", path: "/values/{id}", pathParams: ["id"], queryParams: [], headerParams: [],
-  body: "value", ...(contentType ? { contentType } : {}), envelope: false,
+  id: "putValue",
+  method: "POST",
+  path: "/values/{id}",
+  pathParams: ["id"],
+  queryParams: [],
+  headerParams: [],
+  body: "value",
+  ...(contentType ? { contentType } : {}),
+  envelope: false,
 });
 
 const segmentOf = (url: string) => /^\/client\/v4\/accounts\/([^/?#]*)\/zt_risk_scoring\/behaviors$/.exec(url)?.[1];
@@ -57,7 +78,9 @@ describe("path parameters", () => {
     ["Infinity", Number.POSITIVE_INFINITY],
     ["a lone surrogate", "\uD800"],
   ])("rejects %s before sending", async (_, value) => {
-    const error = await runtimeFor(server.origin).call(getBehaviors, { account_id: value }).catch((e: unknown) => e);
+    const error = await runtimeFor(server.origin)
+      .call(getBehaviors, { account_id: value })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect((error as Error).message).toMatch(/^getBehaviors: invalid account_id/);
     expect(server.requests).toHaveLength(0);
@@ -110,7 +133,9 @@ describe("bodies", () => {
     const name = fc.oneof(fc.constantFrom("__proto__", "constructor", "toString", "hasOwnProperty", "0", "body"), fc.string());
     await fc.assert(
       fc.asyncProperty(
-        fc.uniqueArray(fc.tuple(name, fc.jsonValue()), { selector: ([k]) => k, maxLength: 6 }).map((e) => e.filter(([k]) => k !== "account_id")),
+        fc
+          .uniqueArray(fc.tuple(name, fc.jsonValue()), { selector: ([k]) => k, maxLength: 6 })
+          .map((e) => e.filter(([k]) => k !== "account_id")),
         async (entries) => {
           server.requests.length = 0;
           await runtime.call(updateBehaviors, Object.fromEntries([...entries, ["account_id", ACCOUNT]]));
@@ -163,8 +188,16 @@ describe("bodies", () => {
 
   it("sends no body at all for an optional fields body none of whose fields is given", async () => {
     const patchThing = {
-      id: "patchThing", method: "PATCH", path: "/things/{id}", pathParams: ["id"], queryParams: ["dry_run"], headerParams: [],
-      body: "fields", optionalBody: true, contentType: "application/json", envelope: false,
+      id: "patchThing",
+      method: "PATCH",
+      path: "/things/{id}",
+      pathParams: ["id"],
+      queryParams: ["dry_run"],
+      headerParams: [],
+      body: "fields",
+      optionalBody: true,
+      contentType: "application/json",
+      envelope: false,
     } as const satisfies Operation;
     const check = Object.assign((data: unknown) => (seen.push(data), true), { errors: null });
     const seen: unknown[] = [];
@@ -188,7 +221,9 @@ describe("bodies", () => {
   });
 
   it("rejects a body JSON cannot encode, before sending", async () => {
-    const error = await runtimeFor(server.origin).call(updateBehaviors, { account_id: ACCOUNT, behaviors: { n: 1n } }).catch((e: unknown) => e);
+    const error = await runtimeFor(server.origin)
+      .call(updateBehaviors, { account_id: ACCOUNT, behaviors: { n: 1n } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect(server.requests).toHaveLength(0);
   });
@@ -198,7 +233,13 @@ describe("query and header parameters", () => {
   it("serialises query parameters and sends header parameters as headers", async () => {
     server.reply(json(200, { things: [] }));
     const result = await runtimeFor(server.origin).call(listThings, {
-      zone_id: "z", thing_id: "t/1", page: 2, tag: ["a b", "c"], "If-Match": '"etag"', "X-Count": 3, other: "ignored",
+      zone_id: "z",
+      thing_id: "t/1",
+      page: 2,
+      tag: ["a b", "c"],
+      "If-Match": '"etag"',
+      "X-Count": 3,
+      other: "ignored",
     });
     expect(result).toEqual({ things: [] });
     const [request] = server.requests;

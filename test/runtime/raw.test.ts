@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConnectionError, InvalidArgumentError, NotFoundError, type Operation } from "../../generator/runtime/index.js";
-import { ACCOUNT, BEHAVIORS_PATH, getBehaviors, isolateCloudflareEnv, runtimeFor, SAMPLE, TOKEN, updateBehaviors } from "../support/behaviors-api.js";
+import {
+  ACCOUNT,
+  BEHAVIORS_PATH,
+  getBehaviors,
+  isolateCloudflareEnv,
+  runtimeFor,
+  SAMPLE,
+  TOKEN,
+  updateBehaviors,
+} from "../support/behaviors-api.js";
 import { closeLoopbackServers, envelope, failure, json, resetMidBody, startLoopbackServer } from "../support/loopback-server.js";
 
 isolateCloudflareEnv();
@@ -69,8 +78,15 @@ describe("client.raw", () => {
   // call goes through request() so the middleware sees it. The wire must not tell them apart.
   it("puts the same request on the wire with and without middleware", async () => {
     const things = {
-      id: "putThing", method: "PUT", path: "/zones/{zone_id}/things/{thing_id}", pathParams: ["zone_id", "thing_id"],
-      queryParams: ["tag", "filter"], headerParams: ["If-Match"], body: "fields", contentType: "application/merge-patch+json", envelope: false,
+      id: "putThing",
+      method: "PUT",
+      path: "/zones/{zone_id}/things/{thing_id}",
+      pathParams: ["zone_id", "thing_id"],
+      queryParams: ["tag", "filter"],
+      headerParams: ["If-Match"],
+      body: "fields",
+      contentType: "application/merge-patch+json",
+      envelope: false,
     } as const satisfies Operation;
     const params = { zone_id: "z 1", thing_id: "../t", tag: ["a b", "c"], filter: { kind: "x" }, "If-Match": '"e"', name: "n", size: 2 };
     const options = { headers: { "X-Trace": "1", "content-type": "application/merge-patch+json; charset=utf-8" } };
@@ -90,7 +106,13 @@ describe("client.raw", () => {
     expect(wire[2]).toEqual(wire[3]);
     expect(wire[0]).toMatchObject({
       url: "/client/v4/zones/z%201/things/..%2Ft?tag=a%20b&tag=c&filter[kind]=x",
-      headers: { authorization: `Bearer ${TOKEN}`, "x-client": "c", "x-trace": "1", "if-match": '"e"', "content-type": "application/merge-patch+json; charset=utf-8" },
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        "x-client": "c",
+        "x-trace": "1",
+        "if-match": '"e"',
+        "content-type": "application/merge-patch+json; charset=utf-8",
+      },
       body: '{"name":"n","size":2}',
     });
     expect(wire[2]!.headers["content-type"]).toBeUndefined();

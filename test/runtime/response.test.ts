@@ -118,7 +118,11 @@ describe("success", () => {
   });
 
   it("parses a 5 MB body", async () => {
-    const big = { behaviors: Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`behavior_${i}`, { ...SAMPLE.behaviors.foo, description: "x".repeat(80) }])) };
+    const big = {
+      behaviors: Object.fromEntries(
+        Array.from({ length: 40_000 }, (_, i) => [`behavior_${i}`, { ...SAMPLE.behaviors.foo, description: "x".repeat(80) }]),
+      ),
+    };
     const server = await startLoopbackServer(envelope(big));
     const result = (await runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT })) as typeof big;
     expect(JSON.stringify(big).length).toBeGreaterThan(5_000_000);
@@ -158,7 +162,9 @@ describe("typed errors", () => {
     const { requestIdHeader: _, ...api } = BEHAVIORS_API;
     const server = await startLoopbackServer(failure(404, [{ code: 1, message: "gone" }], { "x-request-id": "req-1", "cf-ray": RAY }));
     const options: ClientOptions = { apiToken: TOKEN, baseUrl: server.origin, maxRetries: 0 };
-    const error = await createRuntime(api, OPERATIONS, options).call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e);
+    const error = await createRuntime(api, OPERATIONS, options)
+      .call(getBehaviors, { account_id: ACCOUNT })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 404, requestId: "req-1" });
   });
 
@@ -172,14 +178,21 @@ describe("typed errors", () => {
   it("turns an HTML 502 from a proxy into an InternalServerError carrying the raw body, after retries", async () => {
     const html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
     const server = await startLoopbackServer(text(502, html, { "content-type": "text/html" }));
-    const error = await runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e);
+    const error = await runtimeFor(server.origin)
+      .call(getBehaviors, { account_id: ACCOUNT })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error).toMatchObject({ status: 502, body: html, errors: [], messages: [], message: "getBehaviors: HTTP 502" });
     expect(server.requests).toHaveLength(3);
   });
 
   it.each([
-    ["broken JSON at 500", text(500, '{"success":false,"errors":[', { "content-type": "application/json" }), InternalServerError, '{"success":false,"errors":['],
+    [
+      "broken JSON at 500",
+      text(500, '{"success":false,"errors":[', { "content-type": "application/json" }),
+      InternalServerError,
+      '{"success":false,"errors":[',
+    ],
     ["an empty 500", text(500, ""), InternalServerError, ""],
     ["an empty 404 with content-length 0", text(404, "", { "content-length": "0" }), NotFoundError, ""],
     ["broken JSON at 200", text(200, '{"success":tru', { "content-type": "application/json" }), ApiError, '{"success":tru'],

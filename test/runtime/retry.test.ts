@@ -1,11 +1,27 @@
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import {
-  ApiError, ConfigurationError, ConnectionError, InternalServerError, InvalidArgumentError, RateLimitError, TimeoutError, UserAbortError,
+  ApiError,
+  ConfigurationError,
+  ConnectionError,
+  InternalServerError,
+  InvalidArgumentError,
+  RateLimitError,
+  TimeoutError,
+  UserAbortError,
   type Operation,
 } from "../../generator/runtime/index.js";
 import { ACCOUNT, getBehaviors, isolateCloudflareEnv, runtimeFor, SAMPLE, updateBehaviors } from "../support/behaviors-api.js";
-import { closeLoopbackServers, envelope, failure, hang, resetMidBody, startLoopbackServer, text, type Handler } from "../support/loopback-server.js";
+import {
+  closeLoopbackServers,
+  envelope,
+  failure,
+  hang,
+  resetMidBody,
+  startLoopbackServer,
+  text,
+  type Handler,
+} from "../support/loopback-server.js";
 
 isolateCloudflareEnv();
 afterEach(closeLoopbackServers);
@@ -34,30 +50,70 @@ const RULES: Record<string, RetryRule> = {
   "GET recovers from 503, 503, 200": { answers: [unavailable, unavailable, envelope(SAMPLE)], requests: 3, outcome: "SAMPLE" },
   "GET retries twice by default, then rejects with the last error": { answers: [unavailable], requests: 3, outcome: InternalServerError },
   ...Object.fromEntries(
-    [408, 409, 429, 500, 502, 504, 599].map((status) => [`GET retries HTTP ${status}`, { answers: [text(status, ""), envelope(SAMPLE)], requests: 2, outcome: "SAMPLE" }]),
+    [408, 409, 429, 500, 502, 504, 599].map((status) => [
+      `GET retries HTTP ${status}`,
+      { answers: [text(status, ""), envelope(SAMPLE)], requests: 2, outcome: "SAMPLE" },
+    ]),
   ),
   ...Object.fromEntries(
-    [400, 401, 403, 404, 405, 410, 422].map((status) => [`GET never retries HTTP ${status}`, { answers: [text(status, ""), envelope(SAMPLE)], requests: 1, outcome: { status } }]),
+    [400, 401, 403, 404, 405, 410, 422].map((status) => [
+      `GET never retries HTTP ${status}`,
+      { answers: [text(status, ""), envelope(SAMPLE)], requests: 1, outcome: { status } },
+    ]),
   ),
-  "GET obeys x-should-retry: false on a 503": { answers: [text(503, "", { "x-should-retry": "false" })], requests: 1, outcome: InternalServerError },
-  "GET obeys x-should-retry: true on a 400": { answers: [text(400, "", { "x-should-retry": "true" })], requests: 3, outcome: { status: 400 } },
-  "GET retries a connection reset mid-response, then succeeds": { answers: [resetMidBody(), resetMidBody(), envelope(SAMPLE)], requests: 3, outcome: "SAMPLE" },
+  "GET obeys x-should-retry: false on a 503": {
+    answers: [text(503, "", { "x-should-retry": "false" })],
+    requests: 1,
+    outcome: InternalServerError,
+  },
+  "GET obeys x-should-retry: true on a 400": {
+    answers: [text(400, "", { "x-should-retry": "true" })],
+    requests: 3,
+    outcome: { status: 400 },
+  },
+  "GET retries a connection reset mid-response, then succeeds": {
+    answers: [resetMidBody(), resetMidBody(), envelope(SAMPLE)],
+    requests: 3,
+    outcome: "SAMPLE",
+  },
   "GET rejects with ConnectionError once retries are spent": { answers: [resetMidBody()], requests: 3, outcome: ConnectionError },
   "GET retries a reset during an error body too": { answers: [resetMidBody(500), envelope(SAMPLE)], requests: 2, outcome: "SAMPLE" },
   ...Object.fromEntries(
-    ([["POST", post, 1, 3, 1], ["PATCH", patch, 1, 3, 1], ["PUT", updateBehaviors, 3, 3, 3], ["DELETE", del, 3, 3, 3], ["POST with x-zt-idempotent: true", idempotentPost, 3, 3, 3]] as const)
-      .flatMap(([name, op, on503, on429, on409]) => [
-        [`${name}: 503 makes ${on503} requests`, { op, answers: [text(503, "")], requests: on503, outcome: InternalServerError }],
-        [`${name}: 429 makes ${on429} requests`, { op, answers: [text(429, "")], requests: on429, outcome: RateLimitError }],
-        [`${name}: 409 makes ${on409} requests`, { op, answers: [text(409, "")], requests: on409, outcome: { status: 409 } }],
-      ]),
+    (
+      [
+        ["POST", post, 1, 3, 1],
+        ["PATCH", patch, 1, 3, 1],
+        ["PUT", updateBehaviors, 3, 3, 3],
+        ["DELETE", del, 3, 3, 3],
+        ["POST with x-zt-idempotent: true", idempotentPost, 3, 3, 3],
+      ] as const
+    ).flatMap(([name, op, on503, on429, on409]) => [
+      [`${name}: 503 makes ${on503} requests`, { op, answers: [text(503, "")], requests: on503, outcome: InternalServerError }],
+      [`${name}: 429 makes ${on429} requests`, { op, answers: [text(429, "")], requests: on429, outcome: RateLimitError }],
+      [`${name}: 409 makes ${on409} requests`, { op, answers: [text(409, "")], requests: on409, outcome: { status: 409 } }],
+    ]),
   ),
-  "POST follows x-should-retry: true": { op: post, answers: [text(503, "", { "x-should-retry": "true" })], requests: 3, outcome: InternalServerError },
-  "POST follows x-should-retry: false": { op: post, answers: [text(429, "", { "x-should-retry": "false" })], requests: 1, outcome: RateLimitError },
+  "POST follows x-should-retry: true": {
+    op: post,
+    answers: [text(503, "", { "x-should-retry": "true" })],
+    requests: 3,
+    outcome: InternalServerError,
+  },
+  "POST follows x-should-retry: false": {
+    op: post,
+    answers: [text(429, "", { "x-should-retry": "false" })],
+    requests: 1,
+    outcome: RateLimitError,
+  },
   // The server may have acted on a POST whose connection broke or whose attempt timed out.
   "POST is not retried after a connection broke": { op: post, answers: [resetMidBody(500)], requests: 1, outcome: ConnectionError },
   "POST is not retried after an attempt timed out": { op: post, answers: [hang], requests: 1, outcome: TimeoutError },
-  "POST with x-zt-idempotent: true is retried after a connection broke": { op: idempotentPost, answers: [resetMidBody(500)], requests: 3, outcome: ConnectionError },
+  "POST with x-zt-idempotent: true is retried after a connection broke": {
+    op: idempotentPost,
+    answers: [resetMidBody(500)],
+    requests: 3,
+    outcome: ConnectionError,
+  },
 };
 
 describe("what is retried", () => {
@@ -87,16 +143,18 @@ describe("what is retried", () => {
     ["maxRetries -1", { maxRetries: -1 }],
     ["maxRetries 1.5", { maxRetries: 1.5 }],
     ["maxRetries null", { maxRetries: null }],
-    ["maxRetries \"2\"", { maxRetries: "2" }],
+    ['maxRetries "2"', { maxRetries: "2" }],
     ["timeoutMs NaN", { timeoutMs: NaN }],
     ["timeoutMs 0", { timeoutMs: 0 }],
     ["timeoutMs -5", { timeoutMs: -5 }],
     ["timeoutMs null", { timeoutMs: null }],
-    ["timeoutMs \"100\"", { timeoutMs: "100" }],
+    ['timeoutMs "100"', { timeoutMs: "100" }],
   ])("refuses %s on the client and on a call, sending nothing", async (_, limits) => {
     const server = await startLoopbackServer(unavailable, envelope(SAMPLE));
     expect(() => runtimeFor(server.origin, limits as object)).toThrow(ConfigurationError);
-    await expect(runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT }, limits as object)).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT }, limits as object)).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
@@ -117,7 +175,9 @@ describe("what is retried", () => {
 describe("connection failures", () => {
   it("say so, with fetch's error as the cause", async () => {
     const server = await startLoopbackServer(resetMidBody());
-    const error = await runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e);
+    const error = await runtimeFor(server.origin)
+      .call(getBehaviors, { account_id: ACCOUNT })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toBe("getBehaviors: connection failed: other side closed (3 attempts)");
     expect((error as Error).cause).toBeInstanceOf(Error);
@@ -125,7 +185,9 @@ describe("connection failures", () => {
   });
 
   it("rejects with ConnectionError when nothing listens", async () => {
-    const error = await runtimeFor(`http://127.0.0.1:${await closedPort()}`).call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e);
+    const error = await runtimeFor(`http://127.0.0.1:${await closedPort()}`)
+      .call(getBehaviors, { account_id: ACCOUNT })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
   });
 
@@ -170,7 +232,10 @@ describe("delays", () => {
     await runtimeFor(seconds.origin, { maxRetryDelayMs: 1_000 }).call(getBehaviors, { account_id: ACCOUNT });
     expect(gaps(seconds.requests)[0]).toBeGreaterThanOrEqual(280);
     // An HTTP date has whole seconds: 2 s ahead is at least 1 s ahead once truncated.
-    const date = await startLoopbackServer((_req, res) => res.writeHead(503, { "retry-after": new Date(Date.now() + 2_000).toUTCString() }).end(), envelope(SAMPLE));
+    const date = await startLoopbackServer(
+      (_req, res) => res.writeHead(503, { "retry-after": new Date(Date.now() + 2_000).toUTCString() }).end(),
+      envelope(SAMPLE),
+    );
     await runtimeFor(date.origin, { maxRetryDelayMs: 5_000 }).call(getBehaviors, { account_id: ACCOUNT });
     expect(gaps(date.requests)[0]).toBeGreaterThanOrEqual(900);
   });
@@ -187,7 +252,11 @@ describe("delays", () => {
   });
 
   it("caps a server's Retry-After at maxRetryDelayMs", async () => {
-    const server = await startLoopbackServer(text(429, "", { "retry-after": "30" }), text(503, "", { "retry-after-ms": "30000" }), envelope(SAMPLE));
+    const server = await startLoopbackServer(
+      text(429, "", { "retry-after": "30" }),
+      text(503, "", { "retry-after-ms": "30000" }),
+      envelope(SAMPLE),
+    );
     const started = performance.now();
     await expect(runtimeFor(server.origin, { maxRetryDelayMs: 50 }).call(getBehaviors, { account_id: ACCOUNT })).resolves.toEqual(SAMPLE);
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -205,7 +274,11 @@ describe("delays", () => {
   it("makes a handful of requests in a second, not hundreds, with maxRetries: Infinity and Retry-After: -1 (issue 22)", async () => {
     const server = await startLoopbackServer(text(429, "", { "retry-after": "-1" }));
     const controller = new AbortController();
-    const call = runtimeFor(server.origin, { initialRetryDelayMs: 0, maxRetries: Infinity }).call(getBehaviors, { account_id: ACCOUNT }, { signal: controller.signal });
+    const call = runtimeFor(server.origin, { initialRetryDelayMs: 0, maxRetries: Infinity }).call(
+      getBehaviors,
+      { account_id: ACCOUNT },
+      { signal: controller.signal },
+    );
     setTimeout(() => controller.abort(), 1_000);
     await expect(call).rejects.toBeInstanceOf(UserAbortError);
     expect(server.requests.length).toBeGreaterThanOrEqual(1);
@@ -215,7 +288,11 @@ describe("delays", () => {
   it("can be cut short by the caller while waiting out a long Retry-After", async () => {
     const server = await startLoopbackServer(text(429, "", { "retry-after": "3600" }));
     const controller = new AbortController();
-    const call = runtimeFor(server.origin, { maxRetryDelayMs: 60_000 }).call(getBehaviors, { account_id: ACCOUNT }, { signal: controller.signal });
+    const call = runtimeFor(server.origin, { maxRetryDelayMs: 60_000 }).call(
+      getBehaviors,
+      { account_id: ACCOUNT },
+      { signal: controller.signal },
+    );
     setTimeout(() => controller.abort(), 50);
     const started = performance.now();
     await expect(call).rejects.toBeInstanceOf(UserAbortError);
@@ -243,8 +320,12 @@ describe("delays", () => {
 
 describe("rate limits", () => {
   it("gives up with a RateLimitError carrying the headers", async () => {
-    const server = await startLoopbackServer(failure(429, [{ code: 971, message: "Please wait" }], { "retry-after": "0", "cf-ray": "r-1" }));
-    const error = await runtimeFor(server.origin, { maxRetries: 1 }).call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e);
+    const server = await startLoopbackServer(
+      failure(429, [{ code: 971, message: "Please wait" }], { "retry-after": "0", "cf-ray": "r-1" }),
+    );
+    const error = await runtimeFor(server.origin, { maxRetries: 1 })
+      .call(getBehaviors, { account_id: ACCOUNT })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ status: 429, requestId: "r-1", errors: [{ code: 971, message: "Please wait" }] });
     expect((error as RateLimitError).headers.get("retry-after")).toBe("0");
@@ -259,14 +340,20 @@ describe("rate limits", () => {
     ["a negative Retry-After", { "retry-after": "-1" }, undefined],
   ])("gives RateLimitError the parsed wait as retryAfterMs: %s", async (_, headers, retryAfterMs) => {
     const server = await startLoopbackServer(text(429, "", headers));
-    const error = await runtimeFor(server.origin, { maxRetries: 0 }).call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e);
+    const error = await runtimeFor(server.origin, { maxRetries: 0 })
+      .call(getBehaviors, { account_id: ACCOUNT })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfterMs).toBe(retryAfterMs);
   });
 
   it("gives an HTTP date as the ms left until it", async () => {
-    const server = await startLoopbackServer((_req, res) => res.writeHead(429, { "retry-after": new Date(Date.now() + 60_000).toUTCString() }).end());
-    const error = (await runtimeFor(server.origin, { maxRetries: 0 }).call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e)) as RateLimitError;
+    const server = await startLoopbackServer((_req, res) =>
+      res.writeHead(429, { "retry-after": new Date(Date.now() + 60_000).toUTCString() }).end(),
+    );
+    const error = (await runtimeFor(server.origin, { maxRetries: 0 })
+      .call(getBehaviors, { account_id: ACCOUNT })
+      .catch((e: unknown) => e)) as RateLimitError;
     expect(error.retryAfterMs).toBeGreaterThan(50_000);
     expect(error.retryAfterMs).toBeLessThanOrEqual(60_000);
   });

@@ -60,7 +60,9 @@ describe("timeouts", () => {
 
   it("takes timeoutMs from the request over the client", async () => {
     const server = await startLoopbackServer(hang);
-    const { error, ms } = await timed(() => runtimeFor(server.origin, { timeoutMs: 20_000, maxRetries: 0 }).call(getBehaviors, params, { timeoutMs: 100 }));
+    const { error, ms } = await timed(() =>
+      runtimeFor(server.origin, { timeoutMs: 20_000, maxRetries: 0 }).call(getBehaviors, params, { timeoutMs: 100 }),
+    );
     expect(error).toBeInstanceOf(TimeoutError);
     expect(ms).toBeLessThan(1_500);
   });
@@ -89,7 +91,9 @@ describe("the caller's AbortSignal", () => {
   it("sends nothing when already aborted", async () => {
     const server = await startLoopbackServer(envelope(SAMPLE));
     const reason = new Error("changed my mind");
-    const error = await runtimeFor(server.origin).call(getBehaviors, params, { signal: AbortSignal.abort(reason) }).catch((e: unknown) => e);
+    const error = await runtimeFor(server.origin)
+      .call(getBehaviors, params, { signal: AbortSignal.abort(reason) })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserAbortError);
     expect(error).toBeInstanceOf(ClientError);
     expect(error).toMatchObject({ name: "AbortError", cause: reason });
@@ -120,7 +124,9 @@ describe("the caller's AbortSignal", () => {
   it("aborts during the backoff between attempts", async () => {
     const server = await startLoopbackServer(text(503, ""));
     const controller = new AbortController();
-    const call = runtimeFor(server.origin, { initialRetryDelayMs: 10_000, maxRetryDelayMs: 10_000 }).call(getBehaviors, params, { signal: controller.signal });
+    const call = runtimeFor(server.origin, { initialRetryDelayMs: 10_000, maxRetryDelayMs: 10_000 }).call(getBehaviors, params, {
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 50);
     const { error, ms } = await timed(() => call);
     expect(error).toBeInstanceOf(UserAbortError);

@@ -82,7 +82,11 @@ describe("error classes", () => {
 // Never called: these would send requests. tsc checks them; the tests below only name them.
 function clientOptions() {
   // The generated ClientOptions: the spec's credentials on top of the runtime's common options.
-  expectTypeOf<{ apiToken: string; timeoutMs: number; validate: { getBehaviors: { request: (d: unknown) => boolean } } }>().toExtend<ClientOptions>();
+  expectTypeOf<{
+    apiToken: string;
+    timeoutMs: number;
+    validate: { getBehaviors: { request: (d: unknown) => boolean } };
+  }>().toExtend<ClientOptions>();
   expectTypeOf<ClientOptions>().toExtend<BaseClientOptions>();
   expectTypeOf<Required<ClientOptions>["apiEmail"]>().toEqualTypeOf<string>();
   // @ts-expect-error credentials are strings
@@ -94,9 +98,19 @@ function clientOptions() {
 }
 
 function requestOptions() {
-  expectTypeOf<{ signal: AbortSignal; timeoutMs: number; maxRetries: number; headers: Record<string, string>; maxResponseBytes: number }>().toEqualTypeOf<Required<RequestOptions>>();
+  expectTypeOf<{
+    signal: AbortSignal;
+    timeoutMs: number;
+    maxRetries: number;
+    headers: Record<string, string>;
+    maxResponseBytes: number;
+  }>().toEqualTypeOf<Required<RequestOptions>>();
   const runtime = behaviorsRuntime({ apiToken: "t" });
-  void runtime.call(getBehaviors, { account_id: "a" }, { signal: AbortSignal.timeout(1), timeoutMs: 5, maxRetries: 0, headers: { "x-a": "b" } });
+  void runtime.call(
+    getBehaviors,
+    { account_id: "a" },
+    { signal: AbortSignal.timeout(1), timeoutMs: 5, maxRetries: 0, headers: { "x-a": "b" } },
+  );
   // @ts-expect-error timeoutMs is a number
   void runtime.call(getBehaviors, { account_id: "a" }, { timeoutMs: "5" });
   // @ts-expect-error signal is an AbortSignal
@@ -120,7 +134,10 @@ function runtimeTypes() {
   // @ts-expect-error unknown path
   void runtime.raw.GET("/accounts/{account_id}/nope", { params: { path: { account_id: "a" } } });
   // @ts-expect-error risk_level is low | medium | high
-  void runtime.raw.PUT("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: "a" } }, body: { behaviors: { x: { enabled: true, risk_level: "extreme" } } } });
+  void runtime.raw.PUT("/accounts/{account_id}/zt_risk_scoring/behaviors", {
+    params: { path: { account_id: "a" } },
+    body: { behaviors: { x: { enabled: true, risk_level: "extreme" } } },
+  });
 }
 
 describe("options and runtime", () => {

@@ -21,7 +21,9 @@ function validator(check: (data: unknown) => string | undefined): ValidateFuncti
   return fn;
 }
 
-const riskLevels = validator((data) => (JSON.stringify(data).includes('"extreme"') ? "must be equal to one of the allowed values" : undefined));
+const riskLevels = validator((data) =>
+  JSON.stringify(data).includes('"extreme"') ? "must be equal to one of the allowed values" : undefined,
+);
 const hasResult = validator((data) => ((data as { result?: unknown }).result ? undefined : "must have required property 'result'"));
 
 describe("request validation", () => {
@@ -53,14 +55,24 @@ describe("request validation", () => {
 
   it("copies the validator's errors (Ajv reuses the array on the next call)", async () => {
     const runtime = runtimeFor("http://127.0.0.1:9", { validate: { updateBehaviors: { request: riskLevels } } });
-    const error = (await runtime.call(updateBehaviors, { account_id: ACCOUNT, behaviors: { x: { risk_level: "extreme" } } }).catch((e: unknown) => e)) as ValidationError;
+    const error = (await runtime
+      .call(updateBehaviors, { account_id: ACCOUNT, behaviors: { x: { risk_level: "extreme" } } })
+      .catch((e: unknown) => e)) as ValidationError;
     riskLevels({ fine: true });
     expect(error.errors).toHaveLength(1);
   });
 
   it("wraps a validator that throws", async () => {
     const boom = new Error("validator bug");
-    const runtime = runtimeFor("http://127.0.0.1:9", { validate: { updateBehaviors: { request: () => { throw boom; } } } });
+    const runtime = runtimeFor("http://127.0.0.1:9", {
+      validate: {
+        updateBehaviors: {
+          request: () => {
+            throw boom;
+          },
+        },
+      },
+    });
     const error = await runtime.call(updateBehaviors, { account_id: ACCOUNT, behaviors: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ cause: boom, errors: [] });

@@ -66,16 +66,31 @@ const CASES = [
     security: [["api_email", "api_key"], ["api_token"], ["user_service_key"]],
     sends: EMAIL_KEY,
   },
-  { id: "aig-config-list-gateway", params: { account_id: "a1" }, url: "/accounts/a1/ai-gateway/gateways", security: [["api_token"], ["api_email", "api_key"]], sends: TOKEN },
+  {
+    id: "aig-config-list-gateway",
+    params: { account_id: "a1" },
+    url: "/accounts/a1/ai-gateway/gateways",
+    security: [["api_token"], ["api_email", "api_key"]],
+    sends: TOKEN,
+  },
   { id: "origin-ca-list-certificates", params: {}, url: "/certificates", security: [["user_service_key"]], sends: SERVICE_KEY },
-  { id: "urlscanner-search-scans", params: { accountId: "a1" }, url: "/accounts/a1/urlscanner/scan", security: [["api_email", "api_key", "api_token"]], sends: { ...TOKEN, ...EMAIL_KEY } },
+  {
+    id: "urlscanner-search-scans",
+    params: { accountId: "a1" },
+    url: "/accounts/a1/urlscanner/scan",
+    security: [["api_email", "api_key", "api_token"]],
+    sends: { ...TOKEN, ...EMAIL_KEY },
+  },
   { id: "cloudflare-i-ps-cloudflare-ip-details", params: {}, url: "/ips", security: [[]], sends: {} },
 ];
 
 describe("Cloudflare's 2024 document", () => {
   it("has the operations these cases rely on, secured as they say", () => {
     expect(model.securitySchemes.map((s) => [s.key, s.option])).toEqual([
-      ["api_email", "apiEmail"], ["api_key", "apiKey"], ["api_token", "apiToken"], ["user_service_key", "userServiceKey"],
+      ["api_email", "apiEmail"],
+      ["api_key", "apiKey"],
+      ["api_token", "apiToken"],
+      ["user_service_key", "userServiceKey"],
     ]);
     for (const c of CASES) expect(method(c.id).security, c.id).toEqual(c.security);
   });
@@ -109,7 +124,9 @@ describe("Cloudflare's 2024 document", () => {
 
   it("a client with half a pair and nothing else could call only public operations: it is created, and says so per call", async () => {
     const client = createClient({ apiKey: CREDENTIALS.apiKey, baseUrl: server.origin });
-    await expect(client[method("accounts-list-accounts").name]!()).rejects.toThrow("accounts-list-accounts: apiEmail and apiKey must be set together");
+    await expect(client[method("accounts-list-accounts").name]!()).rejects.toThrow(
+      "accounts-list-accounts: apiEmail and apiKey must be set together",
+    );
     expect(server.requests).toEqual([]);
   });
 });
@@ -137,7 +154,9 @@ describe("its success bodies that are not JSON", () => {
     });
     const types = readFileSync(path.join(out, "types.ts"), "utf8");
     expect(types).toContain("export type IpAddressManagementPrefixesDownloadLoaDocumentResult = Blob;");
-    expect(types).toContain("export type CustomIndicatorFeedsGetIndicatorFeedDataResult = CustomIndicatorFeedsGetIndicatorFeedDataEnvelope;");
+    expect(types).toContain(
+      "export type CustomIndicatorFeedsGetIndicatorFeedDataResult = CustomIndicatorFeedsGetIndicatorFeedDataEnvelope;",
+    );
   });
 
   it("resolve to the CSV as it came and to the PDF's every byte", async () => {
@@ -148,7 +167,10 @@ describe("its success bodies that are not JSON", () => {
     );
     const pdf = Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "latin1");
     server.reply((_req, res) => res.writeHead(200, { "content-type": "application/pdf" }).end(pdf));
-    const blob = (await client[method("ip-address-management-prefixes-download-loa-document").name]!({ account_id: "a1", loa_document_id: "d1" })) as Blob;
+    const blob = (await client[method("ip-address-management-prefixes-download-loa-document").name]!({
+      account_id: "a1",
+      loa_document_id: "d1",
+    })) as Blob;
     expect(Buffer.from(await blob.arrayBuffer())).toEqual(pdf);
   });
 });

@@ -25,8 +25,24 @@ import {
   type BaseClientOptions,
   type Operation,
 } from "../../generator/runtime/index.js";
-import { ACCOUNT, BEHAVIORS_PATH, behaviorsRuntime, getBehaviors, isolateCloudflareEnv, SAMPLE, type ClientOptions } from "../support/behaviors-api.js";
-import { closeLoopbackServers, envelope, failure, json, resetMidBody, startLoopbackServer, type RecordedRequest } from "../support/loopback-server.js";
+import {
+  ACCOUNT,
+  BEHAVIORS_PATH,
+  behaviorsRuntime,
+  getBehaviors,
+  isolateCloudflareEnv,
+  SAMPLE,
+  type ClientOptions,
+} from "../support/behaviors-api.js";
+import {
+  closeLoopbackServers,
+  envelope,
+  failure,
+  json,
+  resetMidBody,
+  startLoopbackServer,
+  type RecordedRequest,
+} from "../support/loopback-server.js";
 
 afterEach(closeLoopbackServers);
 
@@ -57,7 +73,15 @@ const API = {
 } as const satisfies ApiDescription;
 
 const op = (id: string, extra: Partial<Operation> = {}): Operation => ({
-  id, method: "GET", path: `/${id}`, pathParams: [], queryParams: [], headerParams: [], body: "none", envelope: false, ...extra,
+  id,
+  method: "GET",
+  path: `/${id}`,
+  pathParams: [],
+  queryParams: [],
+  headerParams: [],
+  body: "none",
+  envelope: false,
+  ...extra,
 });
 
 const OPS = {
@@ -92,7 +116,13 @@ async function setup(options: Options, operations: Record<string, Operation> = O
 describe("each kind of scheme is sent as the spec says", () => {
   it("bearer, basic, another http scheme, an API key in a header, a query parameter and cookies", async () => {
     const { server, call } = await setup({
-      token: "t0k", basic: { username: "ada", password: "pä:ss" }, custom: "c-1", apiKey: "k-1", queryKey: "q 1?&", session: "s-1", tenant: "acme",
+      token: "t0k",
+      basic: { username: "ada", password: "pä:ss" },
+      custom: "c-1",
+      apiKey: "k-1",
+      queryKey: "q 1?&",
+      session: "s-1",
+      tenant: "acme",
     });
     for (const o of [OPS.tokenOnly, OPS.basicOnly, OPS.customOnly, OPS.queryOnly, OPS.cookies]) await call(o, { page: 2 });
     expect(server.requests.map(sent)).toEqual([
@@ -171,7 +201,9 @@ describe("which alternative a call sends", () => {
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toBe("cookies: no credentials: set session (ZT_TEST_SESSION) + tenant");
     const half = await setup({ token: "t", basic: undefined, session: "s" });
-    await expect(half.call(OPS.cookies)).rejects.toThrow("cookies: session and tenant must be set together: set session (ZT_TEST_SESSION) + tenant");
+    await expect(half.call(OPS.cookies)).rejects.toThrow(
+      "cookies: session and tenant must be set together: set session (ZT_TEST_SESSION) + tenant",
+    );
     await expect(call(OPS.unsupported)).rejects.toThrow("unsupported: no credentials: set mtls (not supported)");
     expect(server.requests).toHaveLength(0);
     expect(half.server.requests).toHaveLength(0);
@@ -218,7 +250,9 @@ describe("createRuntime", () => {
 
 describe("headers may not set what a scheme sends", () => {
   it.each(["Authorization", "x-api-key", "COOKIE"])("refuses %s in the client's and the call's headers", async (name) => {
-    expect(() => createRuntime(API, OPS, { baseUrl: "http://127.0.0.1:9", token: "t", headers: { [name]: "x" } } as Options)).toThrow(ConfigurationError);
+    expect(() => createRuntime(API, OPS, { baseUrl: "http://127.0.0.1:9", token: "t", headers: { [name]: "x" } } as Options)).toThrow(
+      ConfigurationError,
+    );
     const { server, runtime } = await setup({ token: "t" });
     await expect(runtime.call(OPS.open, {}, { headers: { [name]: "x" } })).rejects.toBeInstanceOf(InvalidArgumentError);
     expect(server.requests).toHaveLength(0);
@@ -226,7 +260,9 @@ describe("headers may not set what a scheme sends", () => {
 
   it("refuses them in a Headers instance too", async () => {
     const headers = () => new Headers({ Authorization: "Bearer other" }) as unknown as Record<string, string>;
-    expect(() => createRuntime(API, OPS, { baseUrl: "http://127.0.0.1:9", token: "t", headers: headers() } as Options)).toThrow(ConfigurationError);
+    expect(() => createRuntime(API, OPS, { baseUrl: "http://127.0.0.1:9", token: "t", headers: headers() } as Options)).toThrow(
+      ConfigurationError,
+    );
     const { server, runtime } = await setup({ token: "t" });
     await expect(runtime.call(OPS.open, {}, { headers: headers() })).rejects.toBeInstanceOf(InvalidArgumentError);
     expect(server.requests).toHaveLength(0);
@@ -234,7 +270,11 @@ describe("headers may not set what a scheme sends", () => {
 
   it("allows Authorization and Cookie when no scheme uses them", async () => {
     const api = { schemes: { key: API.schemes.key }, security: [["key"]] } as const satisfies ApiDescription;
-    const { server, call } = await setup({ apiKey: "k", headers: { Authorization: "Bearer other", Cookie: "a=b" } }, { fallback: OPS.fallback }, api);
+    const { server, call } = await setup(
+      { apiKey: "k", headers: { Authorization: "Bearer other", Cookie: "a=b" } },
+      { fallback: OPS.fallback },
+      api,
+    );
     await call(OPS.fallback);
     expect(server.requests.map(sent)).toEqual([{ url: "/fallback", authorization: "Bearer other", key: "k", cookie: "a=b" }]);
   });
@@ -249,7 +289,9 @@ describe("client.raw", () => {
     await raw.GET!("/open");
     await raw.GET!("/not-in-the-spec");
     // Basic credentials were not given: refused before sending.
-    await expect((runtime.raw.request as unknown as (m: string, p: string) => Promise<unknown>)("get", "/basicOnly")).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(
+      (runtime.raw.request as unknown as (m: string, p: string) => Promise<unknown>)("get", "/basicOnly"),
+    ).rejects.toBeInstanceOf(ConfigurationError);
     expect(server.requests.map(sent)).toEqual([
       { url: "/queryOnly?page=1&api%20key=q" },
       { url: "/cookies", cookie: "session=s; tenant=acme" },
@@ -269,10 +311,21 @@ describe("client.raw", () => {
 });
 
 describe("secrets never leak", () => {
-  const SECRETS = { token: "tok-SECRET-1", basic: { username: "user-SECRET-2", password: "pass-SECRET-3" }, queryKey: "q-SECRET-4", session: "s-SECRET-5", tenant: "t-SECRET-6" };
+  const SECRETS = {
+    token: "tok-SECRET-1",
+    basic: { username: "user-SECRET-2", password: "pass-SECRET-3" },
+    queryKey: "q-SECRET-4",
+    session: "s-SECRET-5",
+    tenant: "t-SECRET-6",
+  };
   const basicValue = Buffer.from("user-SECRET-2:pass-SECRET-3").toString("base64");
   const leaks = (value: unknown) => {
-    const texts = [inspect(value, { depth: Infinity, showHidden: true, getters: true }), JSON.stringify(value) ?? "", String(value), value instanceof Error ? `${value.stack}` : ""];
+    const texts = [
+      inspect(value, { depth: Infinity, showHidden: true, getters: true }),
+      JSON.stringify(value) ?? "",
+      String(value),
+      value instanceof Error ? `${value.stack}` : "",
+    ];
     return texts.filter((text) => /SECRET/.test(text) || text.includes(basicValue));
   };
 
@@ -286,7 +339,12 @@ describe("secrets never leak", () => {
     errors.push(await runtime.call(OPS.queryOnly, {}).catch((e: unknown) => e)); // reset
     errors.push(await runtime.call(OPS.cookies, {}, { headers: { "x-bad": "a\nb" } }).catch((e: unknown) => e)); // bad header
     errors.push(await runtime.call(OPS.cookies, {}, { headers: { cookie: "x" } }).catch((e: unknown) => e)); // forbidden header
-    for (const options of [{ session: "s-SECRET;" }, { basic: { username: "u-SECRET:", password: "p" } }, { queryKey: "q-SECRET\uDC00" }, { token: 1 }]) {
+    for (const options of [
+      { session: "s-SECRET;" },
+      { basic: { username: "u-SECRET:", password: "p" } },
+      { queryKey: "q-SECRET\uDC00" },
+      { token: 1 },
+    ]) {
       try {
         createRuntime(API, OPS, { baseUrl: server.origin, ...options } as Options);
       } catch (error) {
@@ -331,7 +389,9 @@ describe("the Cloudflare fragment: apiToken, or apiEmail + apiKey", () => {
 
     it("lets a token win when both schemes are given", async () => {
       expect(await authHeadersSent({ apiToken: TOKEN, apiEmail: EMAIL, apiKey: KEY })).toEqual({
-        authorization: `Bearer ${TOKEN}`, email: undefined, key: undefined,
+        authorization: `Bearer ${TOKEN}`,
+        email: undefined,
+        key: undefined,
       });
     });
   });
@@ -438,7 +498,9 @@ describe("the Cloudflare fragment: apiToken, or apiEmail + apiKey", () => {
     it("sends the token and the base URL path through client.raw", async () => {
       const server = await startLoopbackServer(envelope(SAMPLE));
       const runtime = behaviorsRuntime({ apiEmail: EMAIL, apiKey: KEY, baseUrl: `${server.origin}/client/v4/` });
-      const { data, response } = await runtime.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: ACCOUNT } } });
+      const { data, response } = await runtime.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", {
+        params: { path: { account_id: ACCOUNT } },
+      });
       expect(response.status).toBe(200);
       expect(data?.result).toEqual(SAMPLE);
       expect(server.requests[0]).toMatchObject({ url: BEHAVIORS_PATH, headers: { "x-auth-email": EMAIL, "x-auth-key": KEY } });
@@ -474,7 +536,12 @@ describe("the Cloudflare fragment: apiToken, or apiEmail + apiKey", () => {
       errors.push(await pair.call(getBehaviors, { account_id: ACCOUNT }).catch((e: unknown) => e)); // ConnectionError (reset)
       errors.push(await pair.call(getBehaviors, { account_id: "" }).catch((e: unknown) => e)); // InvalidArgumentError
       errors.push(await pair.call(getBehaviors, { account_id: ACCOUNT }, { headers: { "x-bad": "a\nb" } }).catch((e: unknown) => e));
-      for (const options of [{ apiToken: `${TOKEN}\n` }, { apiEmail: EMAIL }, { apiKey: KEY }, { apiToken: TOKEN, baseUrl: `http://${KEY}:${TOKEN}@example.com` }]) {
+      for (const options of [
+        { apiToken: `${TOKEN}\n` },
+        { apiEmail: EMAIL },
+        { apiKey: KEY },
+        { apiToken: TOKEN, baseUrl: `http://${KEY}:${TOKEN}@example.com` },
+      ]) {
         try {
           behaviorsRuntime(options);
         } catch (error) {

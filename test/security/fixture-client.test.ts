@@ -40,7 +40,12 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   const dir = mkdtempSync(path.join(ARTIFACTS, "fixture-client-"));
   const spec = path.join(dir, "openapi.yaml");
-  writeFileSync(spec, readFileSync(FIXTURE, "utf8").replace('"10001"', `"${new URL(api.origin).port}"`).replace('"10002"', `"${new URL(mirror.origin).port}"`));
+  writeFileSync(
+    spec,
+    readFileSync(FIXTURE, "utf8")
+      .replace('"10001"', `"${new URL(api.origin).port}"`)
+      .replace('"10002"', `"${new URL(mirror.origin).port}"`),
+  );
   out = path.join(dir, "client");
   replaceOutput(out, (await generate(spec)).files);
   const index = await import(path.join(out, "index.ts"));
@@ -165,7 +170,9 @@ describe("each call goes where the spec says, with exactly the credentials it as
     await client.getPet({ petId: "p1" });
     await client.deletePet({ petId: "p1" });
     await expect(client.getFile({ name: "a" })).rejects.toThrow("getFile: no credentials: set apiKeyQuery, or bearerAuth (PETS_TOKEN)");
-    await expect(client.updatePet({ petId: "p1", name: "rex" })).rejects.toThrow("updatePet: no credentials: set apiKeyHeader + sessionCookie");
+    await expect(client.updatePet({ petId: "p1", name: "rex" })).rejects.toThrow(
+      "updatePet: no credentials: set apiKeyHeader + sessionCookie",
+    );
     await expect(client.mirrorPet({ petId: "p1" })).rejects.toBeInstanceOf(generated.ConfigurationError);
     expect(wire()).toEqual([
       { at: "api POST /v2/pets", authorization: BASIC_HEADER },
@@ -184,7 +191,9 @@ describe("each call goes where the spec says, with exactly the credentials it as
     const client = generated.createClient();
     await client.getStatus();
     await client.getPet({ petId: "p1" });
-    await expect(client.createPet({ name: "rex" })).rejects.toThrow("createPet: no credentials: set bearerAuth (PETS_TOKEN), or basicAuth (PETS_BASIC)");
+    await expect(client.createPet({ name: "rex" })).rejects.toThrow(
+      "createPet: no credentials: set bearerAuth (PETS_TOKEN), or basicAuth (PETS_BASIC)",
+    );
     expect(wire()).toEqual([{ at: "api GET /v2/status" }, { at: "api GET /v2/pets/p1" }]);
   });
 

@@ -25,7 +25,14 @@ const QUERY_API = {
 } as const satisfies ApiDescription;
 
 const search = {
-  id: "search", method: "GET", path: "/search", pathParams: [], queryParams: ["filter", "page"], headerParams: [], body: "none", envelope: false,
+  id: "search",
+  method: "GET",
+  path: "/search",
+  pathParams: [],
+  queryParams: ["filter", "page"],
+  headerParams: [],
+  body: "none",
+  envelope: false,
 } as const satisfies Operation;
 
 /** The query a server reading `url` sees, as [name, value] pairs in order. */
@@ -33,7 +40,12 @@ const queryOf = (request: RecordedRequest) => [...new URL(request.url, "http://x
 
 async function queryClient(options: object = {}) {
   const server = await startLoopbackServer(json(200, { ok: true }));
-  const runtime = createRuntime<any>(QUERY_API, { search }, { baseUrl: server.origin, apiKey: "QSECRET", maxRetries: 0, ...options } as BaseClientOptions);
+  const runtime = createRuntime<any>(QUERY_API, { search }, {
+    baseUrl: server.origin,
+    apiKey: "QSECRET",
+    maxRetries: 0,
+    ...options,
+  } as BaseClientOptions);
   return { server, runtime };
 }
 
@@ -61,7 +73,8 @@ describe("object (deepObject) query keys are encoded: no parameter injection, no
       "/search?filter[x%5D%3D1%26api_key%3DEVIL%26y%5B]=v&filter[%23]=w&api_key=QSECRET",
       "/search?a%3D1%26api_key%3DEVIL%26b=v&%23frag=w&api_key=QSECRET",
     ]);
-    for (const request of server.requests) expect(queryOf(request).filter(([name]) => name === "api_key")).toEqual([["api_key", "QSECRET"]]);
+    for (const request of server.requests)
+      expect(queryOf(request).filter(([name]) => name === "api_key")).toEqual([["api_key", "QSECRET"]]);
   });
 });
 
@@ -91,29 +104,57 @@ describe("headers: what was checked is what is sent", () => {
       res.writeHead(503).end();
     }, envelope(SAMPLE));
     await expect(runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT }, { headers: perCall })).resolves.toEqual(SAMPLE);
-    expect(server.requests.map((r) => [r.headers["x-trace"], r.headers["x-auth-key"]])).toEqual([["1", undefined], ["1", undefined]]);
+    expect(server.requests.map((r) => [r.headers["x-trace"], r.headers["x-auth-key"]])).toEqual([
+      ["1", undefined],
+      ["1", undefined],
+    ]);
   });
 
   const FORBIDDEN = [
-    "Transfer-Encoding", "upgrade", "Expect", "keep-alive", "Connection", "Host", "Content-Length", "TE", "Trailer", "Via",
-    "Proxy-Authorization", "Sec-Fetch-Mode", "Accept-Encoding", "Origin", "Set-Cookie",
+    "Transfer-Encoding",
+    "upgrade",
+    "Expect",
+    "keep-alive",
+    "Connection",
+    "Host",
+    "Content-Length",
+    "TE",
+    "Trailer",
+    "Via",
+    "Proxy-Authorization",
+    "Sec-Fetch-Mode",
+    "Accept-Encoding",
+    "Origin",
+    "Set-Cookie",
   ];
 
-  it.each(FORBIDDEN)("refuses %s before sending: InvalidArgumentError per call and through raw, ConfigurationError per client", async (name) => {
-    const server = await startLoopbackServer(envelope(SAMPLE));
-    const value = name.toLowerCase() === "content-length" ? "0" : name.toLowerCase() === "connection" ? "close" : "x";
-    expect(() => runtimeFor(server.origin, { headers: { [name]: value } })).toThrow(ConfigurationError);
-    const runtime = runtimeFor(server.origin);
-    const call = runtime.call(getBehaviors, { account_id: ACCOUNT }, { headers: { [name]: value } });
-    await expect(call).rejects.toSatisfy((e) => e instanceof InvalidArgumentError && e.message === `getBehaviors: headers.${name}: forbidden by fetch`);
-    const raw = runtime.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: ACCOUNT } }, headers: { [name]: value } });
-    await expect(raw).rejects.toBeInstanceOf(InvalidArgumentError);
-    expect(server.requests).toHaveLength(0);
-  });
+  it.each(FORBIDDEN)(
+    "refuses %s before sending: InvalidArgumentError per call and through raw, ConfigurationError per client",
+    async (name) => {
+      const server = await startLoopbackServer(envelope(SAMPLE));
+      const value = name.toLowerCase() === "content-length" ? "0" : name.toLowerCase() === "connection" ? "close" : "x";
+      expect(() => runtimeFor(server.origin, { headers: { [name]: value } })).toThrow(ConfigurationError);
+      const runtime = runtimeFor(server.origin);
+      const call = runtime.call(getBehaviors, { account_id: ACCOUNT }, { headers: { [name]: value } });
+      await expect(call).rejects.toSatisfy(
+        (e) => e instanceof InvalidArgumentError && e.message === `getBehaviors: headers.${name}: forbidden by fetch`,
+      );
+      const raw = runtime.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", {
+        params: { path: { account_id: ACCOUNT } },
+        headers: { [name]: value },
+      });
+      await expect(raw).rejects.toBeInstanceOf(InvalidArgumentError);
+      expect(server.requests).toHaveLength(0);
+    },
+  );
 
   it("still sends Cookie and ordinary headers", async () => {
     const server = await startLoopbackServer(envelope(SAMPLE));
-    await runtimeFor(server.origin, { headers: { Cookie: "a=b" } }).call(getBehaviors, { account_id: ACCOUNT }, { headers: { "X-Request-Tag": "t" } });
+    await runtimeFor(server.origin, { headers: { Cookie: "a=b" } }).call(
+      getBehaviors,
+      { account_id: ACCOUNT },
+      { headers: { "X-Request-Tag": "t" } },
+    );
     expect(server.requests[0]!.headers).toMatchObject({ cookie: "a=b", "x-request-tag": "t" });
   });
 });
@@ -131,7 +172,9 @@ describe("client.raw paths must start with /", () => {
 
   it("sends a path that starts with /", async () => {
     const server = await startLoopbackServer(envelope(SAMPLE));
-    const { response } = await runtimeFor(server.origin).raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: ACCOUNT } } });
+    const { response } = await runtimeFor(server.origin).raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", {
+      params: { path: { account_id: ACCOUNT } },
+    });
     expect(response.status).toBe(200);
     expect(server.requests.map((r) => r.url)).toEqual([BEHAVIORS_PATH]);
   });
@@ -139,32 +182,32 @@ describe("client.raw paths must start with /", () => {
 
 describe("options of the wrong type (JavaScript callers) fail before any request", () => {
   it.each<[string, object]>([
-    ["allowInsecureHttp \"false\"", { allowInsecureHttp: "false" }],
+    ['allowInsecureHttp "false"', { allowInsecureHttp: "false" }],
     ["baseUrl 42", { baseUrl: 42 }],
-    ["fetch \"fetch\"", { fetch: "fetch" }],
+    ['fetch "fetch"', { fetch: "fetch" }],
     ["validate true", { validate: true }],
-    ["headers \"X-A: 1\"", { headers: "X-A: 1" }],
+    ['headers "X-A: 1"', { headers: "X-A: 1" }],
     ["headers null", { headers: null }],
     ["initialRetryDelayMs NaN", { initialRetryDelayMs: NaN }],
     ["maxRetryDelayMs -1", { maxRetryDelayMs: -1 }],
-    ["maxRetryDelayMs \"5\"", { maxRetryDelayMs: "5" }],
+    ['maxRetryDelayMs "5"', { maxRetryDelayMs: "5" }],
   ])("createRuntime: %s is a ConfigurationError", async (_, options) => {
     const server = await startLoopbackServer(envelope(SAMPLE));
     expect(() => runtimeFor(server.origin, options)).toThrow(ConfigurationError);
     expect(server.requests).toHaveLength(0);
   });
 
-  it("allowInsecureHttp \"false\" does not send the token over plain http to a remote host", () => {
+  it('allowInsecureHttp "false" does not send the token over plain http to a remote host', () => {
     const options = { apiToken: TOKEN, baseUrl: "http://api.example.com", allowInsecureHttp: "false" } as unknown as BaseClientOptions;
     expect(() => createRuntime(QUERY_API, { search }, { ...options, apiKey: "k" } as BaseClientOptions)).toThrow(ConfigurationError);
   });
 
   it.each<[string, object | null]>([
     ["options null", null],
-    ["options \"fast\"", "fast" as unknown as object],
-    ["signal \"abort\"", { signal: "abort" }],
-    ["headers \"X-A: 1\"", { headers: "X-A: 1" }],
-    ["headers [[\"X-A\", \"a\\nb\"]]", { headers: [["X-A", "a\nb"]] }],
+    ['options "fast"', "fast" as unknown as object],
+    ['signal "abort"', { signal: "abort" }],
+    ['headers "X-A: 1"', { headers: "X-A: 1" }],
+    ['headers [["X-A", "a\\nb"]]', { headers: [["X-A", "a\nb"]] }],
   ])("a call: %s is an InvalidArgumentError", async (_, options) => {
     const server = await startLoopbackServer(envelope(SAMPLE));
     const call = runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT }, options as object);
@@ -175,15 +218,32 @@ describe("options of the wrong type (JavaScript callers) fail before any request
 
 describe("client.raw, routed by its middleware", () => {
   const putThing = {
-    id: "putThing", method: "PUT", path: "/things", pathParams: [], queryParams: [], headerParams: [], body: "value", contentType: "application/json", envelope: false,
+    id: "putThing",
+    method: "PUT",
+    path: "/things",
+    pathParams: [],
+    queryParams: [],
+    headerParams: [],
+    body: "value",
+    contentType: "application/json",
+    envelope: false,
   } as const satisfies Operation;
 
   it("adds a query credential to a request with a body, which keeps its Content-Length", async () => {
     const server = await startLoopbackServer(json(200, { ok: true }));
-    const runtime = createRuntime<any>(QUERY_API, { search, putThing }, { baseUrl: server.origin, apiKey: "QSECRET", maxRetries: 0 } as BaseClientOptions);
+    const runtime = createRuntime<any>(QUERY_API, { search, putThing }, {
+      baseUrl: server.origin,
+      apiKey: "QSECRET",
+      maxRetries: 0,
+    } as BaseClientOptions);
     const { response } = await runtime.raw.PUT("/things", { params: { query: { api_key: "EVIL" } }, body: { a: 1 } });
     expect(response.status).toBe(200);
-    expect(server.requests[0]).toMatchObject({ method: "PUT", url: "/things?api_key=QSECRET", body: '{"a":1}', headers: { "content-length": "7" } });
+    expect(server.requests[0]).toMatchObject({
+      method: "PUT",
+      url: "/things?api_key=QSECRET",
+      body: '{"a":1}',
+      headers: { "content-length": "7" },
+    });
     expect(server.requests[0]!.headers["transfer-encoding"]).toBeUndefined();
   });
 
@@ -191,14 +251,21 @@ describe("client.raw, routed by its middleware", () => {
     const server = await startLoopbackServer(envelope(SAMPLE));
     const other = await startLoopbackServer(envelope(SAMPLE));
     const runtime = runtimeFor(server.origin);
-    await runtime.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { baseUrl: `${other.origin}/client/v4`, params: { path: { account_id: ACCOUNT } } });
+    await runtime.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", {
+      baseUrl: `${other.origin}/client/v4`,
+      params: { path: { account_id: ACCOUNT } },
+    });
     expect(other.requests).toHaveLength(0);
     expect(server.requests.map((r) => [r.url, r.headers.authorization])).toEqual([[BEHAVIORS_PATH, `Bearer ${TOKEN}`]]);
   });
 
   it("runs before the caller's middleware, which sees the credentials, in raw and typed calls alike", async () => {
     const server = await startLoopbackServer(json(200, { ok: true }));
-    const runtime = createRuntime<any>(QUERY_API, { search }, { baseUrl: server.origin, apiKey: "QSECRET", maxRetries: 0 } as BaseClientOptions);
+    const runtime = createRuntime<any>(QUERY_API, { search }, {
+      baseUrl: server.origin,
+      apiKey: "QSECRET",
+      maxRetries: 0,
+    } as BaseClientOptions);
     const seen: string[] = [];
     runtime.raw.use({ onRequest: ({ request }) => void seen.push(request.url) });
     await runtime.raw.GET("/search", { params: { query: { page: 2 } } });

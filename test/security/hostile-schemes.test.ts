@@ -13,17 +13,17 @@ import { json, startLoopbackServer, type LoopbackServer } from "../support/loopb
 import { ARTIFACTS } from "../support/spec-copy.js";
 import { typecheckFolder } from "../support/tsc.js";
 
-const BREAKOUT = '*/ globalThis.__pwned = 1; /* ` ${globalThis.__pwned = 2} " \' \\u2028';
+const BREAKOUT = "*/ globalThis.__pwned = 1; /* ` ${globalThis.__pwned = 2} \" ' \\u2028";
 const SPEC = {
   openapi: "3.1.0",
   info: { title: "hostile schemes", version: "1" },
   servers: [{ url: "https://api.example.com/", "x-zt-env": "NOT A NAME; rm -rf /" }],
-  security: [{ [`key ${BREAKOUT}`]: [], "query\"*/": [] }],
+  security: [{ [`key ${BREAKOUT}`]: [], 'query"*/': [] }],
   paths: { "/things": { get: { operationId: "listThings", responses: { "200": { description: "ok" } } } } },
   components: {
     securitySchemes: {
       [`key ${BREAKOUT}`]: { type: "apiKey", in: "header", name: "X-Key", description: BREAKOUT, "x-zt-env": "$(whoami)" },
-      "query\"*/": { type: "apiKey", in: "query", name: `q ${BREAKOUT}`, description: "@internal\n*/ export const x = 1;" },
+      'query"*/': { type: "apiKey", in: "query", name: `q ${BREAKOUT}`, description: "@internal\n*/ export const x = 1;" },
       baseUrl: { type: "http", scheme: "bearer", description: "An option name the client already uses." },
       toString: { type: "apiKey", in: "header", name: "Bad Header\r\nX-Injected: 1" },
       lone: { type: "apiKey", in: "query", name: "\uD800" },
@@ -49,7 +49,11 @@ describe("hostile security schemes", () => {
     // Parsed, it is exactly what the generator writes: no statement came from the spec.
     const file = ts.createSourceFile("client.ts", client, ts.ScriptTarget.ES2022, true);
     const statements = file.statements.map((st) =>
-      ts.isImportDeclaration(st) ? "import" : ts.isVariableStatement(st) ? st.declarationList.declarations.map((d) => d.name.getText()).join() : (st as ts.DeclarationStatement).name?.getText(),
+      ts.isImportDeclaration(st)
+        ? "import"
+        : ts.isVariableStatement(st)
+          ? st.declarationList.declarations.map((d) => d.name.getText()).join()
+          : (st as ts.DeclarationStatement).name?.getText(),
     );
     expect(statements).toEqual(["import", "import", "import", "import", "api", "operations", "ClientOptions", "Client", "createClient"]);
     expect(client).toContain("*\\/ globalThis.__pwned = 1;"); // in JSDoc, the comment's end is broken up
@@ -65,7 +69,9 @@ describe("hostile security schemes", () => {
   it("still send what they describe, and nothing runs", async () => {
     const { createClient } = await import(path.join(out, "index.ts"));
     const { api } = await import(path.join(out, "client.ts"));
-    const options = Object.fromEntries(Object.values(api.schemes as Record<string, { option: string }>).map(({ option }, i) => [option, `v${i}`]));
+    const options = Object.fromEntries(
+      Object.values(api.schemes as Record<string, { option: string }>).map(({ option }, i) => [option, `v${i}`]),
+    );
     // A header name that is not a token, and a query name with a lone surrogate, cannot be sent: no option.
     expect(Object.keys(options)).toEqual(["keyGlobalThisPwned1GlobalThisPwned2U2028", "query", "baseUrl2"]);
     const client = createClient({ ...options, baseUrl: server.origin });

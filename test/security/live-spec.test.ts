@@ -57,7 +57,9 @@ const credentials = (r: RecordedRequest) => ({
 describe("editing spec/ changes what the client does", () => {
   it("a new server URL: client.ts names it, and the client sends its requests there without a baseUrl", async () => {
     const url = `${server.origin}/edited/v9`;
-    const { client, createClient } = await variant((spec) => editFile(path.join(spec, "openapi.yaml"), "url: https://api.cloudflare.com/client/v4", `url: ${url}`));
+    const { client, createClient } = await variant((spec) =>
+      editFile(path.join(spec, "openapi.yaml"), "url: https://api.cloudflare.com/client/v4", `url: ${url}`),
+    );
     expect(changed(COMMITTED_CLIENT, client)).toEqual({
       removed: [
         '  server: { url: "https://api.cloudflare.com/client/v4", env: "CLOUDFLARE_BASE_URL" },',
@@ -75,7 +77,11 @@ describe("editing spec/ changes what the client does", () => {
 
   it("the security alternatives swapped: email + key now win over a token when both are given", async () => {
     const { client, createClient } = await variant((spec) =>
-      editFile(path.join(spec, "openapi.yaml"), "security:\n  - api_token: []\n  - api_email: []\n    api_key: []", "security:\n  - api_email: []\n    api_key: []\n  - api_token: []"),
+      editFile(
+        path.join(spec, "openapi.yaml"),
+        "security:\n  - api_token: []\n  - api_email: []\n    api_key: []",
+        "security:\n  - api_email: []\n    api_key: []\n  - api_token: []",
+      ),
     );
     expect(changed(COMMITTED_CLIENT, client)).toEqual({
       removed: ['  security: [["api_token"], ["api_email", "api_key"]],'],
@@ -102,7 +108,10 @@ describe("editing spec/ changes what the client does", () => {
       '  security: [["api_token"], ["api_email", "api_key"]],',
       expect.stringMatching(/^ {2}updateBehaviors: \{ .*envelope: true \},$/),
     ]);
-    expect(added).toEqual(["  security: [],", expect.stringMatching(/^ {2}updateBehaviors: \{ .*envelope: true, security: \[\["api_token"\], \["api_email", "api_key"\]\] \},$/)]);
+    expect(added).toEqual([
+      "  security: [],",
+      expect.stringMatching(/^ {2}updateBehaviors: \{ .*envelope: true, security: \[\["api_token"\], \["api_email", "api_key"\]\] \},$/),
+    ]);
     server.requests.length = 0;
     const baseUrl = `${server.origin}/client/v4`;
     const edited = createClient({ apiToken: TOKEN, baseUrl });
@@ -118,6 +127,8 @@ describe("editing spec/ changes what the client does", () => {
     expect(() => committed.createClient({ baseUrl })).toThrow(committed.ConfigurationError);
     const anonymous = createClient({ baseUrl });
     await expect(anonymous.getBehaviors({ account_id: ACCOUNT })).resolves.toEqual(SAMPLE);
-    await expect(anonymous.updateBehaviors({ account_id: ACCOUNT, behaviors: {} })).rejects.toThrow(/^updateBehaviors: no credentials: set apiToken/);
+    await expect(anonymous.updateBehaviors({ account_id: ACCOUNT, behaviors: {} })).rejects.toThrow(
+      /^updateBehaviors: no credentials: set apiToken/,
+    );
   });
 });

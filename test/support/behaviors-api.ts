@@ -5,7 +5,14 @@
  * can be tested without the generator. Also keeps CLOUDFLARE_* out of tests.
  */
 import { afterEach, beforeEach } from "vitest";
-import { apiKeyHeader, bearer, createRuntime, type ApiDescription, type BaseClientOptions, type Operation } from "../../generator/runtime/index.js";
+import {
+  apiKeyHeader,
+  bearer,
+  createRuntime,
+  type ApiDescription,
+  type BaseClientOptions,
+  type Operation,
+} from "../../generator/runtime/index.js";
 
 /** The fragment's security schemes, default security, server and request id header. */
 export const BEHAVIORS_API = {
@@ -27,13 +34,26 @@ export interface ClientOptions extends BaseClientOptions {
 }
 
 export const getBehaviors = {
-  id: "getBehaviors", method: "GET", path: "/accounts/{account_id}/zt_risk_scoring/behaviors",
-  pathParams: ["account_id"], queryParams: [], headerParams: [], body: "none", envelope: true,
+  id: "getBehaviors",
+  method: "GET",
+  path: "/accounts/{account_id}/zt_risk_scoring/behaviors",
+  pathParams: ["account_id"],
+  queryParams: [],
+  headerParams: [],
+  body: "none",
+  envelope: true,
 } as const satisfies Operation;
 
 export const updateBehaviors = {
-  id: "updateBehaviors", method: "PUT", path: "/accounts/{account_id}/zt_risk_scoring/behaviors",
-  pathParams: ["account_id"], queryParams: [], headerParams: [], body: "fields", contentType: "application/json", envelope: true,
+  id: "updateBehaviors",
+  method: "PUT",
+  path: "/accounts/{account_id}/zt_risk_scoring/behaviors",
+  pathParams: ["account_id"],
+  queryParams: [],
+  headerParams: [],
+  body: "fields",
+  contentType: "application/json",
+  envelope: true,
 } as const satisfies Operation;
 
 export const OPERATIONS = { getBehaviors, updateBehaviors };
@@ -71,7 +91,9 @@ export interface paths {
 export const ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
 export const BEHAVIORS_PATH = `/client/v4/accounts/${ACCOUNT}/zt_risk_scoring/behaviors`;
 export const TOKEN = "tok_Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQ";
-export const SAMPLE: Behaviors = { behaviors: { foo: { name: "Foo", description: "An example behavior.", enabled: true, risk_level: "low" } } };
+export const SAMPLE: Behaviors = {
+  behaviors: { foo: { name: "Foo", description: "An example behavior.", enabled: true, risk_level: "low" } },
+};
 
 /** The fragment's runtime, as its generated createClient makes it. */
 export function behaviorsRuntime(options: ClientOptions = {}) {

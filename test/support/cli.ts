@@ -11,7 +11,16 @@ export const CLI_ENTRY_POINTS: Readonly<Record<string, string>> = {
 
 /** Bundles each entry point (by output name) into `outdir` as NAME.mjs, with esbuild's options of `npm run generate`: ESM for Node, packages left to node_modules. */
 export function bundleForNode(entryPoints: Readonly<Record<string, string>>, outdir: string): void {
-  buildSync({ entryPoints: { ...entryPoints }, outdir, outExtension: { ".js": ".mjs" }, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning" });
+  buildSync({
+    entryPoints: { ...entryPoints },
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    logLevel: "warning",
+  });
 }
 
 /** Where this test file bundles the CLI: its own scratch folder, inside the repository so that the bundle resolves node_modules. */

@@ -39,7 +39,12 @@ export const childEnv: NodeJS.ProcessEnv = Object.fromEntries(
  * For every npm this module runs: the offline cache only, and none of the registry calls
  * npm makes on its own (the update check, audit, funding).
  */
-const NPM_OFFLINE: NodeJS.ProcessEnv = { npm_config_offline: "true", npm_config_update_notifier: "false", npm_config_audit: "false", npm_config_fund: "false" };
+const NPM_OFFLINE: NodeJS.ProcessEnv = {
+  npm_config_offline: "true",
+  npm_config_update_notifier: "false",
+  npm_config_audit: "false",
+  npm_config_fund: "false",
+};
 
 export interface Run {
   code: number;
@@ -111,7 +116,10 @@ export async function consumerProject(name: string, options: ConsumerOptions): P
   const dir = join(scratchDir(), name);
   mkdirSync(dir, { recursive: true });
   const lock = consumerLockfile(name, tarball, options.dependencies ?? []);
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true, type: "module", dependencies: lock.packages[""]!.dependencies }, null, 2));
+  writeFileSync(
+    join(dir, "package.json"),
+    JSON.stringify({ name, private: true, type: "module", dependencies: lock.packages[""]!.dependencies }, null, 2),
+  );
   writeFileSync(join(dir, "package-lock.json"), JSON.stringify(lock, null, 2));
   for (const [file, content] of Object.entries(options.files)) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -154,7 +162,16 @@ function consumerLockfile(name: string, tarball: string, extra: readonly string[
   const repo = (JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8")) as Lockfile).packages;
   const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as LockEntry;
   const integrity = `sha512-${createHash("sha512").update(readFileSync(tarball)).digest("base64")}`;
-  const own: LockEntry = { version: pkg.version, resolved: `file:${tarball}`, integrity, license: manifest.license, dependencies: manifest.dependencies, peerDependencies: manifest.peerDependencies, peerDependenciesMeta: manifest.peerDependenciesMeta, engines: manifest.engines };
+  const own: LockEntry = {
+    version: pkg.version,
+    resolved: `file:${tarball}`,
+    integrity,
+    license: manifest.license,
+    dependencies: manifest.dependencies,
+    peerDependencies: manifest.peerDependencies,
+    peerDependenciesMeta: manifest.peerDependenciesMeta,
+    engines: manifest.engines,
+  };
   const packages: Record<string, LockEntry> = { [`node_modules/${pkg.name}`]: JSON.parse(JSON.stringify(own)) as LockEntry };
   const rootDeps: Record<string, string> = { [pkg.name]: `file:${tarball}` };
 
@@ -170,7 +187,9 @@ function consumerLockfile(name: string, tarball: string, extra: readonly string[
     const at = locate(dep, from);
     if (at === undefined) {
       if (optional) return;
-      throw new Error(`${dep} (needed by ${from || "the consumer"}) is not in this repository's package-lock.json: add it as a devDependency`);
+      throw new Error(
+        `${dep} (needed by ${from || "the consumer"}) is not in this repository's package-lock.json: add it as a devDependency`,
+      );
     }
     if (packages[at]) return;
     const { dev: _, ...entry } = repo[at]!;

@@ -35,7 +35,12 @@ export function copyRepository(): string {
 }
 
 /** Runs a command in `cwd`; resolves with its exit code and output. The child is killed (by its own handle) past `limitMs`. */
-export function runIn(cwd: string, command: string, args: readonly string[], limitMs: number): Promise<{ code: number | null; output: string }> {
+export function runIn(
+  cwd: string,
+  command: string,
+  args: readonly string[],
+  limitMs: number,
+): Promise<{ code: number | null; output: string }> {
   // Without vitest's and npm's variables: the child is a run of its own, as a maintainer's would be.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|TINYPOOL|npm_)/i.test(key)));
   return new Promise((resolve) => {

@@ -7,7 +7,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { isSeq, parseDocument } from "yaml";
 
 /** Every value of `T` run together, in order. */
-type Joined<T extends readonly string[]> = T extends readonly [infer H extends string, ...infer R extends readonly string[]] ? `${H}${Joined<R>}` : "";
+type Joined<T extends readonly string[]> = T extends readonly [infer H extends string, ...infer R extends readonly string[]]
+  ? `${H}${Joined<R>}`
+  : "";
 
 /**
  * A string that is none of `T`'s values: longer than each of them, since it holds them all.

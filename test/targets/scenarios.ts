@@ -48,7 +48,9 @@ function describe(error: unknown): NonNullable<Outcome["error"]> {
   return {
     name: String(e?.name),
     message: String(e?.message),
-    ...(e?.cause === undefined ? {} : { cause: [e.cause.message, (e.cause.cause as { code?: unknown } | undefined)?.code].filter(Boolean).join(": ") }),
+    ...(e?.cause === undefined
+      ? {}
+      : { cause: [e.cause.message, (e.cause.cause as { code?: unknown } | undefined)?.code].filter(Boolean).join(": ") }),
     ...(e?.status === undefined ? {} : { status: e.status }),
     ...(e?.errors === undefined ? {} : { errors: e.errors }),
     classes: Object.entries(CLASSES)
@@ -77,7 +79,12 @@ export async function runScenario(scenario: Scenario, where: Where): Promise<Out
   }
 }
 
-async function call(scenario: Scenario, client: ReturnType<typeof createClient>, where: Where, fetch: ClientOptions["fetch"]): Promise<unknown> {
+async function call(
+  scenario: Scenario,
+  client: ReturnType<typeof createClient>,
+  where: Where,
+  fetch: ClientOptions["fetch"],
+): Promise<unknown> {
   switch (scenario) {
     case "request":
     case "retry":
@@ -93,13 +100,26 @@ async function call(scenario: Scenario, client: ReturnType<typeof createClient>,
     case "refusedPut":
       return client.updateBehaviors({ account_id: "acc", behaviors: {} });
     case "refusedPost": {
-      const op: Operation = { id: "createThing", method: "POST", path: "/things", pathParams: [], queryParams: [], headerParams: [], body: "value", envelope: false };
-      const runtime = createRuntime({ schemes: {}, security: [] }, { createThing: op }, {
-        baseUrl: where.refusedOrigin,
-        fetch,
-        initialRetryDelayMs: 1,
-        maxRetryDelayMs: 10,
-      });
+      const op: Operation = {
+        id: "createThing",
+        method: "POST",
+        path: "/things",
+        pathParams: [],
+        queryParams: [],
+        headerParams: [],
+        body: "value",
+        envelope: false,
+      };
+      const runtime = createRuntime(
+        { schemes: {}, security: [] },
+        { createThing: op },
+        {
+          baseUrl: where.refusedOrigin,
+          fetch,
+          initialRetryDelayMs: 1,
+          maxRetryDelayMs: 10,
+        },
+      );
       return runtime.call(op, { body: { name: "n" } });
     }
   }

@@ -13,7 +13,9 @@ import { builtPackage } from "../support/once-per-run.js";
 export async function bundleFor(entry: { file: string } | { source: string }, minify = false): Promise<string> {
   const dist = await builtPackage();
   const result = await build({
-    ...("file" in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.source, resolveDir: import.meta.dirname, loader: "ts" } }),
+    ...("file" in entry
+      ? { entryPoints: [entry.file] }
+      : { stdin: { contents: entry.source, resolveDir: import.meta.dirname, loader: "ts" } }),
     bundle: true,
     write: false,
     format: "esm",

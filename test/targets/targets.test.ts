@@ -57,7 +57,12 @@ const SCENARIOS: Record<Scenario, { answers: Handler[]; check: (outcome: Outcome
   typedError: {
     answers: [failure(404, NOT_FOUND)],
     check: (outcome) => {
-      expect(outcome.error).toMatchObject({ name: "NotFoundError", status: 404, errors: NOT_FOUND, classes: ["ZtRiskScoringError", "ApiError", "NotFoundError"] });
+      expect(outcome.error).toMatchObject({
+        name: "NotFoundError",
+        status: 404,
+        errors: NOT_FOUND,
+        classes: ["ZtRiskScoringError", "ApiError", "NotFoundError"],
+      });
       expect(outcome.attempts).toBe(1);
     },
   },
@@ -122,7 +127,10 @@ describe("Node (the reference)", () => {
   });
 
   it("retries a POST whose connection was refused: undici's ECONNREFUSED says nothing was sent", () => {
-    expect(inNode.get("refusedPost")).toMatchObject({ attempts: 3, error: { name: "ConnectionError", cause: "fetch failed: ECONNREFUSED" } });
+    expect(inNode.get("refusedPost")).toMatchObject({
+      attempts: 3,
+      error: { name: "ConnectionError", cause: "fetch failed: ECONNREFUSED" },
+    });
   });
 });
 
@@ -130,7 +138,9 @@ describe("workerd, through Miniflare", () => {
   let worker: string;
   let mf: Miniflare;
   const workerd = (options: ConstructorParameters<typeof Miniflare>[0] & object) =>
-    new Miniflare({ modules: true, script: worker, compatibilityDate: "2026-04-01", ...options } as ConstructorParameters<typeof Miniflare>[0]);
+    new Miniflare({ modules: true, script: worker, compatibilityDate: "2026-04-01", ...options } as ConstructorParameters<
+      typeof Miniflare
+    >[0]);
   const ask = async (instance: Miniflare, scenario: string): Promise<Outcome> => {
     const query = new URLSearchParams({ scenario, origin: where.origin, refusedOrigin: where.refusedOrigin });
     const response = await instance.dispatchFetch(`http://worker.test/?${query}`);
@@ -156,7 +166,10 @@ describe("workerd, through Miniflare", () => {
 
   it("reads no process.env without nodejs_compat; with it, the bindings are process.env", async () => {
     server.reply(envelope(BEHAVIORS));
-    expect((await ask(mf, "fromEnvironment")).error).toMatchObject({ name: "ConfigurationError", message: expect.stringMatching(/CLOUDFLARE_API_TOKEN/) });
+    expect((await ask(mf, "fromEnvironment")).error).toMatchObject({
+      name: "ConfigurationError",
+      message: expect.stringMatching(/CLOUDFLARE_API_TOKEN/),
+    });
     const compat = workerd({ bindings: { CLOUDFLARE_API_TOKEN: TOKEN }, compatibilityFlags: ["nodejs_compat"] });
     try {
       expect(await ask(compat, "fromEnvironment")).toEqual({ result: BEHAVIORS, attempts: 1 });
@@ -187,7 +200,9 @@ describe("workerd, through Miniflare", () => {
     try {
       const response = await kit.dispatchFetch("http://worker.test/");
       // The spec's example, as the kit's default handler answers it.
-      expect(await response.json()).toEqual({ behaviors: { foo: { name: "Foo", description: "An example behavior.", enabled: true, risk_level: "low" } } });
+      expect(await response.json()).toEqual({
+        behaviors: { foo: { name: "Foo", description: "An example behavior.", enabled: true, risk_level: "low" } },
+      });
     } finally {
       await kit.dispose();
     }
@@ -212,7 +227,16 @@ describe.skipIf(skipChromium)("a page in Chromium", () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     page = await browser.newPage();
     await page.goto(`${server.origin}/page`);
@@ -222,7 +246,10 @@ describe.skipIf(skipChromium)("a page in Chromium", () => {
 
   it.each(NAMES)("%s, as in Node", async (scenario) => {
     const outcome = await run(scenario, (s) =>
-      page.evaluate(([s, w]) => (globalThis as unknown as { runScenario: (s: Scenario, w: Where) => Promise<Outcome> }).runScenario(s, w), [s, where] as const),
+      page.evaluate(([s, w]) => (globalThis as unknown as { runScenario: (s: Scenario, w: Where) => Promise<Outcome> }).runScenario(s, w), [
+        s,
+        where,
+      ] as const),
     );
     if (scenario === "refusedPost") {
       // "Failed to fetch", nothing more: a page cannot tell a refused connection from a lost one.

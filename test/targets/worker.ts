@@ -23,6 +23,8 @@ export default {
     const query = new URL(request.url).searchParams;
     const [scenario, origin, refusedOrigin] = ["scenario", "origin", "refusedOrigin"].map((name) => query.get(name) ?? "");
     if (scenario === "fromEnvironment") return Response.json(await fromEnvironment(origin!));
-    return Response.json(await runScenario(scenario as Scenario, { origin: origin!, refusedOrigin: refusedOrigin!, apiToken: env.CLOUDFLARE_API_TOKEN }));
+    return Response.json(
+      await runScenario(scenario as Scenario, { origin: origin!, refusedOrigin: refusedOrigin!, apiToken: env.CLOUDFLARE_API_TOKEN }),
+    );
   },
 };

@@ -79,7 +79,9 @@ describe("apiError(status) keeps to the spec it mocks", () => {
   });
 
   it("refuses a status that is not an error, saying what to pass instead", () => {
-    expect(() => apiError(200)).toThrow("apiError: status must be an error status, an integer from 400 to 599 (not 200); answer a success with its result");
+    expect(() => apiError(200)).toThrow(
+      "apiError: status must be an error status, an integer from 400 to 599 (not 200); answer a success with its result",
+    );
     expect(() => apiError(302)).toThrow(/not 302/);
     expect(() => apiError(600)).toThrow(/not 600/);
     expect(() => apiError(404.5)).toThrow(/not 404.5/);

@@ -3,7 +3,13 @@
 // operation the spec does not have.
 import type { HttpHandler } from "msw";
 import { describe, expectTypeOf, it } from "vitest";
-import type { GetBehaviorsParams, GetBehaviorsResult, RISK_LEVELS, UpdateBehaviorsParams, UpdateBehaviorsResult } from "../../generated/index.js";
+import type {
+  GetBehaviorsParams,
+  GetBehaviorsResult,
+  RISK_LEVELS,
+  UpdateBehaviorsParams,
+  UpdateBehaviorsResult,
+} from "../../generated/index.js";
 import { apiError, handlers, mock, testKit, type MockInfo } from "../../generated/testing.js";
 import type { Unlisted } from "../support/spec-values.js";
 

@@ -3,7 +3,14 @@
 // module loads, before msw starts: the runtime looks up globalThis.fetch at each send.
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BadRequestError, ConnectionError, createClient, InternalServerError, NotFoundError, type UpdateBehaviorsParams } from "../../generated/index.js";
+import {
+  BadRequestError,
+  ConnectionError,
+  createClient,
+  InternalServerError,
+  NotFoundError,
+  type UpdateBehaviorsParams,
+} from "../../generated/index.js";
 import { apiError, handlers, mock, testKit } from "../../generated/testing.js";
 import { validators } from "../../generated/validators.js";
 
@@ -22,15 +29,21 @@ afterEach(() => {
 afterAll(() => server.close());
 
 /** A request sent past the client, for what the client itself would refuse to send. */
-const send = (path: string, init: RequestInit = {}) => fetch(BASE + path, init).then(async (r) => ({ status: r.status, body: await r.json() }));
+const send = (path: string, init: RequestInit = {}) =>
+  fetch(BASE + path, init).then(async (r) => ({ status: r.status, body: await r.json() }));
 
 describe("the default handlers", () => {
   it("answer every operation with the spec's example, which the client's validators accept", async () => {
     await expect(client.getBehaviors({ account_id: "abc" })).resolves.toEqual({
       behaviors: { foo: { name: "Foo", description: "An example behavior.", enabled: true, risk_level: "low" } },
     });
-    await expect(client.updateBehaviors({ account_id: "abc", behaviors: {} })).resolves.toEqual({ behaviors: { foo: { enabled: true, risk_level: "low" } } });
-    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET ${BASE}/accounts/abc/zt_risk_scoring/behaviors`, `PUT ${BASE}/accounts/abc/zt_risk_scoring/behaviors`]);
+    await expect(client.updateBehaviors({ account_id: "abc", behaviors: {} })).resolves.toEqual({
+      behaviors: { foo: { enabled: true, risk_level: "low" } },
+    });
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      `GET ${BASE}/accounts/abc/zt_risk_scoring/behaviors`,
+      `PUT ${BASE}/accounts/abc/zt_risk_scoring/behaviors`,
+    ]);
   });
 });
 
@@ -47,8 +60,14 @@ describe("mock.<operation>", () => {
   });
 
   it("takes an async resolver, a fixed result, or a whole Response", async () => {
-    server.use(mock.getBehaviors(async ({ account_id }) => ({ behaviors: { [account_id]: { name: "n", description: "d", enabled: false, risk_level: "medium" } } })));
-    expect(await client.getBehaviors({ account_id: "acc" })).toEqual({ behaviors: { acc: { name: "n", description: "d", enabled: false, risk_level: "medium" } } });
+    server.use(
+      mock.getBehaviors(async ({ account_id }) => ({
+        behaviors: { [account_id]: { name: "n", description: "d", enabled: false, risk_level: "medium" } },
+      })),
+    );
+    expect(await client.getBehaviors({ account_id: "acc" })).toEqual({
+      behaviors: { acc: { name: "n", description: "d", enabled: false, risk_level: "medium" } },
+    });
     server.use(mock.getBehaviors({ behaviors: {} }));
     expect(await client.getBehaviors({ account_id: "acc" })).toEqual({ behaviors: {} });
     server.use(mock.getBehaviors(new Response("<html>bad gateway</html>", { status: 502, headers: { "content-type": "text/html" } })));
@@ -85,7 +104,13 @@ describe("a request that breaks the spec gets a 400 naming the violation", () =>
     expect(response.status).toBe(400);
     expect(error).toEqual({
       success: false,
-      errors: [{ code: 7003, message: "/behaviors/foo/risk_level must be equal to one of the allowed values", source: { pointer: "/behaviors/foo/risk_level" } }],
+      errors: [
+        {
+          code: 7003,
+          message: "/behaviors/foo/risk_level must be equal to one of the allowed values",
+          source: { pointer: "/behaviors/foo/risk_level" },
+        },
+      ],
       messages: [],
       result: null,
     });
@@ -93,11 +118,15 @@ describe("a request that breaks the spec gets a 400 naming the violation", () =>
   });
 
   it("the typed client turns it into a BadRequestError whose message names the field", async () => {
-    const error = await client.updateBehaviors({ account_id: "abc", behaviors: { foo: { enabled: "yes" as unknown as boolean, risk_level: "low" } } }, {}).catch((e: unknown) => e);
+    const error = await client
+      .updateBehaviors({ account_id: "abc", behaviors: { foo: { enabled: "yes" as unknown as boolean, risk_level: "low" } } }, {})
+      .catch((e: unknown) => e);
     // The client's own request validator refuses it first; without validators it reaches the kit.
     expect(error).toMatchObject({ name: "ValidationError" });
     const plain = createClient({ apiToken: "t", maxRetries: 0 });
-    const sent = await plain.updateBehaviors({ account_id: "abc", behaviors: { foo: { enabled: "yes" as unknown as boolean, risk_level: "low" } } }).catch((e: unknown) => e);
+    const sent = await plain
+      .updateBehaviors({ account_id: "abc", behaviors: { foo: { enabled: "yes" as unknown as boolean, risk_level: "low" } } })
+      .catch((e: unknown) => e);
     expect(sent).toBeInstanceOf(BadRequestError);
     expect((sent as Error).message).toBe("updateBehaviors: HTTP 400: /behaviors/foo/enabled must be boolean (7003)");
   });
@@ -106,9 +135,16 @@ describe("a request that breaks the spec gets a 400 naming the violation", () =>
     const path = "/accounts/abc/zt_risk_scoring/behaviors";
     expect(await send(path)).toEqual({
       status: 400,
-      body: { success: false, errors: [{ code: 7003, message: "missing credentials: api_token, or api_email and api_key" }], messages: [], result: null },
+      body: {
+        success: false,
+        errors: [{ code: 7003, message: "missing credentials: api_token, or api_email and api_key" }],
+        messages: [],
+        result: null,
+      },
     });
-    expect((await send(path, { headers: { "X-Auth-Email": "a@example.com" } })).body.errors[0].message).toBe("missing credentials: api_token, or api_email and api_key");
+    expect((await send(path, { headers: { "X-Auth-Email": "a@example.com" } })).body.errors[0].message).toBe(
+      "missing credentials: api_token, or api_email and api_key",
+    );
     expect((await send(path, { headers: { Authorization: "Token abc" } })).body.errors[0].message).toBe(
       'wrong credentials: api_token (Authorization is not "Bearer <token>"); accepted: api_token, or api_email and api_key',
     );
@@ -116,7 +152,11 @@ describe("a request that breaks the spec gets a 400 naming the violation", () =>
   });
 
   it("an empty path segment, and every violation of one request at once", async () => {
-    const body = await send("/accounts//zt_risk_scoring/behaviors", { method: "PUT", body: "{}", headers: { "content-type": "application/json" } });
+    const body = await send("/accounts//zt_risk_scoring/behaviors", {
+      method: "PUT",
+      body: "{}",
+      headers: { "content-type": "application/json" },
+    });
     expect(body.status).toBe(400);
     expect(body.body.errors.map((e: { message: string }) => e.message)).toEqual([
       "path parameter account_id is empty",

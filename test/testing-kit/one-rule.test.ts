@@ -61,8 +61,20 @@ describe("the client and the kit agree on which credentials an operation's secur
     api_email: { kind: "apiKey", in: "header", name: "X-Auth-Email" },
     api_key: { kind: "apiKey", in: "header", name: "X-Auth-Key" },
   };
-  const securities: Security[] = [[], [[]], [["api_token"]], [["api_token"], ["api_email", "api_key"]], [["api_email", "api_key"], []], [["nope"]]];
-  const given: { apiToken?: string; apiEmail?: string; apiKey?: string }[] = [{}, { apiToken: "t" }, { apiEmail: "e@example.com" }, { apiEmail: "e@example.com", apiKey: "k" }];
+  const securities: Security[] = [
+    [],
+    [[]],
+    [["api_token"]],
+    [["api_token"], ["api_email", "api_key"]],
+    [["api_email", "api_key"], []],
+    [["nope"]],
+  ];
+  const given: { apiToken?: string; apiEmail?: string; apiKey?: string }[] = [
+    {},
+    { apiToken: "t" },
+    { apiEmail: "e@example.com" },
+    { apiEmail: "e@example.com", apiKey: "k" },
+  ];
   const cases = securities.flatMap((security) => given.map((options) => ({ security, options })));
 
   it.each(cases)("security $security with $options", ({ security, options }) => {
@@ -71,7 +83,10 @@ describe("the client and the kit agree on which credentials an operation's secur
     const url = new URL("https://api.example.com/x");
     // What the client sends when it can call the operation; else every credential it was given.
     const all = { authorization: `Bearer ${options.apiToken}`, "x-auth-email": options.apiEmail, "x-auth-key": options.apiKey };
-    const headers = typeof chosen === "object" ? chosen.headers : Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => !!e[1] && !e[1].endsWith("undefined")));
+    const headers =
+      typeof chosen === "object"
+        ? chosen.headers
+        : Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => !!e[1] && !e[1].endsWith("undefined")));
     const sent = new Request(url, { headers });
     const violations = checkCredentials(op, schemes, sent, url);
     if (typeof chosen === "string") expect(violations, chosen).toHaveLength(1);

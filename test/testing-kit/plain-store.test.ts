@@ -35,8 +35,13 @@ afterEach(() => {
 });
 afterAll(() => server?.close());
 
-const send = (url: string, init: RequestInit = {}) => fetch(url, init).then(async (r) => ({ status: r.status, body: r.status === 204 ? undefined : await r.json() }));
-const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as { name: string; status: number; message: string; errors: unknown[] });
+const send = (url: string, init: RequestInit = {}) =>
+  fetch(url, init).then(async (r) => ({ status: r.status, body: r.status === 204 ? undefined : await r.json() }));
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e as { name: string; status: number; message: string; errors: unknown[] },
+  );
 
 describe("the default handlers of a spec without an envelope", () => {
   it("answer plain JSON examples, the spec's own or made from the schema, with the success status", async () => {
@@ -93,8 +98,13 @@ describe("requests that break the spec, without validators", () => {
   });
 
   it("a required query parameter left out, and a body without its required field", async () => {
-    expect(await errorOf(client.listItems({}))).toMatchObject({ name: "BadRequestError", message: "listItems: HTTP 400: query parameter limit is required" });
-    expect(await errorOf(client.createItem({ tags: [] }))).toMatchObject({ message: "createItem: HTTP 400: / must have required property 'name'" });
+    expect(await errorOf(client.listItems({}))).toMatchObject({
+      name: "BadRequestError",
+      message: "listItems: HTTP 400: query parameter limit is required",
+    });
+    expect(await errorOf(client.createItem({ tags: [] }))).toMatchObject({
+      message: "createItem: HTTP 400: / must have required property 'name'",
+    });
   });
 
   it("the apiKey-in-query alternative: accepted in the query, named when missing", async () => {
@@ -108,7 +118,11 @@ describe("requests that break the spec, without validators", () => {
 
 describe("testKit({ baseUrl })", () => {
   it("serves the same operations below another base URL; an operation's own server stays", async () => {
-    const other = (await import(path.join(OUT, "index.ts"))).createClient({ apiToken: "t", baseUrl: "http://127.0.0.1:9/store/", maxRetries: 0 });
+    const other = (await import(path.join(OUT, "index.ts"))).createClient({
+      apiToken: "t",
+      baseUrl: "http://127.0.0.1:9/store/",
+      maxRetries: 0,
+    });
     server.use(...kit.testKit({ baseUrl: "http://127.0.0.1:9/store/" }).handlers);
     expect(await other.listItems({ limit: 2 })).toEqual([{ id: 0, name: "string" }]);
     expect(requests.at(-1)!.url).toBe("http://127.0.0.1:9/store/items?limit=2");

@@ -4,7 +4,14 @@
 import type { HttpHandler } from "msw";
 import { setupServer } from "msw/node";
 import { describe, expect, it } from "vitest";
-import { apiError, ApiErrorAnswer, createTestKit, type ApiErrorOptions, type MockOptions, type MockSpec } from "../../generator/runtime/testing.js";
+import {
+  apiError,
+  ApiErrorAnswer,
+  createTestKit,
+  type ApiErrorOptions,
+  type MockOptions,
+  type MockSpec,
+} from "../../generator/runtime/testing.js";
 import {
   checkCredentials,
   compileRoute,
@@ -50,7 +57,10 @@ const match = (base: string, path: string, params: string[], url: string) => mat
 describe("compileRoute and matchRoute: the URL the client builds", () => {
   it("matches the base URL's origin and path, and captures each parameter as sent", () => {
     const path = "/accounts/{account_id}/items/{item_id}";
-    expect(match(BASE, path, ["account_id", "item_id"], `${BASE}/accounts/a%2Fb/items/7?x=1`)).toEqual({ account_id: "a%2Fb", item_id: "7" });
+    expect(match(BASE, path, ["account_id", "item_id"], `${BASE}/accounts/a%2Fb/items/7?x=1`)).toEqual({
+      account_id: "a%2Fb",
+      item_id: "7",
+    });
     // Another host, scheme, port or base path is another server.
     expect(match(BASE, path, ["account_id", "item_id"], "https://api.example.org/client/v4/accounts/a/items/7")).toBeUndefined();
     expect(match(BASE, path, ["account_id", "item_id"], "http://api.example.com/client/v4/accounts/a/items/7")).toBeUndefined();
@@ -83,7 +93,14 @@ describe("compileRoute and matchRoute: the URL the client builds", () => {
 /** readRequest on a request sent to BASE + `path`. */
 async function read(operation: MockOperation, path: string, init: RequestInit = {}, validators?: Validators) {
   const request = new Request(BASE + path, init);
-  const raw = matchRoute(compileRoute(BASE, operation.path, operation.pathParams.map((p) => p.name)), new URL(request.url));
+  const raw = matchRoute(
+    compileRoute(
+      BASE,
+      operation.path,
+      operation.pathParams.map((p) => p.name),
+    ),
+    new URL(request.url),
+  );
   expect(raw, `${path} matches ${operation.path}`).toBeDefined();
   return readRequest(operation, raw!, request, SCHEMES, validators);
 }
@@ -91,14 +108,24 @@ const messages = (result: { violations: { message: string }[] }) => result.viola
 
 describe("readRequest: parameters decoded as the client encodes them", () => {
   it("decodes path segments with decodeURIComponent and reads them by their schema type", async () => {
-    const operation = op({ path: "/t/{name}/{n}/{on}", pathParams: [{ name: "name", type: "string" }, { name: "n", type: "integer" }, { name: "on", type: "boolean" }] });
+    const operation = op({
+      path: "/t/{name}/{n}/{on}",
+      pathParams: [
+        { name: "name", type: "string" },
+        { name: "n", type: "integer" },
+        { name: "on", type: "boolean" },
+      ],
+    });
     const name = "a/b?c#d %é";
     const result = await read(operation, `/t/${encodeURIComponent(name)}/42/false`);
     expect(result).toEqual({ params: { name, n: 42, on: false }, violations: [] });
   });
 
   it("names an empty segment, a segment of the wrong type and broken percent-encoding", async () => {
-    const operation = op({ path: "/t/{a}/{n}/{x}/{f}", pathParams: [{ name: "a" }, { name: "n", type: "integer" }, { name: "x" }, { name: "f", type: "number" }] });
+    const operation = op({
+      path: "/t/{a}/{n}/{x}/{f}",
+      pathParams: [{ name: "a" }, { name: "n", type: "integer" }, { name: "x" }, { name: "f", type: "number" }],
+    });
     expect(messages(await read(operation, "/t//4.5/%E0%A4%A/abc"))).toEqual([
       "path parameter a is empty",
       'path parameter n must be an integer (got "4.5")',
@@ -130,7 +157,10 @@ describe("readRequest: parameters decoded as the client encodes them", () => {
     const operation = op({
       path: "/t",
       pathParams: [],
-      queryParams: [{ name: "per_page", required: true, type: "integer" }, { name: "ids", type: "array", items: "integer" }],
+      queryParams: [
+        { name: "per_page", required: true, type: "integer" },
+        { name: "ids", type: "array", items: "integer" },
+      ],
       headerParams: [{ name: "X-Request-Id", required: true }, { name: "X-Dry-Run", type: "boolean" }, { name: "not a header name" }],
     });
     expect(messages(await read(operation, "/t?ids=1&ids=two", { headers: { "x-dry-run": "yes" } }))).toEqual([
@@ -157,7 +187,11 @@ describe("readRequest: parameters decoded as the client encodes them", () => {
 
   it("flattens body fields beside the parameters, and keeps a __proto__ field an own key", async () => {
     const operation = op({ method: "PUT", body: "fields", contentType: "application/json", requiredFields: ["name"] });
-    const result = await read(operation, "/t/7", { method: "PUT", body: '{"name":"n","__proto__":{"polluted":true}}', headers: { "content-type": "application/json" } });
+    const result = await read(operation, "/t/7", {
+      method: "PUT",
+      body: '{"name":"n","__proto__":{"polluted":true}}',
+      headers: { "content-type": "application/json" },
+    });
     expect(result.violations).toEqual([]);
     expect(Object.keys(result.params)).toEqual(["id", "name", "__proto__"]);
     expect(Object.getPrototypeOf(result.params)).toBe(Object.prototype);
@@ -166,7 +200,13 @@ describe("readRequest: parameters decoded as the client encodes them", () => {
 });
 
 describe("readRequest: bodies", () => {
-  const put = op({ method: "PUT", body: "fields", contentType: "application/json", bodyRequired: true, requiredFields: ["behaviors", "mode"] });
+  const put = op({
+    method: "PUT",
+    body: "fields",
+    contentType: "application/json",
+    bodyRequired: true,
+    requiredFields: ["behaviors", "mode"],
+  });
   const json = (body: string) => ({ method: "PUT", body, headers: { "content-type": "application/json" } });
 
   it("without validators: a required body, JSON, an object, its required fields", async () => {
@@ -189,7 +229,10 @@ describe("readRequest: bodies", () => {
 
   it("with validators: each error names its JSON pointer and the validator's message", async () => {
     const validate = Object.assign((data: unknown) => (data as { ok?: boolean }).ok === true, {
-      errors: [{ instancePath: "/behaviors/foo/risk_level", message: "must be equal to one of the allowed values" }, { instancePath: "", message: "must have required property 'x'" }],
+      errors: [
+        { instancePath: "/behaviors/foo/risk_level", message: "must be equal to one of the allowed values" },
+        { instancePath: "", message: "must have required property 'x'" },
+      ],
     });
     const validators: Validators = { getThing: { request: validate } };
     const result = await read(put, "/t/1", json('{"ok":false}'), validators);
@@ -204,7 +247,9 @@ describe("readRequest: bodies", () => {
 describe("checkCredentials: the operation's security alternatives", () => {
   const secured = op({ security: [["api_token"], ["api_email", "api_key"]] });
   const check = (headers: Record<string, string>, operation = secured, query = "") =>
-    checkCredentials(operation, SCHEMES, new Request(`${BASE}/t/1${query}`, { headers }), new URL(`${BASE}/t/1${query}`)).map((v) => v.message);
+    checkCredentials(operation, SCHEMES, new Request(`${BASE}/t/1${query}`, { headers }), new URL(`${BASE}/t/1${query}`)).map(
+      (v) => v.message,
+    );
 
   it("passes any one complete alternative", () => {
     expect(check({ authorization: "Bearer abc" })).toEqual([]);
@@ -268,7 +313,12 @@ describe("apiError", () => {
       { status: "404", example: 2 },
     ];
     const answered = async (operation: MockOperation, status: number, options?: ApiErrorOptions) => {
-      const kit = createTestKit<Record<string, (answer: unknown) => HttpHandler>>({ operations: { op: operation }, schemes: {}, server: BASE, errorExamples });
+      const kit = createTestKit<Record<string, (answer: unknown) => HttpHandler>>({
+        operations: { op: operation },
+        schemes: {},
+        server: BASE,
+        errorExamples,
+      });
       const server = setupServer(kit.mock.op!(apiError(status, options)));
       server.listen({ onUnhandledRequest: "error" });
       try {
@@ -283,11 +333,20 @@ describe("apiError", () => {
     expect(await answered(withExamples, 409)).toEqual([409, JSON.parse(example(1400))]);
     expect(await answered(withExamples, 500)).toEqual([500, JSON.parse(example(1000))]);
     // errors given: the envelope (or its lists) with them.
-    expect(await answered(withExamples, 404, { errors: [{ code: 2000, message: "mine" }] })).toEqual([404, { errors: [{ code: 2000, message: "mine" }], messages: [] }]);
+    expect(await answered(withExamples, 404, { errors: [{ code: 2000, message: "mine" }] })).toEqual([
+      404,
+      { errors: [{ code: 2000, message: "mine" }], messages: [] },
+    ]);
     // No example for the status: one entry naming it.
     const only4xx = op({ failures: [{ status: "4XX", example: 1 }] });
-    expect(await answered(op(), 404)).toEqual([404, { success: false, errors: [{ code: 404, message: "HTTP 404" }], messages: [], result: null }]);
-    expect(await answered(only4xx, 503)).toEqual([503, { success: false, errors: [{ code: 503, message: "HTTP 503" }], messages: [], result: null }]);
+    expect(await answered(op(), 404)).toEqual([
+      404,
+      { success: false, errors: [{ code: 404, message: "HTTP 404" }], messages: [], result: null },
+    ]);
+    expect(await answered(only4xx, 503)).toEqual([
+      503,
+      { success: false, errors: [{ code: 503, message: "HTTP 503" }], messages: [], result: null },
+    ]);
   });
 
   it("answers a request that breaks the spec with the error code of the spec's example of a 400", async () => {
@@ -301,7 +360,10 @@ describe("apiError", () => {
     server.listen({ onUnhandledRequest: "error" });
     try {
       const response = await fetch(`${BASE}/t/`);
-      expect([response.status, await response.json()]).toEqual([400, { success: false, errors: [{ code: 1400, message: "path parameter id is empty" }], messages: [], result: null }]);
+      expect([response.status, await response.json()]).toEqual([
+        400,
+        { success: false, errors: [{ code: 1400, message: "path parameter id is empty" }], messages: [], result: null },
+      ]);
     } finally {
       server.close();
     }
@@ -333,7 +395,7 @@ describe("createTestKit", () => {
     }
   });
 
-  it("agrees with the client on where it sends: baseUrl \"\" is not given, and a relative server resolves against a path base too", async () => {
+  it('agrees with the client on where it sends: baseUrl "" is not given, and a relative server resolves against a path base too', async () => {
     const operation = { ...op({ id: "health", path: "/health", pathParams: [], envelope: false, server: "status", example: '"ok"' }) };
     const clientOp: Operation = { ...operation, pathParams: [], queryParams: [], headerParams: [] };
     const kitSpec: MockSpec = { operations: { health: operation }, schemes: {}, server: BASE, serverEnv: "ZT_KIT_TEST_BASE_URL" };
@@ -342,7 +404,11 @@ describe("createTestKit", () => {
       const server = setupServer(...createTestKit(kitSpec, { baseUrl: kitBaseUrl }).handlers);
       server.listen({ onUnhandledRequest: "error" });
       try {
-        const runtime = createRuntime({ schemes: {}, security: [], server: { url: BASE, env: "ZT_KIT_TEST_BASE_URL" } }, { health: clientOp }, { baseUrl, maxRetries: 0 });
+        const runtime = createRuntime(
+          { schemes: {}, security: [], server: { url: BASE, env: "ZT_KIT_TEST_BASE_URL" } },
+          { health: clientOp },
+          { baseUrl, maxRetries: 0 },
+        );
         return await runtime.call(clientOp, {});
       } finally {
         server.close();
@@ -362,12 +428,22 @@ describe("createTestKit", () => {
   it("answers a text or binary success body as the client reads it: text, or a Blob of the same bytes", async () => {
     const csv = op({ id: "getCsv", path: "/csv", pathParams: [], envelope: false, responseType: "text/csv", example: '"a,b\\n1,2"' });
     const png = op({ id: "getPng", path: "/png", pathParams: [], envelope: false, responseType: "image/png", example: '"PNG"' });
-    const kit = createTestKit<Record<string, (answer: unknown, options?: MockOptions) => HttpHandler>>({ operations: { csv, png }, schemes: {}, server: BASE });
+    const kit = createTestKit<Record<string, (answer: unknown, options?: MockOptions) => HttpHandler>>({
+      operations: { csv, png },
+      schemes: {},
+      server: BASE,
+    });
     const server = setupServer(...kit.handlers);
     server.listen({ onUnhandledRequest: "error" });
     try {
       const clientOps = Object.fromEntries(
-        [[csv, "text"], [png, "blob"]].map(([o, parseAs]) => [(o as MockOperation).id, { ...(o as MockOperation), pathParams: [], queryParams: [], headerParams: [], parseAs } as Operation]),
+        [
+          [csv, "text"],
+          [png, "blob"],
+        ].map(([o, parseAs]) => [
+          (o as MockOperation).id,
+          { ...(o as MockOperation), pathParams: [], queryParams: [], headerParams: [], parseAs } as Operation,
+        ]),
       );
       const runtime = createRuntime({ schemes: {}, security: [], server: { url: BASE } }, clientOps, { maxRetries: 0 });
       await expect(runtime.call(clientOps.getCsv!, {})).resolves.toBe("a,b\n1,2");

@@ -46,7 +46,12 @@ describe("generated types", () => {
     // A Behavior as the spec has it (it may gain optional properties), with at least these required ones.
     type Read = GetBehaviorsResult["behaviors"][string];
     expectTypeOf<Read>().toEqualTypeOf<components["schemas"]["Behavior"]>();
-    expectTypeOf<Pick<Read, "name" | "description" | "enabled" | "risk_level">>().toEqualTypeOf<{ name: string; description: string; enabled: boolean; risk_level: RiskLevel }>();
+    expectTypeOf<Pick<Read, "name" | "description" | "enabled" | "risk_level">>().toEqualTypeOf<{
+      name: string;
+      description: string;
+      enabled: boolean;
+      risk_level: RiskLevel;
+    }>();
     expectTypeOf<UpdateBehaviorsEnvelope["success"]>().toEqualTypeOf<true>();
     expectTypeOf<UpdateBehaviorsError["success"]>().toEqualTypeOf<false>();
     expectTypeOf<UpdateBehaviorsError["result"]>().toEqualTypeOf<null>();

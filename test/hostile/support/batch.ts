@@ -47,7 +47,11 @@ for (const job of jobs) {
   const stderr: string[] = [];
   unhandled = [];
   const started = performance.now();
-  const status = await runOnce({ spec: job.spec, out: job.out, check: job.check ?? false, watch: false }, (l) => stdout.push(l), (l) => stderr.push(l));
+  const status = await runOnce(
+    { spec: job.spec, out: job.out, check: job.check ?? false, watch: false },
+    (l) => stdout.push(l),
+    (l) => stderr.push(l),
+  );
   await new Promise((resolve) => setImmediate(resolve)); // let stray rejections surface
   const result: BatchResult = {
     name: job.name,

@@ -52,10 +52,17 @@ export interface ChildResult {
 }
 
 /** Runs `node ...args` to completion (SIGKILL after timeoutMs). */
-export function runNode(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs: number }): Promise<ChildResult> {
+export function runNode(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string>; timeoutMs: number },
+): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     let timedOut = false;

@@ -104,7 +104,9 @@ function substitute(bytes: Buffer, values: Placeholders): Buffer {
   const text = bytes.toString("utf8");
   if (!Buffer.from(text, "utf8").equals(bytes)) return bytes; // not UTF-8 (the binary case): as is
   const port = new URL(values.loopback).port;
-  return Buffer.from(text.replaceAll("{{LOOPBACK}}", values.loopback).replaceAll("{{LOOPBACK_PORT}}", port).replaceAll("{{OUTSIDE}}", values.outside));
+  return Buffer.from(
+    text.replaceAll("{{LOOPBACK}}", values.loopback).replaceAll("{{LOOPBACK_PORT}}", port).replaceAll("{{OUTSIDE}}", values.outside),
+  );
 }
 
 /** Lays a case out in `dir` (its own folder, which becomes the spec's folder); returns the document's path. */

@@ -13,7 +13,10 @@ export function fileSet(version: "old" | "new"): GeneratedFile[] {
   for (let i = first; i < first + 100; i++) {
     const name = `f${String(i).padStart(3, "0")}`;
     const line = `export type T${i} = { version: "${version}"; file: ${i} };\n`;
-    files.push({ path: `part${i % 5}/${name}.ts`, content: withHeader("generated", `kill-test-${version}`, line.repeat(Math.ceil(8_192 / line.length))) });
+    files.push({
+      path: `part${i % 5}/${name}.ts`,
+      content: withHeader("generated", `kill-test-${version}`, line.repeat(Math.ceil(8_192 / line.length))),
+    });
   }
   return files;
 }

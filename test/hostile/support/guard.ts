@@ -56,7 +56,8 @@ function targetOf(value: unknown): string | undefined {
   return undefined; // a file descriptor: its open() was checked
 }
 
-const inside = (target: string, prefixes: readonly string[]) => prefixes.some((p) => target === p || target.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
+const inside = (target: string, prefixes: readonly string[]) =>
+  prefixes.some((p) => target === p || target.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
 
 function check(kind: "read" | "write", api: string, file: unknown): void {
   const target = targetOf(file);
@@ -78,11 +79,24 @@ function wrap(owner: object, name: string, before: (args: unknown[]) => void): v
   (owner as Record<string, unknown>)[name] = wrapped;
 }
 
-const writesFlag = (flags: unknown) => typeof flags === "number" ? (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR)) !== 0 : typeof flags === "string" && /[wa+]/.test(flags);
+const writesFlag = (flags: unknown) =>
+  typeof flags === "number"
+    ? (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR)) !== 0
+    : typeof flags === "string" && /[wa+]/.test(flags);
 
 // ── file reads ──
 for (const owner of [fs, fs.promises] as object[]) {
-  for (const name of ["readFile", "readFileSync", "readdir", "readdirSync", "opendir", "opendirSync", "createReadStream", "readlink", "readlinkSync"]) {
+  for (const name of [
+    "readFile",
+    "readFileSync",
+    "readdir",
+    "readdirSync",
+    "opendir",
+    "opendirSync",
+    "createReadStream",
+    "readlink",
+    "readlinkSync",
+  ]) {
     wrap(owner, name, (args) => check("read", name, args[0]));
   }
   for (const name of ["open", "openSync"]) {
@@ -90,8 +104,25 @@ for (const owner of [fs, fs.promises] as object[]) {
   }
   // ── file writes ──
   for (const name of [
-    "writeFile", "writeFileSync", "appendFile", "appendFileSync", "mkdir", "mkdirSync", "rm", "rmSync", "rmdir", "rmdirSync",
-    "unlink", "unlinkSync", "truncate", "truncateSync", "createWriteStream", "utimes", "utimesSync", "chmod", "chmodSync",
+    "writeFile",
+    "writeFileSync",
+    "appendFile",
+    "appendFileSync",
+    "mkdir",
+    "mkdirSync",
+    "rm",
+    "rmSync",
+    "rmdir",
+    "rmdirSync",
+    "unlink",
+    "unlinkSync",
+    "truncate",
+    "truncateSync",
+    "createWriteStream",
+    "utimes",
+    "utimesSync",
+    "chmod",
+    "chmodSync",
   ]) {
     wrap(owner, name, (args) => check("write", name, args[0]));
   }
@@ -105,7 +136,12 @@ for (const owner of [fs, fs.promises] as object[]) {
 
 // ── network: recorded and refused ──
 function refuse(api: string, target: unknown): never {
-  const text = typeof target === "string" ? target : target instanceof URL ? target.href : JSON.stringify(target ?? null)?.slice(0, 200) ?? String(target);
+  const text =
+    typeof target === "string"
+      ? target
+      : target instanceof URL
+        ? target.href
+        : (JSON.stringify(target ?? null)?.slice(0, 200) ?? String(target));
   record({ kind: "net", api, target: text });
   throw new Error(`hostile-input guard: ${api}(${text}) refused: no network while generating`);
 }
@@ -137,5 +173,11 @@ function safely(fn: () => never): unknown {
 syncBuiltinESMExports();
 
 process.on("exit", () => {
-  record({ kind: "exit", api: "exit", target: String(process.exitCode ?? 0), maxRssKb: process.resourceUsage().maxRSS, ms: Math.round(performance.now() - started) });
+  record({
+    kind: "exit",
+    api: "exit",
+    target: String(process.exitCode ?? 0),
+    maxRssKb: process.resourceUsage().maxRSS,
+    ms: Math.round(performance.now() - started),
+  });
 });

@@ -26,10 +26,21 @@ export interface LoadReport {
 }
 
 /** Inputs every validator is run on: a compiled payload that ran would show in `__pwned`. */
-const INPUTS: unknown[] = [undefined, null, {}, [], "x", 1.5, { name: "x", level: "low" }, JSON.parse('{"__proto__": {"polluted": true}, "a": [1, {"b": null}]}')];
+const INPUTS: unknown[] = [
+  undefined,
+  null,
+  {},
+  [],
+  "x",
+  1.5,
+  { name: "x", level: "low" },
+  JSON.parse('{"__proto__": {"polluted": true}, "a": [1, {"b": null}]}'),
+];
 
 async function exerciseValidators(file: string): Promise<LoadReport["validators"]> {
-  const { validators } = (await import(pathToFileURL(file).href)) as { validators: Record<string, Record<string, (data: unknown) => boolean>> };
+  const { validators } = (await import(pathToFileURL(file).href)) as {
+    validators: Record<string, Record<string, (data: unknown) => boolean>>;
+  };
   let calls = 0;
   const errors: string[] = [];
   for (const id of Object.keys(validators)) {
@@ -56,7 +67,9 @@ for (const { name, file, validators } of bundles) {
   world.__pwned = undefined;
   let report: LoadReport;
   try {
-    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown> & { createClient: (o: object) => Record<string, unknown> };
+    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown> & {
+      createClient: (o: object) => Record<string, unknown>;
+    };
     const client = mod.createClient({ apiToken: "hostile-test-token", baseUrl: "http://127.0.0.1:9" });
     const settled = await Promise.race([Promise.resolve(client), new Promise((resolve) => setTimeout(resolve, 1000, "timeout"))]);
     const exercised = validators === undefined ? undefined : await exerciseValidators(validators);
@@ -66,7 +79,11 @@ for (const { name, file, validators } of bundles) {
       prototypePolluted: polluted(),
       thenType: typeof client.then,
       awaitsToItself: settled === client,
-      methods: Object.fromEntries(Object.keys(client).filter((k) => k !== "raw").map((k) => [k, typeof client[k]])),
+      methods: Object.fromEntries(
+        Object.keys(client)
+          .filter((k) => k !== "raw")
+          .map((k) => [k, typeof client[k]]),
+      ),
       arrays: Object.fromEntries(Object.entries(mod).filter(([, v]) => Array.isArray(v)) as [string, unknown[]][]),
       ...(exercised ? { validators: exercised } : {}),
     };

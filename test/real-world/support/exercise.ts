@@ -32,11 +32,22 @@ type Client = Record<string, (argument?: unknown) => Promise<unknown>>;
 /** Exercises the client generated into `out` from `model` (see above), with the validators in `out/validatorsFile`. */
 export async function exerciseClient(out: string, model: ApiModel, validatorsFile = "validators.ts"): Promise<ExerciseResult> {
   const load = (file: string) => import(pathToFileURL(path.join(out, file)).href);
-  const [{ createClient }, { testKit }, validatorsModule] = await Promise.all([load("index.ts"), load("testing.ts"), load(validatorsFile).catch(() => undefined)]);
+  const [{ createClient }, { testKit }, validatorsModule] = await Promise.all([
+    load("index.ts"),
+    load("testing.ts"),
+    load(validatorsFile).catch(() => undefined),
+  ]);
   const credentials = Object.fromEntries(
-    model.securitySchemes.filter((s) => s.kind !== "unsupported").map((s) => [s.option, s.kind === "basic" ? { username: "user", password: "secret" } : "test-credential"]),
+    model.securitySchemes
+      .filter((s) => s.kind !== "unsupported")
+      .map((s) => [s.option, s.kind === "basic" ? { username: "user", password: "secret" } : "test-credential"]),
   );
-  const client = createClient({ ...credentials, baseUrl: BASE_URL, maxRetries: 0, ...(validatorsModule ? { validate: validatorsModule.validators } : {}) }) as Client;
+  const client = createClient({
+    ...credentials,
+    baseUrl: BASE_URL,
+    maxRetries: 0,
+    ...(validatorsModule ? { validate: validatorsModule.validators } : {}),
+  }) as Client;
   const server = setupServer(...testKit({ baseUrl: BASE_URL }).handlers);
   server.listen({ onUnhandledRequest: "error" });
   const skipped: { operation: string; reason: string }[] = [];
@@ -69,11 +80,16 @@ function argumentOf(op: OperationModel): Record<string, unknown> | undefined | s
   const missing = params.find((p) => p.example === undefined);
   if (missing !== undefined) return `no example, enum or format gives a value for the required parameter ${missing.name}`;
   if (op.body?.required && op.body.example === undefined) return `no example gives a value for its required ${op.body.contentType} body`;
-  const group = (list: readonly (typeof params)[number][]) => Object.fromEntries(list.filter((p) => p.required).map((p) => [p.name, p.example]));
+  const group = (list: readonly (typeof params)[number][]) =>
+    Object.fromEntries(list.filter((p) => p.required).map((p) => [p.name, p.example]));
   const body = op.body?.required ? op.body.example : undefined;
   if (op.layout === "grouped") {
     const grouped: Record<string, unknown> = {};
-    for (const [key, list] of [["path", op.pathParams], ["query", op.queryParams], ["header", op.headerParams]] as const) {
+    for (const [key, list] of [
+      ["path", op.pathParams],
+      ["query", op.queryParams],
+      ["header", op.headerParams],
+    ] as const) {
       if (list.some((p) => p.required)) grouped[key] = group(list);
     }
     if (body !== undefined) grouped.body = body;
@@ -90,19 +106,45 @@ function argumentOf(op: OperationModel): Record<string, unknown> | undefined | s
 /** The error's class and first line, with what the validators or the kit said. */
 function reasonOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const details = error as Error & { status?: number; errors?: { message?: string }[]; issues?: { instancePath?: string; message?: string }[]; direction?: string };
-  const said = details.issues?.slice(0, 2).map((i) => `${i.instancePath ?? ""} ${i.message ?? ""}`.trim()) ?? details.errors?.slice(0, 2).map((e) => e.message) ?? [];
-  return [`${error.name}${details.direction ? ` (${details.direction})` : ""}${details.status ? ` ${details.status}` : ""}: ${error.message.split("\n")[0]}`, ...said].join("; ").slice(0, 400);
+  const details = error as Error & {
+    status?: number;
+    errors?: { message?: string }[];
+    issues?: { instancePath?: string; message?: string }[];
+    direction?: string;
+  };
+  const said =
+    details.issues?.slice(0, 2).map((i) => `${i.instancePath ?? ""} ${i.message ?? ""}`.trim()) ??
+    details.errors?.slice(0, 2).map((e) => e.message) ??
+    [];
+  return [
+    `${error.name}${details.direction ? ` (${details.direction})` : ""}${details.status ? ` ${details.status}` : ""}: ${error.message.split("\n")[0]}`,
+    ...said,
+  ]
+    .join("; ")
+    .slice(0, 400);
 }
 
 /** exerciseClient's result for one document, named, timed, or with what made it fail as a whole. */
-export async function exercised(name: string, out: string, model: ApiModel, validatorsFile?: string): Promise<ExerciseResult & { name: string; error?: string; ms: number }> {
+export async function exercised(
+  name: string,
+  out: string,
+  model: ApiModel,
+  validatorsFile?: string,
+): Promise<ExerciseResult & { name: string; error?: string; ms: number }> {
   const begun = performance.now();
   try {
     return { name, ...(await exerciseClient(out, model, validatorsFile)), ms: Math.round(performance.now() - begun) };
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]}` : String(error);
-    return { name, operations: model.operations.length, passed: 0, skipped: [], failed: [], error: message, ms: Math.round(performance.now() - begun) };
+    return {
+      name,
+      operations: model.operations.length,
+      passed: 0,
+      skipped: [],
+      failed: [],
+      error: message,
+      ms: Math.round(performance.now() - begun),
+    };
   }
 }
 

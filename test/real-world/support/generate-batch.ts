@@ -63,7 +63,9 @@ for (const job of jobs) {
   let result: BatchResult;
   try {
     const options = job.root === undefined ? {} : { root: job.root };
-    const { generated, validatorsError } = job.exerciseElsewhere ? { generated: await generate(job.spec, options) } : await generateWithValidators(job.spec, options);
+    const { generated, validatorsError } = job.exerciseElsewhere
+      ? { generated: await generate(job.spec, options) }
+      : await generateWithValidators(job.spec, options);
     replaceOutput(job.out, generated.files);
     if (job.probe !== undefined) copyFileSync(job.probe, path.join(job.out, "probe.ts"));
     if (!job.exerciseElsewhere) models.set(job.name, generated.model);

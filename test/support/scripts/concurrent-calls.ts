@@ -7,13 +7,25 @@ import { bearer, createRuntime, type BaseClientOptions } from "../../../generato
 
 // As in behaviors-api.ts, which is not imported: it pulls in vitest.
 const getBehaviors = {
-  id: "getBehaviors", method: "GET", path: "/accounts/{account_id}/zt_risk_scoring/behaviors",
-  pathParams: ["account_id"], queryParams: [], headerParams: [], body: "none", envelope: true,
+  id: "getBehaviors",
+  method: "GET",
+  path: "/accounts/{account_id}/zt_risk_scoring/behaviors",
+  pathParams: ["account_id"],
+  queryParams: [],
+  headerParams: [],
+  body: "none",
+  envelope: true,
 } as const;
 const api = { schemes: { api_token: { option: "apiToken", kind: bearer } }, security: [["api_token"]] } as const;
 
 const origin = process.argv[2]!;
-const runtime = createRuntime(api, { getBehaviors }, { apiToken: "t", baseUrl: origin, timeoutMs: 10_000, initialRetryDelayMs: 5, maxRetryDelayMs: 20 } as BaseClientOptions);
+const runtime = createRuntime(api, { getBehaviors }, {
+  apiToken: "t",
+  baseUrl: origin,
+  timeoutMs: 10_000,
+  initialRetryDelayMs: 5,
+  maxRetryDelayMs: 20,
+} as BaseClientOptions);
 const kinds = ["ok", "flaky", "fail", "hang", "reset"];
 const calls = Array.from({ length: 500 }, (_, i) => {
   const kind = kinds[i % kinds.length]!;

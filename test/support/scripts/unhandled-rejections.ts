@@ -7,8 +7,14 @@ import { bearer, createRuntime, type BaseClientOptions } from "../../../generato
 
 // As in behaviors-api.ts, which is not imported: it pulls in vitest.
 const getBehaviors = {
-  id: "getBehaviors", method: "GET", path: "/accounts/{account_id}/zt_risk_scoring/behaviors",
-  pathParams: ["account_id"], queryParams: [], headerParams: [], body: "none", envelope: true,
+  id: "getBehaviors",
+  method: "GET",
+  path: "/accounts/{account_id}/zt_risk_scoring/behaviors",
+  pathParams: ["account_id"],
+  queryParams: [],
+  headerParams: [],
+  body: "none",
+  envelope: true,
 } as const;
 const api = { schemes: { api_token: { option: "apiToken", kind: bearer } }, security: [["api_token"]] } as const;
 
@@ -17,7 +23,10 @@ process.on("unhandledRejection", (reason) => unhandled.push((reason as Error).me
 const runtime = createRuntime(api, { getBehaviors }, { apiToken: "t", baseUrl: process.argv[2]!, maxRetries: 0 } as BaseClientOptions);
 
 void runtime.call(getBehaviors, { account_id: "never-awaited" }); // (a)
-await runtime.call(getBehaviors, { account_id: "with-response" }).withResponse().catch(() => {}); // (b)
+await runtime
+  .call(getBehaviors, { account_id: "with-response" })
+  .withResponse()
+  .catch(() => {}); // (b)
 const early = runtime.call(getBehaviors, { account_id: "" }); // (c) rejects synchronously-ish
 await null;
 early.catch(() => {});
