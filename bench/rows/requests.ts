@@ -75,7 +75,7 @@ function startServer(script: string): Promise<{ server: ChildProcess; port: numb
     process.once("exit", stop);
     server.once("exit", () => process.off("exit", stop));
     server.once("error", reject);
-    server.stdout!.setEncoding("utf8").once("data", (line: string) => {
+    server.stdout.setEncoding("utf8").once("data", (line: string) => {
       const port = Number(line.trim());
       if (port > 0) resolve({ server, port });
       else reject(new Error(`server did not report a port: ${line}`));

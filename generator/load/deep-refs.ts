@@ -196,8 +196,8 @@ function step(state: string, segment: string): string {
 
 /** Moves the target schema into components.schemas, leaving a `$ref` to it; returns that ref. */
 function hoist(root: Json, target: Target): string {
-  const components = (isObject(root.components) ? root.components : (root.components = {})) as Json;
-  const schemas = (isObject(components.schemas) ? components.schemas : (components.schemas = {})) as Json;
+  const components = isObject(root.components) ? root.components : (root.components = {});
+  const schemas = isObject(components.schemas) ? components.schemas : (components.schemas = {});
   const name = freeName(schemas, hoistedName(target.pointer));
   schemas[name] = target.node;
   const ref = `#/components/schemas/${escapeSegment(name)}`;

@@ -53,7 +53,7 @@ function buildResponse(
   const content = response && isObject(response.node.content) ? response.node.content : undefined;
   const contentType = content ? pickContentType(content) : undefined;
   if (contentType === undefined) return { response: { status, ...described } };
-  const media = isObject(content![contentType]) ? (content![contentType] as JsonObject) : {};
+  const media = isObject(content![contentType]) ? content![contentType] : {};
   const schemaPointer = media.schema === undefined ? undefined : child(response!.pointer, "content", contentType, "schema");
   const example = exampleOf(document, media, "response");
   return {

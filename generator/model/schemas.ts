@@ -31,5 +31,5 @@ function stringEnum(schema: JsonObject): string[] | undefined {
   if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === "string")) return undefined;
   const type = schema.type;
   const stringTyped = type === undefined || type === "string" || (Array.isArray(type) && type.every((t) => t === "string" || t === "null"));
-  return stringTyped ? (values as string[]) : undefined;
+  return stringTyped ? values : undefined;
 }

@@ -189,7 +189,7 @@ class PatternScan {
         chars = union(chars, this.escape(this.source[this.at++]!));
         continue;
       }
-      let low = c.charCodeAt(0);
+      const low = c.charCodeAt(0);
       let high = low;
       if (this.source[this.at] === "-" && this.source[this.at + 1] !== "]" && this.at + 1 < this.source.length) {
         c = this.source[this.at + 1]!;

@@ -17,7 +17,7 @@ import { own } from "./options.js";
 import { redact } from "./redact.js";
 import type { Received } from "./transport.js";
 
-const isObject = (v: unknown): v is object => typeof v == "object" && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is object => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Deeper JSON is kept as text: a value nested this deep would overflow the stack of JSON.stringify or a recursive walk. */
 const MAX_DEPTH = 100;
@@ -132,7 +132,7 @@ export function decode(
     }
     if (!why) {
       check(data);
-      return { data: op.envelope && data ? own(data as object, "result") : data, response };
+      return { data: op.envelope && data ? own(data, "result") : data, response };
     }
   }
   // From here on, only the text with the credentials taken out, parsed again.

@@ -21,7 +21,7 @@ import { generate } from "../../generator/pipeline.js";
 import { ARTIFACTS as SCRATCH } from "../support/spec-copy.js";
 import { json, startLoopbackServer, type LoopbackServer, type RecordedRequest } from "../support/loopback-server.js";
 
-type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Spec = Record<string, any>;
 
 const DOG = {
   type: "object",
@@ -515,7 +515,7 @@ afterAll(async () => {
  * saw them (it answers the first with a 503, then with a dog) and how the call ended.
  */
 async function standardRequests(dir: string): Promise<unknown[]> {
-  const pkg = (await import(pathToFileURL(path.join(dir, "pkg", "index.ts")).href)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const pkg = (await import(pathToFileURL(path.join(dir, "pkg", "index.ts")).href)) as Record<string, any>;
   const { validators } = (await import(pathToFileURL(path.join(dir, "pkg", "validators.ts")).href)) as Record<string, unknown>;
   // Valid under both specs of every case: a server that keeps its promises either way.
   const dogBody = { id: "1", name: "Rex", color: "black", status: "active", age: 3 };

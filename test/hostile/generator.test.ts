@@ -728,7 +728,7 @@ describe("atomic writes", () => {
   it("a run killed between its two renames is recovered by the next run: the old files come back first, leftovers go", () => {
     rmSync(KILL, { recursive: true, force: true });
     mkdirSync(KILL, { recursive: true });
-    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
     // The state a kill between `out → out.old-<pid>` and `out.tmp-<pid> → out` leaves.
     for (const [name, files] of [
       [`generated.old-${dead}`, OLD],

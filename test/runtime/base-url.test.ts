@@ -146,7 +146,7 @@ describe("servers from the spec", () => {
         return fetch(origin + pathname + search, init);
       },
       ...options,
-    } as BaseClientOptions);
+    });
   }
 
   it("sends an operation with its own absolute server there, whatever baseUrl says; a relative one is resolved against baseUrl", async () => {

@@ -147,7 +147,7 @@ describe("bodies", () => {
   });
 
   it("sends no body and no Content-Type for a GET, ignoring extra fields", async () => {
-    await runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT, behaviors: {} } as object);
+    await runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT, behaviors: {} });
     expect(server.requests[0]!.body).toBe("");
     expect(server.requests[0]!.headers["content-type"]).toBeUndefined();
     expect(server.requests[0]!.headers["content-length"]).toBeUndefined();

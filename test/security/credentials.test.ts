@@ -108,7 +108,7 @@ const sent = (r: RecordedRequest) => ({
 
 async function setup(options: Options, operations: Record<string, Operation> = OPS, api: ApiDescription = API) {
   const server = await startLoopbackServer(json(200, { ok: true }));
-  const runtime = createRuntime<{}>(api, operations, { baseUrl: server.origin, maxRetries: 0, ...options } as BaseClientOptions);
+  const runtime = createRuntime<{}>(api, operations, { baseUrl: server.origin, maxRetries: 0, ...options });
   const call = (o: Operation, params: object = {}) => runtime.call(o, params);
   return { server, runtime, call };
 }
@@ -233,7 +233,7 @@ describe("createRuntime", () => {
   ])("refuses %s, without quoting it", (_, options, message) => {
     let thrown: unknown;
     try {
-      createRuntime(API, OPS, { baseUrl: "http://127.0.0.1:9", ...options } as Options);
+      createRuntime(API, OPS, { baseUrl: "http://127.0.0.1:9", ...options });
     } catch (error) {
       thrown = error;
     }
@@ -331,7 +331,7 @@ describe("secrets never leak", () => {
 
   it("not through the runtime, raw, or errors of any kind", async () => {
     const server = await startLoopbackServer(json(401, { error: "no" }), resetMidBody());
-    const runtime = createRuntime<{}>(API, OPS, { baseUrl: server.origin, maxRetries: 0, ...SECRETS } as Options);
+    const runtime = createRuntime<{}>(API, OPS, { baseUrl: server.origin, maxRetries: 0, ...SECRETS });
     expect(leaks(runtime)).toEqual([]);
     expect(leaks(runtime.raw)).toEqual([]);
     const errors: unknown[] = [];
@@ -346,7 +346,7 @@ describe("secrets never leak", () => {
       { token: 1 },
     ]) {
       try {
-        createRuntime(API, OPS, { baseUrl: server.origin, ...options } as Options);
+        createRuntime(API, OPS, { baseUrl: server.origin, ...options });
       } catch (error) {
         errors.push(error);
       }

@@ -160,8 +160,8 @@ for (const [owner, names, label] of [
 }
 net.Socket.prototype.connect = function connect(...args: unknown[]) {
   return refuse("net.Socket.connect", args[0]);
-} as typeof net.Socket.prototype.connect;
-globalThis.fetch = ((input: unknown) => Promise.reject(safely(() => refuse("fetch", input)))) as typeof fetch;
+};
+globalThis.fetch = (input: unknown) => Promise.reject(safely(() => refuse("fetch", input)));
 function safely(fn: () => never): unknown {
   try {
     fn();
