@@ -133,9 +133,9 @@ function runtimeTypes() {
   void runtime.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", { params: { path: { account_id: "a" } } });
   // @ts-expect-error unknown path
   void runtime.raw.GET("/accounts/{account_id}/nope", { params: { path: { account_id: "a" } } });
-  // @ts-expect-error risk_level is low | medium | high
   void runtime.raw.PUT("/accounts/{account_id}/zt_risk_scoring/behaviors", {
     params: { path: { account_id: "a" } },
+    // @ts-expect-error risk_level is low | medium | high
     body: { behaviors: { x: { enabled: true, risk_level: "extreme" } } },
   });
 }
