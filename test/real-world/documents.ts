@@ -44,12 +44,19 @@ export const DOCUMENTS: readonly RealWorldDocument[] = [
     large: true,
     // GitHub's examples that its own schemas reject (an `accepted` response whose example is null
     // for `type: object`, a list whose example is one object, required properties missing…): 200
-    // answers, and 4 request bodies (the spec's own request example, which the client's validators refuse).
-    exerciseFailuresAlike: { count: 204, reason: /^ValidationError \((request|response)\): \S+: invalid (request|response) body: / },
+    // answers, and 4 request bodies (the spec's own request example, which the client's validators refuse);
+    // one more since the validators check `format` (ajv-formats).
+    exerciseFailuresAlike: { count: 205, reason: /^ValidationError \((request|response)\): \S+: invalid (request|response) body: / },
   },
   { name: "readme-split", spec: `${OAS_EXAMPLES}/3.1/yaml/readme.yaml`, split: true, warns: true },
   { name: "star-trek", spec: `${OAS_EXAMPLES}/3.0/json/star-trek.json`, warns: false },
-  { name: "train-travel", spec: `${OAS_EXAMPLES}/3.1/yaml/train-travel.yaml`, warns: false },
+  {
+    name: "train-travel",
+    spec: `${OAS_EXAMPLES}/3.1/yaml/train-travel.yaml`,
+    warns: false,
+    // Its 200 example carries the card's `cvc`, which its schema marks writeOnly: a response may not hold it.
+    exerciseFailures: { "create-booking-payment": /^ValidationError \(response\): createBookingPayment: invalid response body: \/source\/cvc boolean schema is false/ },
+  },
   { name: "uspto", spec: `${OAS_EXAMPLES}/3.0/yaml/uspto.yaml`, warns: false },
   { name: "petstore-3.1", spec: `${OAS_EXAMPLES}/3.1/json/petstore.json`, warns: false },
   { name: "webhooks", spec: `${OAS_EXAMPLES}/3.1/yaml/webhooks.yaml`, warns: false },

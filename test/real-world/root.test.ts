@@ -72,7 +72,7 @@ describe("--root: an entry in a subfolder", () => {
     expect(stderr).toBe("");
     expect(status).toBe(0);
     expect(stdout).toMatch(/: 2 operations, /);
-    const generated = await generate(ENTRY, { root: LAYOUT });
+    const generated = await generate(ENTRY, { root: LAYOUT, out });
     expect(generated.inputs.map((file) => path.relative(ROOT, file))).toEqual([
       ENTRY,
       `${LAYOUT}/schemas/_common.yaml`,
