@@ -55,7 +55,10 @@ export const DOCUMENTS: readonly RealWorldDocument[] = [
     spec: `${OAS_EXAMPLES}/3.1/yaml/train-travel.yaml`,
     warns: false,
     // Its 200 example carries the card's `cvc`, which its schema marks writeOnly: a response may not hold it.
-    exerciseFailures: { "create-booking-payment": /^ValidationError \(response\): createBookingPayment: invalid response body: \/source\/cvc boolean schema is false/ },
+    exerciseFailures: {
+      "create-booking-payment":
+        /^ValidationError \(response\): createBookingPayment: invalid response body: \/source\/cvc boolean schema is false/,
+    },
   },
   { name: "uspto", spec: `${OAS_EXAMPLES}/3.0/yaml/uspto.yaml`, warns: false },
   { name: "petstore-3.1", spec: `${OAS_EXAMPLES}/3.1/json/petstore.json`, warns: false },
