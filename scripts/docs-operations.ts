@@ -68,14 +68,17 @@ export function permissionsMarkdown(permissions: readonly string[]): string | un
  * written as entities, so that nothing in it becomes a link, an image, emphasis or a tag.
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, " ")
-    .trim()
-    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, "\\$&")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, " ")
+      .trim()
+      .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, "\\$&")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+  );
 }
 
 /** The headings of the introduction's sections, in order (each is a sidebar entry of the page). */

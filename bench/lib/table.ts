@@ -79,7 +79,9 @@ export function machine(): Machine {
     const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     const dirty = execFileSync("git", ["status", "--porcelain"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() !== "";
     commit = dirty ? `${head} + uncommitted changes` : head;
-  } catch {}
+  } catch {
+    // Not a git checkout, or no git: the commit stays "unknown".
+  }
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
     cpu: os.cpus()[0]?.model.trim() ?? "unknown CPU",

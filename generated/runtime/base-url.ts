@@ -42,7 +42,9 @@ function checkUrl(url: string, what: string): string {
   let href: string | undefined;
   try {
     ({ href } = new URL(url));
-  } catch {}
+  } catch {
+    // Not a URL: `href` stays undefined, refused below.
+  }
   // (`test(undefined)` tests "undefined", which fails.)
   if (!/^https?:\/\/[^/@]+\/[^?#]*$/.test(href!)) throw new ConfigurationError(`invalid ${what}`);
   return href!.replace(/\/+$/, "");

@@ -91,4 +91,8 @@ export const env = (name: string | undefined): string | undefined =>
   name ? (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined : undefined;
 
 /** An own property only: "__proto__" or "constructor" never come from Object.prototype. */
-export const own = (o: object, key: string): any => (Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined);
+export function own<V>(o: Readonly<Record<string, V>>, key: string): V | undefined;
+export function own(o: object, key: string): unknown;
+export function own(o: object, key: string): unknown {
+  return Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+}

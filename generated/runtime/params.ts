@@ -15,8 +15,8 @@ export function splitParams(op: Operation, params: object | undefined): { parts:
   if (typeof given !== "object") throw new InvalidArgumentError(`${callName(op)}: params must be an object`);
   // Grouped operations (parameter names collide) take { path, query, header, body }.
   // fromEntries defines "__proto__" as an own property; openapi-fetch skips undefined values.
-  const pick = (names: readonly string[], group: string): Record<string, any> | undefined => {
-    const from: object = op.grouped ? Object(own(given, group)) : given;
+  const pick = (names: readonly string[], group: string): Record<string, unknown> | undefined => {
+    const from: object = op.grouped ? (Object(own(given, group)) as object) : given;
     return names.length ? Object.fromEntries(names.map((name) => [name, own(from, name)])) : undefined;
   };
   const path = pick(op.pathParams, "path");
@@ -26,12 +26,15 @@ export function splitParams(op: Operation, params: object | undefined): { parts:
     try {
       // Exactly one segment: "", "." and ".." are refused, as URL parsing resolves even %2E%2E.
       segment =
-        (typeof value === "number" ? isFinite(value) : typeof value === "string" && !/^\.{0,2}$/.test(value)) && encodeURIComponent(value);
-    } catch {} // lone surrogate
+        (typeof value === "number" ? isFinite(value) : typeof value === "string" && !/^\.{0,2}$/.test(value)) &&
+        encodeURIComponent(value as string | number);
+    } catch {
+      // A lone surrogate: not a segment, refused below.
+    }
     if (!segment) throw new InvalidArgumentError(`${callName(op)}: invalid ${name}: ${whyNotSegment(value)}`);
     path[name] = segment;
   }
-  let body =
+  let body: unknown =
     op.body === "none"
       ? undefined
       : op.body === "value" || op.grouped
@@ -42,7 +45,7 @@ export function splitParams(op: Operation, params: object | undefined): { parts:
             ),
           );
   // An optional body of which no field was given is not sent at all.
-  if (op.optionalBody && op.body === "fields" && !Object.keys(Object(body)).length) body = undefined;
+  if (op.optionalBody && op.body === "fields" && !Object.keys(Object(body) as object).length) body = undefined;
   return { parts: { path, query: pick(op.queryParams, "query"), header: pick(op.headerParams, "header") }, body };
 }
 

@@ -46,7 +46,9 @@ function secretsOf(sent: Sent): string[] {
           const pair = new TextDecoder().decode(Uint8Array.from(atob(credential), (c) => c.charCodeAt(0)));
           add(pair);
           add(pair.slice(pair.indexOf(":") + 1));
-        } catch {} // not base64: sent whole, redacted whole
+        } catch {
+          // Not base64: sent whole, redacted whole.
+        }
       }
     }
     if (/^cookie$/i.test(name)) for (const pair of value.split("; ")) add(pair.slice(pair.indexOf("=") + 1));

@@ -324,11 +324,11 @@ async function readBody(
   }
   const validate = validators && Object.hasOwn(validators, op.id) ? validators[op.id]?.request : undefined;
   if (validate) {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = validate(body);
     } catch (error) {
-      violations.push({ message: `request body could not be validated: ${error}` });
+      violations.push({ message: `request body could not be validated: ${String(error)}` });
       return body;
     }
     for (const issue of ok ? [] : (validate.errors ?? [{}])) {

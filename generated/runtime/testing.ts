@@ -68,6 +68,7 @@ export interface ApiErrorOptions {
 /** A failure answer made by {@link apiError}. */
 export class ApiErrorAnswer {
   // A private member makes the class nominal: no result value can pass for it.
+  // eslint-disable-next-line no-unused-private-class-members -- never read: its presence alone makes the class nominal
   readonly #brand = true;
   constructor(
     readonly status: number,
@@ -114,8 +115,8 @@ function failureExample(spec: MockSpec, op: MockOperation, status: number): stri
 /** The error code the spec's example uses for `status` (the first of its `errors`), else the status itself. */
 function errorCode(spec: MockSpec, op: MockOperation, status: number): number {
   const example = failureExample(spec, op, status);
-  const errors: unknown = example === undefined ? undefined : Object(JSON.parse(example)).errors;
-  const code: unknown = Array.isArray(errors) ? Object(errors[0]).code : undefined;
+  const errors: unknown = example === undefined ? undefined : (Object(JSON.parse(example)) as { errors?: unknown }).errors;
+  const code: unknown = Array.isArray(errors) ? (Object(errors[0]) as { code?: unknown }).code : undefined;
   return typeof code === "number" ? code : status;
 }
 
@@ -158,7 +159,7 @@ function success(op: MockOperation, result: unknown): Response {
 function example(op: MockOperation): Response {
   const { status, responseType } = op;
   if (NO_BODY.has(status) || responseType === undefined || op.example === undefined) return new Response(null, { status });
-  const text = isJsonMediaType(responseType) ? op.example : JSON.parse(op.example);
+  const text = isJsonMediaType(responseType) ? op.example : (JSON.parse(op.example) as unknown);
   return new Response(typeof text === "string" ? text : JSON.stringify(text), { status, headers: { "content-type": responseType } });
 }
 
@@ -169,6 +170,9 @@ function baseUrlOf(spec: MockSpec, { baseUrl }: TestKitOptions): string {
   }
   return givenBaseUrl({ url: spec.server, env: spec.serverEnv }, { baseUrl }) ?? spec.server;
 }
+
+/** Any operation's resolver, as `mock.<operation>` takes it (typed per operation by generated/testing.ts). */
+type Resolver = MockResolver<Record<string, unknown>, unknown>;
 
 /** Stands for any origin while a path base URL is resolved, as URL() needs one. */
 const ANY_ORIGIN = "http://any.invalid";
@@ -191,7 +195,7 @@ function serverOf(op: MockOperation, base: string): string {
 export function createTestKit<Mock>(spec: MockSpec, options: TestKitOptions = {}): { handlers: HttpHandler[]; mock: Mock } {
   const base = baseUrlOf(spec, options);
   const entries = Object.entries(spec.operations);
-  const handlerFor = (op: MockOperation, answer: Mocked<any, any>, handlerOptions: MockOptions = {}): HttpHandler => {
+  const handlerFor = (op: MockOperation, answer: unknown, handlerOptions: MockOptions = {}): HttpHandler => {
     const route = compileRoute(
       serverOf(op, base),
       op.path,
@@ -206,7 +210,7 @@ export function createTestKit<Mock>(spec: MockSpec, options: TestKitOptions = {}
       async ({ request, params }) => {
         const read = await readRequest(op, params as Record<string, string>, request, spec.schemes, spec.validators);
         if (read.violations.length > 0) return rejected(spec, op, read.violations);
-        const given = typeof answer === "function" ? await answer(read.params, { request }) : answer;
+        const given = typeof answer === "function" ? await (answer as Resolver)(read.params, { request }) : answer;
         if (given instanceof ApiErrorAnswer) return failure(spec, op, given.status, given.errors, given.headers);
         // A copy each time: a fixed Response answers every call (retries too), and a body can be read only once.
         if (given instanceof Response) return given.clone();
@@ -220,7 +224,7 @@ export function createTestKit<Mock>(spec: MockSpec, options: TestKitOptions = {}
     handlers: concreteFirst.map(([, op]) => handlerFor(op, DEFAULT)),
     // Typed per operation by generated/testing.ts's `Mock` interface.
     mock: Object.fromEntries(
-      entries.map(([name, op]) => [name, (answer: Mocked<any, any>, options?: MockOptions) => handlerFor(op, answer, options)]),
+      entries.map(([name, op]) => [name, (answer: unknown, options?: MockOptions) => handlerFor(op, answer, options)]),
     ) as Mock,
   };
 }

@@ -12,9 +12,9 @@ import { querySerializer } from "./query.js";
 
 /** The URL parts of a call: path segments (already encoded), query and header parameters. */
 export interface Parts {
-  path?: Record<string, any>;
-  query?: Record<string, any>;
-  header?: Record<string, any>;
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  header?: Record<string, unknown>;
 }
 
 /** A call as openapi-fetch's methods take it, with its base URL and credentials (prepare.ts). */
@@ -70,11 +70,12 @@ export const typedCalls = new WeakSet<object>();
  * every call), else straight to `fetchImpl` with the client's `headers`. Redirects are not
  * followed: fetch would replay credentials to any host.
  */
-export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: HeadersOptions | undefined) {
+export function sender<Paths extends object>(raw: Client<Paths>, fetchImpl: Fetch, clientHeaders: HeadersOptions | undefined) {
   let callerMiddleware = false;
   // openapi-fetch cannot be asked whether it holds middleware, so `use` is watched: it
   // registers as before, and from then on the typed calls go through request().
-  const use = raw.use;
+  // Bound: the original is called on its own below.
+  const use = raw.use.bind(raw);
   raw.use = (...middleware: Middleware[]) => {
     callerMiddleware = true;
     use(...middleware);
@@ -108,7 +109,8 @@ export function sender(raw: Client<any>, fetchImpl: Fetch, clientHeaders: Header
       const { baseUrl, params, body } = init;
       return fetch(createFinalURL(path, { baseUrl, params, querySerializer, pathSerializer }), {
         method,
-        headers: mergeHeaders(clientHeaders, init.headers, params.header), // throws on a bad header value: not sent
+        // Header parameters as the generated types take them (scalars); throws on a bad header value: not sent.
+        headers: mergeHeaders(clientHeaders, init.headers, params.header as HeadersOptions | undefined),
         body: body === undefined ? undefined : (init.bodySerializer!(body) as BodyInit),
         redirect: "manual",
         signal,

@@ -188,6 +188,8 @@ function typesOf(schema: JsonObject): Set<string> | undefined {
   const raw = schema.type;
   const list = Array.isArray(raw) ? raw : typeof raw === "string" ? [raw] : undefined;
   if (list === undefined) return undefined;
+  // A non-string entry is invalid; whatever String() makes of it, it never equals a type name.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
   const types = new Set(list.map((t) => (t === "integer" ? "number" : String(t))));
   if (schema.nullable === true) types.add("null");
   return types;

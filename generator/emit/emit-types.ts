@@ -37,8 +37,9 @@ export function emitTypes(model: ApiModel): string {
 /** How a request type and a response type are wrapped: by openapi-typescript's Writable/Readable when the spec has read/write markers. */
 interface Access {
   readonly marked: boolean;
-  request(type: string): string;
-  response(type: string): string;
+  // Function-typed properties, not methods: they use no `this`, and are passed around as callbacks.
+  readonly request: (type: string) => string;
+  readonly response: (type: string) => string;
 }
 
 function accessOf(model: ApiModel): Access {

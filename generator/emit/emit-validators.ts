@@ -1,4 +1,7 @@
 import { createRequire } from "node:module";
+import type { Options as AjvOptions } from "ajv";
+import type * as AjvCoreModule from "ajv/dist/core.js";
+import type { FormatsPlugin as AjvFormats } from "ajv-formats";
 import type { ApiModel } from "../model/api-model.js";
 import { SpecError } from "../lib/spec-error.js";
 import { propertyKey } from "../lib/ts-text.js";
@@ -72,12 +75,15 @@ function withoutAccess(document: unknown, keyword: "readOnly" | "writeOnly"): Re
 export function emitValidators(model: ApiModel, bundled: unknown): string | undefined {
   if (!model.options.validators) return undefined;
   const document = bundled as { openapi: string };
-  const Ajv = (document.openapi.startsWith("3.1") ? require("ajv/dist/2020") : require("ajv")).default;
-  const standaloneCode = require("ajv/dist/standalone").default as (ajv: unknown, refs: Record<string, string>) => string;
+  // require() returns any: these are the modules' own types (type-only imports, so nothing is loaded for them).
+  type AjvCore = AjvCoreModule.default;
+  type AjvClass = new (options: AjvOptions) => AjvCore;
+  const Ajv = ((document.openapi.startsWith("3.1") ? require("ajv/dist/2020") : require("ajv")) as { default: AjvClass }).default;
+  const standaloneCode = (require("ajv/dist/standalone") as { default: (ajv: AjvCore, refs: Record<string, string>) => string }).default;
   // allErrors off: validation stops at the first failing keyword, so a `maxLength` that fails
   // (Ajv checks it before `pattern`) spares the pattern; patterns run through guardedRegExp
   // (runtime/patterns.ts). Formats are ajv-formats' (logger off: an unknown format is ignored, not printed).
-  const ajv = new Ajv({
+  const ajv: AjvCore = new Ajv({
     code: { source: true, esm: true, lines: true, regExp: guardedRegExp },
     strict: false,
     validateSchema: false,
@@ -85,7 +91,7 @@ export function emitValidators(model: ApiModel, bundled: unknown): string | unde
     allErrors: false,
     logger: false,
   });
-  require("ajv-formats").default(ajv);
+  (require("ajv-formats") as { default: AjvFormats }).default(ajv);
   // A request may not carry what is readOnly, a response what is writeOnly (OpenAPI 3 §4.8.24.1).
   // `nullable` without `type` (3.0) is dropped from Ajv's copy: it constrains nothing, and Ajv refuses it.
   const plain = withoutTypelessNullable(document);

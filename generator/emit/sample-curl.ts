@@ -127,5 +127,6 @@ function bodyWords(contentType: string, value: unknown): string[] {
 
 /** Control characters (a line break would end a header) become spaces. */
 function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u001f\u007f]/g, " ");
 }

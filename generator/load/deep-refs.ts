@@ -79,7 +79,7 @@ function deepRefs(root: Json): Json[] {
     if (typeof node !== "object" || node === null || seen.has(node)) continue;
     seen.add(node);
     if (Array.isArray(node)) {
-      stack.push(...node);
+      stack.push(...(node as unknown[]));
       continue;
     }
     const object = node as Json;
@@ -116,7 +116,8 @@ function resolve(root: Json, ref: string): Target | undefined {
     while (isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/") && hops++ < 100) {
       const through = resolve(root, node.$ref);
       if (through === undefined) return undefined;
-      ({ node, parent, key } = through);
+      // parent and key are set below, from this node.
+      node = through.node;
       pointer = [...through.pointer];
     }
     const segment = segments[i]!;

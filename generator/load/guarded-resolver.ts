@@ -162,7 +162,8 @@ function documentProblem(root: unknown): { message: string; pointer?: string } |
   let total = 0;
   const pointer = (...last: string[]) => ["#", ...frames.slice(1).map((f) => f.key), ...last].map(escapeSegment).join("/");
   const enter = (node: object, key: string) => {
-    const prototype = Object.getPrototypeOf(node);
+    // Not always Object's: a YAML tag can make a Buffer, and a null-prototype object has no constructor.
+    const prototype = Object.getPrototypeOf(node) as { constructor?: { name?: string } } | null;
     const plain = prototype === Object.prototype || prototype === Array.prototype || prototype === null;
     const keys = plain ? Object.keys(node) : [];
     held++;

@@ -81,7 +81,8 @@ export interface ParsedRoot {
 
 /** `opened`'s root as plain data (see ParsedRoot), for a run with `options`. */
 export function parsedRoot(opened: OpenedSpec, options: LoadOptions = {}): ParsedRoot {
-  const { source, parsed } = opened.document;
+  const { source } = opened.document;
+  const parsed: unknown = opened.document.parsed;
   return {
     path: source.absoluteRef,
     body: source.body,

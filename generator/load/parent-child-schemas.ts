@@ -26,7 +26,7 @@ export function splitParentsFromChildren(document: OpenApiDocument): string[] {
     if (!isObject(parent) || parent.discriminator !== undefined) continue;
     const parentRef = PREFIX + escapeSegment(parentName);
     const children = [parent.oneOf, parent.anyOf]
-      .flatMap((list) => (Array.isArray(list) ? list : []))
+      .flatMap((list) => (Array.isArray(list) ? (list as unknown[]) : []))
       .map((member) =>
         isObject(member) && typeof member.$ref === "string" && member.$ref.startsWith(PREFIX)
           ? schemas[unescape(member.$ref.slice(PREFIX.length))]

@@ -4,28 +4,14 @@
  * Collisions are resolved in document order: the first keeps the name, later ones get
  * a numeric suffix (2, 3, …).
  */
+import { OBJECT_PROTOTYPE_MEMBERS } from "./reserved-names.js";
 
 /**
  * Names a client method may not take: they would make the client a thenable, shadow `raw`,
  * or clash with Object.prototype; and `new`, which in the Client interface would declare a
  * construct signature (`new(params): …`), not a method.
  */
-const UNSAFE_METHOD_NAMES = new Set([
-  "then",
-  "catch",
-  "finally",
-  "raw",
-  "constructor",
-  "prototype",
-  "toString",
-  "toLocaleString",
-  "valueOf",
-  "hasOwnProperty",
-  "isPrototypeOf",
-  "propertyIsEnumerable",
-  "toJSON",
-  "new",
-]);
+const UNSAFE_METHOD_NAMES = new Set(["then", "catch", "finally", "raw", "new", ...OBJECT_PROTOTYPE_MEMBERS]);
 
 /** Longest identifier kept whole; longer names are cut and given a short hash so they stay distinct. */
 const MAX_NAME_LENGTH = 80;

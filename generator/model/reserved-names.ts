@@ -22,6 +22,20 @@ export const reservedNames = once((): readonly string[] => [
   ...runtimeExports().all.map((e) => e.name),
 ]);
 
+/** Object.prototype's own members: no generated method or option may take one (a lookup would find the prototype's). */
+export const OBJECT_PROTOTYPE_MEMBERS: readonly string[] = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "toLocaleString",
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toJSON",
+];
+
 /**
  * `createClient` options that are not credentials, and names no option may take
  * (Object.prototype's): a security scheme's option is renamed when it lands on one.
@@ -36,14 +50,6 @@ export const CLIENT_OPTION_NAMES: readonly string[] = [
   "validate",
   "initialRetryDelayMs",
   "maxRetryDelayMs",
-  "__proto__",
-  "constructor",
-  "prototype",
-  "toString",
-  "toLocaleString",
-  "valueOf",
-  "hasOwnProperty",
-  "isPrototypeOf",
-  "propertyIsEnumerable",
-  "toJSON",
+  "maxResponseBytes",
+  ...OBJECT_PROTOTYPE_MEMBERS,
 ];

@@ -112,10 +112,11 @@ export function refill(response: Response, bytes: Bytes): Response {
     return Object.defineProperties(copy, { url: { value: url }, redirected: { value: redirected }, type: { value: type } });
   } catch {
     return Object.defineProperties(response, {
-      text: { value: async () => utf8(bytes) },
-      blob: { value: async () => body },
+      // Promises as `async` would make them: a throw (JSON.parse) becomes a rejection.
+      text: { value: () => new Promise<string>((resolve) => resolve(utf8(bytes))) },
+      blob: { value: () => Promise.resolve(body) },
       arrayBuffer: { value: () => body.arrayBuffer() },
-      json: { value: async () => JSON.parse(utf8(bytes)) },
+      json: { value: () => new Promise<unknown>((resolve) => resolve(JSON.parse(utf8(bytes)))) },
     });
   }
 }

@@ -50,7 +50,7 @@ export interface ApiPromise<T> extends Promise<T> {
 }
 
 /** The transport a generated client wraps. */
-export interface Runtime<Paths extends {}> {
+export interface Runtime<Paths extends object> {
   /** The openapi-fetch client typed by `Paths`: each call sends its operation's credentials to its operation's server. */
   readonly raw: Client<Paths>;
   /** Runs one operation: builds, sends, retries and decodes it. */
@@ -85,7 +85,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
  * sent or with which no operation could be called, a bad or missing base URL, plain http to a
  * remote host, headers a client may not set, or a `timeoutMs` or `maxRetries` that cannot work.
  */
-export function createRuntime<Paths extends {}>(
+export function createRuntime<Paths extends object>(
   api: ApiDescription,
   operations: Readonly<Record<string, Operation>>,
   options: BaseClientOptions = {},
@@ -168,7 +168,7 @@ function apiPromise<R>(answer: Promise<Answer>): ApiPromise<R> {
   const promise = answer.then((received) => received.data) as ApiPromise<R>;
   promise.withResponse = () => {
     promise.catch(() => {}); // the caller handles the failure through withResponse()
-    return answer.then() as Promise<{ data: R; response: Response }>;
+    return answer.then<{ data: R; response: Response }>();
   };
   return promise;
 }
@@ -266,7 +266,7 @@ function notAnswered(
 ): Attempt<Answer> {
   const { error } = outcome;
   // Not sent: the arguments could not be serialised (JSON.stringify, a header value), or a middleware threw.
-  if (!outcome.sent) throw error instanceof ClientError ? error : callError(InvalidArgumentError, op, `${error}`, error);
+  if (!outcome.sent) throw error instanceof ClientError ? error : callError(InvalidArgumentError, op, String(error), error);
   if (signal?.aborted) throw callError(UserAbortError, op, "aborted", signal.reason);
   // Says the root cause, and how many attempts were made when there was more than one.
   const attempts = retry ? ` (${retry + 1} attempts)` : "";

@@ -83,7 +83,10 @@ export function resolveCredentials(api: ApiDescription, options: BaseClientOptio
     if (!best) return isPublic(security) ? undefined : explain(security);
     // Without a prototype, a name like "__proto__" is an own property like any other; then
     // copied (a spread defines what it copies) into ordinary objects, which V8 reads faster.
-    const sent = { headers: Object.create(null), query: Object.create(null) };
+    const sent: Required<Sent> = {
+      headers: Object.create(null) as Record<string, string>,
+      query: Object.create(null) as Record<string, string | undefined>,
+    };
     for (const key of best) {
       const { kind, name, value } = values.get(key)!;
       kind.put(sent, name, value);

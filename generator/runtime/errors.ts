@@ -199,4 +199,5 @@ export function rootCause(error: unknown): string | undefined {
 
 /** `text` on one line (control characters, CR and LF as spaces, which cannot forge a log line), cut at `max` characters. */
 export const oneLine = (text: string, max: number): string =>
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
   (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");

@@ -59,7 +59,7 @@ export const basic: SchemeKind = {
     const [username, password]: unknown[] =
       typeof value === "string"
         ? [colon < 0 ? undefined : value.slice(0, colon), value.slice(colon + 1)]
-        : [own(Object(value), "username"), own(Object(value), "password")];
+        : [own(Object(value) as object, "username"), own(Object(value) as object, "password")];
     if (typeof username !== "string" || typeof password !== "string" || username.includes(":")) {
       throw new ConfigurationError(`${option} must be { username, password }, the username without ":"`);
     }

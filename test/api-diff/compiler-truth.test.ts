@@ -19,7 +19,7 @@ import type { Bump } from "../../generator/diff/change.js";
 import { diffSpecFiles } from "../../generator/diff/diff-specs.js";
 import { generate } from "../../generator/pipeline.js";
 import { ARTIFACTS as SCRATCH } from "../support/spec-copy.js";
-import { json, startLoopbackServer, type LoopbackServer, type RecordedRequest } from "../support/loopback-server.js";
+import { json, startLoopbackServer, type LoopbackServer } from "../support/loopback-server.js";
 
 type Spec = Record<string, any>;
 

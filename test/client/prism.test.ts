@@ -33,7 +33,7 @@ function freePort(): Promise<number> {
 async function waitUntilAnswering(url: string, limitMs: number): Promise<void> {
   const deadline = Date.now() + limitMs;
   for (;;) {
-    if (prism?.exitCode != null) throw new Error(`prism exited with code ${prism.exitCode}:\n${prismLog}`);
+    if (prism && prism.exitCode !== null) throw new Error(`prism exited with code ${prism.exitCode}:\n${prismLog}`);
     try {
       await fetch(url, { signal: AbortSignal.timeout(1_000) }).then((r) => r.body?.cancel());
       return; // any HTTP answer, even a 401, means it is up
@@ -51,14 +51,14 @@ beforeAll(async () => {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "pipe"],
   });
-  prism.stderr!.on("data", (chunk: Buffer) => (prismLog += chunk));
+  prism.stderr!.on("data", (chunk: Buffer) => (prismLog += chunk.toString()));
   baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(`${baseUrl}/accounts/${ACCOUNT}/zt_risk_scoring/behaviors`, 45_000);
 }, 60_000);
 
 afterAll(async () => {
   // Stopped by its own handle (its PID), never by name.
-  if (prism && prism.exitCode == null) {
+  if (prism && prism.exitCode === null) {
     const exited = new Promise((resolve) => prism!.once("exit", resolve));
     prism.kill("SIGTERM");
     await exited;

@@ -229,7 +229,7 @@ describe("examples their schema rejects: refused in a strict run, not checked ot
     });
   });
 
-  it.each(slips)("%s: refused under --strict, by the CLI (its worker thread lints)", async (_what, edit, message) => {
+  it.each(slips)("%s: refused under --strict, by the CLI (its worker thread lints)", (_what, edit, message) => {
     const out = path.join(mkdtempSync(path.join(ARTIFACTS, "out-")), "gen");
     const { status, stderr } = runCli(["--strict", "--spec", splitSpec(edit), "--out", out]);
     expect(status).toBe(1);
@@ -269,7 +269,7 @@ describe("warned, and refused in a strict run: what changes no request but makes
 });
 
 describe("the project's own spec is generated strictly", () => {
-  it("`npm run generate` on spec/ with an example its schema rejects exits 1 and leaves the output as it was", async () => {
+  it("`npm run generate` on spec/ with an example its schema rejects exits 1 and leaves the output as it was", () => {
     const spec = copySpec();
     editFile(path.join(spec, "paths/behaviors.yaml"), "                  risk_level: low\n", "                  risk_levle: low\n");
     const out = path.join(mkdtempSync(path.join(ARTIFACTS, "out-")), "gen");

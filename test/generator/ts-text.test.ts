@@ -29,7 +29,10 @@ function corpusStrings(): string[] {
     if (typeof node === "string") strings.add(node);
     else if (typeof node === "object" && node !== null && !seen.has(node)) {
       seen.add(node);
-      for (const [key, value] of Object.entries(node)) (strings.add(key), collect(value));
+      for (const [key, value] of Object.entries(node)) {
+        strings.add(key);
+        collect(value);
+      }
     }
   };
   const documents = readdirSync(CORPUS).flatMap((entry) => {

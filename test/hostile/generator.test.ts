@@ -532,7 +532,10 @@ describe("hostile specs: refused cleanly or generated safely", () => {
     const collect = (node: unknown): void => {
       if (typeof node === "string") strings.push(node);
       else if (typeof node === "object" && node !== null)
-        for (const [key, value] of Object.entries(node)) (strings.push(key), collect(value));
+        for (const [key, value] of Object.entries(node)) {
+          strings.push(key);
+          collect(value);
+        }
     };
     collect(parseYaml(readFileSync(path.join(ROOT, "test/hostile/corpus/trojan-source.yaml"), "utf8")));
     const found = new Set(invisibleIn(strings.join("\n")).map((at) => at.split(" ")[1]));

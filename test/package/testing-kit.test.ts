@@ -45,6 +45,7 @@ describe("zt-risk-scoring/testing in a downstream service", () => {
   /** The project's vitest run, its output without colours. */
   const vitest = async (dir: string) => {
     const result = await run(process.execPath, [join(dir, "node_modules/vitest/vitest.mjs"), "run", "--reporter=verbose"], dir);
+    // eslint-disable-next-line no-control-regex -- strips ANSI colour escapes, which start with ESC
     return { ...result, out: result.out.replace(/\x1b\[[\d;]*m/g, "") };
   };
 

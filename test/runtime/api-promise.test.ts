@@ -78,7 +78,7 @@ describe("ApiPromise", () => {
   it("reports no unhandled rejection when a handler comes later in the same tick", async () => {
     const seen = await unhandledDuring(async () => {
       const call = runtimeFor("http://127.0.0.1:9").call(getBehaviors, { account_id: "" });
-      await null;
+      await Promise.resolve();
       await Promise.resolve();
       await expect(call).rejects.toBeInstanceOf(InvalidArgumentError);
     });
@@ -99,6 +99,7 @@ describe("nothing is accidentally thenable", () => {
     expect("then" in runtime).toBe(false);
     expect("then" in runtime.raw).toBe(false);
     expect(await Promise.resolve(runtime)).toBe(runtime);
+    // eslint-disable-next-line @typescript-eslint/require-await -- returning raw from an async function is what is tested
     expect(await (async () => runtime.raw)()).toBe(runtime.raw);
   });
 

@@ -10,6 +10,9 @@ import {
 import { ACCOUNT, BEHAVIORS_PATH, behaviorsRuntime, getBehaviors, isolateCloudflareEnv, SAMPLE, TOKEN } from "../support/behaviors-api.js";
 import { closeLoopbackServers, envelope, json, startLoopbackServer } from "../support/loopback-server.js";
 
+/** The URL a fetch was given (a Request carries its own). */
+const urlOf = (input: string | URL | Request): string => (input instanceof Request ? input.url : String(input));
+
 isolateCloudflareEnv();
 afterEach(closeLoopbackServers);
 
@@ -21,8 +24,8 @@ describe("base URL", () => {
     const runtime = behaviorsRuntime({
       apiToken: TOKEN,
       fetch: (input, init) => {
-        urls.push(String(input));
-        return fetch(server.origin + new URL(String(input)).pathname, init);
+        urls.push(urlOf(input));
+        return fetch(server.origin + new URL(urlOf(input)).pathname, init);
       },
     });
     await expect(runtime.call(getBehaviors, { account_id: ACCOUNT })).resolves.toEqual(SAMPLE);
@@ -141,8 +144,8 @@ describe("servers from the spec", () => {
   ) {
     return createRuntime(api(server), ops, {
       fetch: (input, init) => {
-        urls.push(String(input));
-        const { pathname, search } = new URL(String(input));
+        urls.push(urlOf(input));
+        const { pathname, search } = new URL(urlOf(input));
         return fetch(origin + pathname + search, init);
       },
       ...options,

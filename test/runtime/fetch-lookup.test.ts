@@ -32,7 +32,9 @@ describe("globalThis.fetch is looked up when sending, not when the client is cre
   it("a fetch option is kept as given", async () => {
     const server = await startLoopbackServer(envelope(SAMPLE));
     const given: string[] = [];
-    const runtime = runtimeFor(server.origin, { fetch: (input, init) => (given.push(String(input)), original(input, init)) });
+    const runtime = runtimeFor(server.origin, {
+      fetch: (input, init) => (given.push(input instanceof Request ? input.url : String(input)), original(input, init)),
+    });
     let patched = 0;
     globalThis.fetch = (input, init) => (patched++, original(input, init));
     await runtime.call(getBehaviors, { account_id: ACCOUNT });

@@ -161,7 +161,7 @@ describe("bodies", () => {
     for (const runtime of [runtimeFor(server.origin), withMiddleware]) {
       for (const method of ["GET", "HEAD"] as const) {
         await expect(runtime.call({ ...getCaptions, method }, { id: "1", body: { a: 1 } })).rejects.toSatisfy(
-          (e) => e instanceof InvalidArgumentError && e.message == `getCaptions: ${method} cannot send a body`,
+          (e) => e instanceof InvalidArgumentError && e.message === `getCaptions: ${method} cannot send a body`,
         );
       }
       const raw = runtime.raw as unknown as Record<string, (path: string, init: object) => Promise<unknown>>;

@@ -124,7 +124,7 @@ describe("success", () => {
       ),
     };
     const server = await startLoopbackServer(envelope(big));
-    const result = (await runtimeFor(server.origin).call(getBehaviors, { account_id: ACCOUNT })) as typeof big;
+    const result = await runtimeFor(server.origin).call<typeof big>(getBehaviors, { account_id: ACCOUNT });
     expect(JSON.stringify(big).length).toBeGreaterThan(5_000_000);
     expect(Object.keys(result.behaviors)).toHaveLength(40_000);
     expect(result.behaviors.behavior_39999).toEqual(big.behaviors.behavior_39999);

@@ -108,7 +108,7 @@ const sent = (r: RecordedRequest) => ({
 
 async function setup(options: Options, operations: Record<string, Operation> = OPS, api: ApiDescription = API) {
   const server = await startLoopbackServer(json(200, { ok: true }));
-  const runtime = createRuntime<{}>(api, operations, { baseUrl: server.origin, maxRetries: 0, ...options });
+  const runtime = createRuntime<object>(api, operations, { baseUrl: server.origin, maxRetries: 0, ...options });
   const call = (o: Operation, params: object = {}) => runtime.call(o, params);
   return { server, runtime, call };
 }
@@ -211,7 +211,7 @@ describe("which alternative a call sends", () => {
 });
 
 describe("createRuntime", () => {
-  it("throws at once only when no operation could be called", async () => {
+  it("throws at once only when no operation could be called", () => {
     expect(() => createRuntime(API, { tokenOnly: OPS.tokenOnly, cookies: OPS.cookies }, { baseUrl: "http://127.0.0.1:9" })).toThrow(
       "no credentials: set token (ZT_TEST_TOKEN), or session (ZT_TEST_SESSION) + tenant",
     );
@@ -331,7 +331,7 @@ describe("secrets never leak", () => {
 
   it("not through the runtime, raw, or errors of any kind", async () => {
     const server = await startLoopbackServer(json(401, { error: "no" }), resetMidBody());
-    const runtime = createRuntime<{}>(API, OPS, { baseUrl: server.origin, maxRetries: 0, ...SECRETS });
+    const runtime = createRuntime<object>(API, OPS, { baseUrl: server.origin, maxRetries: 0, ...SECRETS });
     expect(leaks(runtime)).toEqual([]);
     expect(leaks(runtime.raw)).toEqual([]);
     const errors: unknown[] = [];
@@ -519,7 +519,7 @@ describe("the Cloudflare fragment: apiToken, or apiEmail + apiKey", () => {
       return secrets.filter((secret) => texts.some((text) => text.includes(secret)));
     };
 
-    it("not through the runtime object", async () => {
+    it("not through the runtime object", () => {
       const token = behaviorsRuntime({ apiToken: TOKEN, baseUrl: "http://127.0.0.1:9" });
       const pair = behaviorsRuntime({ apiEmail: EMAIL, apiKey: KEY, baseUrl: "http://127.0.0.1:9" });
       expect(leaks(token)).toEqual([]);

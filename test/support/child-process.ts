@@ -38,8 +38,8 @@ export async function runScript(script: string, args: string[], limitMs: number)
       let stdout = "";
       let stderr = "";
       let killed = false;
-      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
-      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       const limit = setTimeout(() => {
         killed = true;
         child.kill("SIGKILL"); // this child only, through its own handle

@@ -137,7 +137,7 @@ describe("Node (the reference)", () => {
 describe("workerd, through Miniflare", () => {
   let worker: string;
   let mf: Miniflare;
-  const workerd = (options: ConstructorParameters<typeof Miniflare>[0] & object) =>
+  const workerd = (options: object) =>
     new Miniflare({ modules: true, script: worker, compatibilityDate: "2026-04-01", ...options } as ConstructorParameters<
       typeof Miniflare
     >[0]);

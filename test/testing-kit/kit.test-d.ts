@@ -30,6 +30,7 @@ describe("mock.<operation>", () => {
     });
   });
 
+  /* eslint-disable @typescript-eslint/require-await -- async resolvers (with nothing to await) are what these type tests accept and reject */
   it("takes results, sync or async, apiError answers and Responses, and makes msw handlers", () => {
     expectTypeOf(mock.getBehaviors({ behaviors: {} })).toEqualTypeOf<HttpHandler>();
     expectTypeOf(mock.getBehaviors(async () => ({ behaviors: {} }) satisfies GetBehaviorsResult)).toEqualTypeOf<HttpHandler>();
@@ -54,6 +55,7 @@ describe("mock.<operation>", () => {
     // @ts-expect-error params have no such field
     mock.getBehaviors((params) => ({ behaviors: params.behaviors }));
   });
+  /* eslint-enable @typescript-eslint/require-await */
 
   it("has no mock for an operation the spec does not have", () => {
     // @ts-expect-error no such operation

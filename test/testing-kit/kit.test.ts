@@ -61,6 +61,7 @@ describe("mock.<operation>", () => {
 
   it("takes an async resolver, a fixed result, or a whole Response", async () => {
     server.use(
+      // eslint-disable-next-line @typescript-eslint/require-await -- an async resolver is what is tested
       mock.getBehaviors(async ({ account_id }) => ({
         behaviors: { [account_id]: { name: "n", description: "d", enabled: false, risk_level: "medium" } },
       })),

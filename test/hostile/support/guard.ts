@@ -162,11 +162,12 @@ net.Socket.prototype.connect = function connect(...args: unknown[]) {
   return refuse("net.Socket.connect", args[0]);
 };
 globalThis.fetch = (input: unknown) => Promise.reject(safely(() => refuse("fetch", input)));
-function safely(fn: () => never): unknown {
+/** The Error `refuse` throws, to reject with. */
+function safely(fn: () => never): Error {
   try {
     fn();
   } catch (error) {
-    return error;
+    return error as Error;
   }
 }
 

@@ -28,7 +28,7 @@ await runtime
   .withResponse()
   .catch(() => {}); // (b)
 const early = runtime.call(getBehaviors, { account_id: "" }); // (c) rejects synchronously-ish
-await null;
+await Promise.resolve();
 early.catch(() => {});
 // (b) and (c) have settled; (a) fails once its answer arrives, however slow the machine.
 for (let waited = 0; unhandled.length === 0 && waited < 10_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
