@@ -441,7 +441,7 @@ function compareBody(o: OperationModel, n: OperationModel, ctx: RuleContext): vo
   if (a.shape !== b.shape) {
     ctx.out.add(
       "major",
-      `\`${name}\`'s body ${b.shape === "fields" ? "is now flattened into the argument" : "is now passed whole as \`body\`"} (callers' arguments no longer compile)`,
+      `\`${name}\`'s body ${b.shape === "fields" ? "is now flattened into the argument" : "is now passed whole as `body`"} (callers' arguments no longer compile)`,
       name,
       at,
       "new",
