@@ -191,17 +191,21 @@ export function comparePackageOptions(ctx: RuleContext): void {
   const o = ctx.old.model.options;
   const n = ctx.now.model.options;
   const at = "#/x-zt-generator";
-  // The base error class is exported as ClientError, or under `errorClass` instead (emit-index.ts).
+  // The base error class is exported as ClientError always, and also under `errorClass` (emit-index.ts).
   if (o.errorClass !== n.errorClass) {
-    const [was, is] = [o.errorClass ?? "ClientError", n.errorClass ?? "ClientError"];
-    ctx.out.add(
-      "major",
-      `the base error class is exported as \`${is}\` instead of \`${was}\` (code that imports \`${was}\` no longer compiles)`,
-      null,
-      at,
-      "new",
-      `rename \`${was}\` to \`${is}\``,
-    );
+    if (o.errorClass === undefined) {
+      ctx.out.add("minor", `the base error class is also exported as \`${n.errorClass}\``, null, at);
+    } else {
+      const is = n.errorClass ?? "ClientError";
+      ctx.out.add(
+        "major",
+        `the base error class is no longer exported as \`${o.errorClass}\` (code that imports it no longer compiles; use \`${is}\`)`,
+        null,
+        at,
+        "new",
+        `rename \`${o.errorClass}\` to \`${is}\``,
+      );
+    }
   }
   if (o.validators !== n.validators) {
     if (n.validators) {

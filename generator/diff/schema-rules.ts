@@ -188,9 +188,7 @@ function typesOf(schema: JsonObject): Set<string> | undefined {
   const raw = schema.type;
   const list = Array.isArray(raw) ? raw : typeof raw === "string" ? [raw] : undefined;
   if (list === undefined) return undefined;
-  // A non-string entry is invalid; whatever String() makes of it, it never equals a type name.
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above
-  const types = new Set(list.map((t) => (t === "integer" ? "number" : String(t))));
+  const types = new Set(list.map((t) => (t === "integer" ? "number" : typeof t === "string" ? t : JSON.stringify(t))));
   if (schema.nullable === true) types.add("null");
   return types;
 }
@@ -444,7 +442,8 @@ function compareAdditional(o: JsonObject, n: JsonObject, ctx: SchemaContext, sid
 
 /**
  * `oneOf`/`anyOf` are unions: an option added widens, one removed narrows. `allOf` is an
- * intersection: a member added narrows, one removed widens. Options are matched by their
+ * intersection: a member added narrows; one removed takes its properties out of the
+ * emitted type, which breaks callers either way. Options are matched by their
  * `$ref` when they have one, else by position.
  */
 function compareCombiner(keyword: "oneOf" | "anyOf" | "allOf", o: JsonObject, n: JsonObject, ctx: SchemaContext, side: Sides): void {
@@ -452,7 +451,9 @@ function compareCombiner(keyword: "oneOf" | "anyOf" | "allOf", o: JsonObject, n:
   const after = Array.isArray(n[keyword]) ? n[keyword] : [];
   if (before.length === 0 && after.length === 0) return;
   const [narrow, widen] = NARROW_WIDEN[ctx.direction];
-  const [onAdd, onRemove] = keyword === "allOf" ? [narrow, widen] : [widen, narrow];
+  // An allOf member removed takes its properties out of the emitted type: code that reads
+  // them (a response) or writes them in an object literal (a request) no longer compiles.
+  const [onAdd, onRemove] = keyword === "allOf" ? [narrow, "major" as const] : [widen, narrow];
   const keyOf = (item: Json, index: number) => (isObject(item) && typeof item.$ref === "string" ? item.$ref : `#${index}`);
   const afterKeys = after.map(keyOf);
   const beforeKeys = before.map(keyOf);
@@ -460,7 +461,10 @@ function compareCombiner(keyword: "oneOf" | "anyOf" | "allOf", o: JsonObject, n:
   before.forEach((item, i) => {
     const j = afterKeys.indexOf(beforeKeys[i]!);
     if (j < 0) {
-      const how = keyword === "allOf" ? reason(ctx.direction, "widen") : reason(ctx.direction, "narrow");
+      const how =
+        keyword === "allOf"
+          ? " (its properties leave the emitted type: code that reads or writes them no longer compiles)"
+          : reason(ctx.direction, "narrow");
       ctx.out.add(
         onRemove,
         `${label(ctx)} loses ${keyword} ${word} ${describe(item, i)}${how}`,

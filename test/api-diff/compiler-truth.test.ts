@@ -33,6 +33,8 @@ const DOG = {
     status: { type: "string", enum: ["active", "retired"] },
     age: { type: "integer" },
     tagValue: { anyOf: [{ type: "string" }, { type: "number" }] },
+    pet: { $ref: "#/components/schemas/Pet" },
+    owner: { allOf: [{ $ref: "#/components/schemas/Person" }, { type: "object", properties: { since: { type: "integer" } } }] },
   },
 };
 
@@ -85,14 +87,24 @@ function base(): Spec {
             color: { $ref: "#/components/schemas/Color" },
             size: { type: "string", enum: ["small", "large"] },
             tag: { type: "string" },
+            litter: { type: "integer" },
+            toy: { oneOf: [{ type: "string" }, { type: "boolean" }] },
+            owner: { allOf: [{ $ref: "#/components/schemas/Person" }, { type: "object", properties: { since: { type: "integer" } } }] },
           },
+        },
+        Person: { type: "object", required: ["name"], properties: { name: { type: "string" } } },
+        Cat: { type: "object", required: ["kind", "lives"], properties: { kind: { type: "string" }, lives: { type: "integer" } } },
+        Bird: { type: "object", required: ["kind", "wings"], properties: { kind: { type: "string" }, wings: { type: "integer" } } },
+        Pet: {
+          oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Bird" }],
+          discriminator: { propertyName: "kind" },
         },
       },
     },
   });
 }
 
-const IMPORTS = `import { createClient, type Client, type Dog, type Color } from "./pkg/index.js";\ndeclare const c: Client;\ndeclare const dog: Dog;\nexport {};\n`;
+const IMPORTS = `import { createClient, type Client, type Dog, type Color } from "./pkg/index.js";\nimport * as pkg from "./pkg/index.js";\ndeclare const c: Client;\ndeclare const dog: Dog;\nexport {};\n`;
 
 interface Case {
   readonly name: string;
@@ -392,6 +404,142 @@ const CASES: readonly Case[] = [
     edit: (s) => delete createDog(s)["x-zt-idempotent"],
     code: `void c.createDog({ name: "Rex" });`,
   },
+  // Unions and discriminators.
+  {
+    name: "response oneOf member added",
+    bump: "major",
+    edit: (s) => (
+      (schemas(s).Fish = {
+        type: "object",
+        required: ["kind", "fins"],
+        properties: { kind: { type: "string" }, fins: { type: "integer" } },
+      }),
+      schemas(s).Pet.oneOf.push({ $ref: "#/components/schemas/Fish" })
+    ),
+    code: `const p: { kind: string; lives: number } | { kind: string; wings: number } | undefined = dog.pet; void p;`,
+  },
+  {
+    name: "request oneOf member added",
+    bump: "minor",
+    edit: (s) => schemas(s).NewDog.properties.toy.oneOf.push({ type: "integer" }),
+    code: `void c.createDog({ name: "Rex", toy: "ball" });`,
+  },
+  {
+    name: "discriminator removed (options lose their literal discriminant)",
+    bump: "major",
+    edit: (s) => delete schemas(s).Pet.discriminator,
+    code: `export function lives(d: Dog): number { return d.pet?.kind === "Cat" ? d.pet.lives : 0; }`,
+  },
+  {
+    name: "discriminator property changed",
+    bump: "major",
+    edit: (s) => (schemas(s).Pet.discriminator.propertyName = "lives"),
+    code: `export function lives(d: Dog): number { return d.pet?.kind === "Cat" ? d.pet.lives : 0; }`,
+  },
+  // allOf: an intersection; a member's properties come and go with it.
+  {
+    name: "response allOf member added",
+    bump: "minor",
+    edit: (s) => schemas(s).Dog.properties.owner.allOf.push({ type: "object", properties: { phone: { type: "string" } } }),
+    code: `const o: { name: string; since?: number } | undefined = dog.owner; void o;`,
+  },
+  {
+    name: "response allOf member removed",
+    bump: "major",
+    edit: (s) => schemas(s).Dog.properties.owner.allOf.pop(),
+    code: `const since: number | undefined = dog.owner?.since; void since;`,
+  },
+  {
+    name: "request allOf member added (with a required property)",
+    bump: "major",
+    edit: (s) =>
+      schemas(s).NewDog.properties.owner.allOf.push({ type: "object", required: ["phone"], properties: { phone: { type: "string" } } }),
+    code: `void c.createDog({ name: "Rex", owner: { name: "Ann" } });`,
+  },
+  {
+    name: "request allOf member removed (its properties go)",
+    bump: "major",
+    edit: (s) => schemas(s).NewDog.properties.owner.allOf.pop(),
+    code: `void c.createDog({ name: "Rex", owner: { name: "Ann", since: 2020 } });`,
+  },
+  // integer and number: one TypeScript type.
+  {
+    name: "response integer becomes number",
+    bump: "minor",
+    edit: (s) => (schemas(s).Dog.properties.age.type = "number"),
+    code: `const a: number | undefined = dog.age; void a;`,
+  },
+  {
+    name: "request integer becomes number",
+    bump: "minor",
+    edit: (s) => (schemas(s).NewDog.properties.litter.type = "number"),
+    code: `void c.createDog({ name: "Rex", litter: 3 });`,
+  },
+  // Media types, envelopes and the argument's layout.
+  {
+    name: "success media type changed to text/plain (the Result type changes)",
+    bump: "major",
+    edit: (s) => (getDog(s).responses["200"].content = { "text/plain": { schema: { type: "string" } } }),
+    code: `export async function name(): Promise<string> { return (await c.getDog({ dogId: "1" })).name; }`,
+  },
+  {
+    name: "request media type changed to form (the body's type changes)",
+    bump: "major",
+    edit: (s) => {
+      const body = createDog(s).requestBody;
+      body.content = { "application/x-www-form-urlencoded": body.content["application/json"] };
+    },
+    code: `void c.createDog({ name: "Rex" });`,
+  },
+  {
+    name: "request media type changed to another JSON type (its Content-Type)",
+    bump: "major",
+    runtime: true,
+    edit: (s) => {
+      const body = createDog(s).requestBody;
+      body.content = { "application/vnd.dogs+json": body.content["application/json"] };
+    },
+    code: `void c.createDog({ name: "Rex" });`,
+  },
+  {
+    name: "a parameter named like a body field (the argument becomes grouped)",
+    bump: "major",
+    edit: (s) => (createDog(s).parameters = [{ name: "name", in: "query", schema: { type: "string" } }]),
+    code: `void c.createDog({ name: "Rex" });`,
+  },
+  // Dog gains `success` and `result`: the calls now resolve to its `result`.
+  {
+    name: "success body becomes an envelope",
+    bump: "major",
+    edit: (s) => Object.assign(schemas(s).Dog.properties, { success: { type: "boolean" }, result: { type: "string" } }),
+    code: `export async function name(): Promise<string> { return (await c.getDog({ dogId: "1" })).name; }`,
+  },
+  // Response headers.
+  {
+    name: "response header added",
+    bump: "minor",
+    edit: (s) => (getDog(s).responses["200"].headers = { "X-Dog-Etag": { schema: { type: "string" } } }),
+    code: `void c.getDog({ dogId: "1" });`,
+  },
+  // x-zt-generator options.
+  {
+    name: "errorClass set (ClientError stays, the new name is an alias)",
+    bump: "minor",
+    edit: (s) => (s["x-zt-generator"].errorClass = "DogError"),
+    code: `export const isClientError = (e: unknown) => e instanceof pkg.ClientError;`,
+  },
+  {
+    name: "validators turned off",
+    bump: "major",
+    edit: (s) => (s["x-zt-generator"].validators = false),
+    code: `export { validators } from "./pkg/validators.js";`,
+  },
+  {
+    name: "requestIdHeader set",
+    bump: "minor",
+    edit: (s) => (s["x-zt-generator"].requestIdHeader = "X-Request-Id"),
+    code: `void c.getDog({ dogId: "1" });`,
+  },
   // Documentation.
   { name: "deprecated", bump: "patch", edit: (s) => (getDog(s).deprecated = true), code: `void c.getDog({ dogId: "1" });` },
   {
@@ -469,7 +617,7 @@ beforeAll(async () => {
     dirs.set(c.name, dir);
     // OLD's consumer sits beside OLD's package: one copy of the base package per case keeps imports alike.
     mkdirSync(path.join(dir, "old"), { recursive: true });
-    writeFileSync(path.join(dir, "old", "consumer.ts"), `${IMPORTS.replace("./pkg/", "../../base/pkg/")}${c.code}\n`);
+    writeFileSync(path.join(dir, "old", "consumer.ts"), `${IMPORTS}${c.code}\n`.replaceAll("./pkg/", "../../base/pkg/"));
     writeFileSync(path.join(dir, "new", "consumer.ts"), `${IMPORTS}${c.code}\n`);
     consumers.push(
       { name: c.name, side: "old", file: path.join(dir, "old", "consumer.ts") },
@@ -550,6 +698,7 @@ async function standardRequests(dir: string): Promise<unknown[]> {
       method: r.method,
       url: r.url,
       body: r.body,
+      contentType: r.headers["content-type"],
       credentials: [r.headers.authorization, r.headers["x-dog-key"], r.headers["x-api-key"]],
     }));
     seen.push({ method, outcome, requests });

@@ -106,6 +106,8 @@ describe("api-diff against the openapi-compat reference corpus", () => {
     expect(Object.fromEntries(Object.entries(differ).map(([pair, [ours]]) => [pair, ours]))).toEqual(
       Object.fromEntries(Object.entries(DIFFERENCES).map(([pair, [ours]]) => [pair, ours])),
     );
+    // Every stated reason is one some difference cites.
+    expect(new Set(Object.values(DIFFERENCES).map(([, why]) => why))).toEqual(new Set(Object.keys(REASONS)));
     // The figures the README quotes.
     expect({
       pairs: Object.keys(VERDICTS).length,
