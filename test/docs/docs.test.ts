@@ -232,14 +232,14 @@ describe.skipIf(skip)("docs page (dist/docs/index.html) offline in Chromium", ()
       // The request samples panel: TypeScript first, then cURL; the text is the generator's, whole and unclipped.
       const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
       await chooseLanguage(page, section, "TypeScript");
-      expect(await code.innerText()).toBe(sample.typescript.join("\n"));
+      await expect.poll(() => code.innerText(), { timeout: 10_000 }).toBe(sample.typescript.join("\n")); // the panel redraws after the tab changes
       expect(await overflowing(code), "the TypeScript sample is wider than its panel").toEqual([]);
       // Tall enough to hold the whole sample beside the permissions and security.
       mkdirSync(SCREENSHOTS, { recursive: true });
       await page.setViewportSize({ width: 1400, height: 1100 });
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
       await chooseLanguage(page, section, "cURL");
-      expect(await code.innerText()).toBe(sample.curl.join("\n"));
+      await expect.poll(() => code.innerText(), { timeout: 10_000 }).toBe(sample.curl.join("\n")); // the panel redraws after the tab changes
       await page.screenshot({ path: join(SCREENSHOTS, `${name}-curl.png`) });
       await page.setViewportSize({ width: 1400, height: 900 });
       await chooseLanguage(page, section, "TypeScript");
@@ -314,9 +314,9 @@ describe.skipIf(skip)("a hostile spec's docs page: samples and permissions show 
     const section = page.locator('[id="other/putthing"]');
     const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
     await chooseLanguage(page, section, "TypeScript");
-    expect(await code.innerText()).toBe(sample!.typescript.join("\n"));
+    await expect.poll(() => code.innerText(), { timeout: 10_000 }).toBe(sample!.typescript.join("\n")); // the panel redraws after the tab changes
     await chooseLanguage(page, section, "cURL");
-    expect(await code.innerText()).toBe(sample!.curl.join("\n"));
+    await expect.poll(() => code.innerText(), { timeout: 10_000 }).toBe(sample!.curl.join("\n")); // the panel redraws after the tab changes
     expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
   });
 
