@@ -8,6 +8,7 @@ import { propertyKey } from "../lib/ts-text.js";
 import { isJsonMediaType } from "../runtime/media-type.js";
 import { printStructure } from "./print-structure.js";
 import { guardedRegExp } from "../runtime/patterns.js";
+import { lookup } from "../lib/json-pointer.js";
 
 /** Loaded only when a spec asks for validators: Ajv is not part of a plain run. */
 const require = createRequire(import.meta.url);
@@ -36,12 +37,7 @@ function withoutAccess(document: unknown, keyword: "readOnly" | "writeOnly"): Re
     while (node !== null && typeof node === "object" && typeof (node as { $ref?: unknown }).$ref === "string" && !seen.has(node)) {
       seen.add(node);
       const ref = (node as { $ref: string }).$ref;
-      node = ref.startsWith("#/")
-        ? ref
-            .slice(2)
-            .split("/")
-            .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], root)
-        : undefined;
+      node = lookup(root, ref);
     }
     return node !== null && typeof node === "object" && (node as Record<string, unknown>)[keyword] === true;
   };

@@ -17,11 +17,16 @@ export function lookup(root: unknown, pointer: string): unknown {
   let node = root;
   for (const raw of pointer.split("/").slice(1)) {
     if (typeof node !== "object" || node === null) return undefined;
-    const key = decodeSegment(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    const key = unescapeSegment(raw);
     if (Array.isArray(node) && !/^(0|[1-9]\d*)$/.test(key)) return undefined;
     node = Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
   }
   return node;
+}
+
+/** One segment of a `$ref` fragment as the key it names: URI-decoded, then unescaped (§6). */
+export function unescapeSegment(raw: string): string {
+  return decodeSegment(raw).replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
 /** A stray `%` is a plain character, not a broken escape. */

@@ -9,7 +9,7 @@
  * - anything else (a parameter, a response…) is inlined: it cannot refer to itself.
  * A `$ref` whose target is itself a `$ref` is pointed at that ref's target.
  */
-import { escapeSegment } from "../lib/json-pointer.js";
+import { escapeSegment, unescapeSegment } from "../lib/json-pointer.js";
 import type { OpenApiDocument } from "./load-spec.js";
 
 type Json = Record<string, unknown>;
@@ -110,7 +110,7 @@ function resolve(root: Json, ref: string): Target | undefined {
   let node: unknown = root;
   let parent: Json | unknown[] = root;
   let key = "";
-  const segments = ref.slice(2).split("/").map(unescape);
+  const segments = ref.slice(2).split("/").map(unescapeSegment);
   for (let hops = 0, i = 0; i < segments.length; i++) {
     // A ref on the way: go on from its target.
     while (isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/") && hops++ < 100) {
@@ -133,10 +133,6 @@ function resolve(root: Json, ref: string): Target | undefined {
     pointer.push(segment);
   }
   return { node, parent, key, pointer };
-}
-
-function unescape(segment: string): string {
-  return decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
 /** Whether the place a pointer names holds a schema, by OpenAPI's grammar. */

@@ -7,7 +7,7 @@
  * a copy of the parent without its `oneOf`/`anyOf` (`<Parent>Base`, numbered when taken),
  * and the parent stays "its fields, and one of its children".
  */
-import { escapeSegment } from "../lib/json-pointer.js";
+import { escapeSegment, unescapeSegment } from "../lib/json-pointer.js";
 import type { OpenApiDocument } from "./load-spec.js";
 
 type Json = Record<string, unknown>;
@@ -29,7 +29,7 @@ export function splitParentsFromChildren(document: OpenApiDocument): string[] {
       .flatMap((list) => (Array.isArray(list) ? (list as unknown[]) : []))
       .map((member) =>
         isObject(member) && typeof member.$ref === "string" && member.$ref.startsWith(PREFIX)
-          ? schemas[unescape(member.$ref.slice(PREFIX.length))]
+          ? schemas[unescapeSegment(member.$ref.slice(PREFIX.length))]
           : undefined,
       )
       .filter(
@@ -50,10 +50,6 @@ export function splitParentsFromChildren(document: OpenApiDocument): string[] {
 
 function isRefTo(node: unknown, ref: string): boolean {
   return isObject(node) && node.$ref === ref;
-}
-
-function unescape(segment: string): string {
-  return decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
 function freeName(taken: Json, wanted: string): string {
