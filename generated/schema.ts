@@ -39,68 +39,22 @@ export interface components {
          * @example low
          * @enum {string}
          */
-        RiskLevel: "low" | "medium" | "high";
+        RiskLevel: RiskLevel;
         /** @description A configured risk-scoring behavior, as read back from the API. */
-        Behavior: {
-            /** @description Human-readable name of the behavior. */
-            name: string;
-            /** @description What the behavior detects. */
-            description: string;
-            /** @description Whether the behavior contributes to the risk score. */
-            enabled: boolean;
-            /** @description How much a behavior raises a user's risk score. */
-            risk_level: components["schemas"]["RiskLevel"];
-        };
+        Behavior: Behavior;
         /** @description Every configured behavior, keyed by behavior id. */
-        Behaviors: {
-            behaviors: {
-                [key: string]: components["schemas"]["Behavior"];
-            };
-        };
+        Behaviors: Behaviors;
         /** @description The new configuration of one behavior. */
-        UpdateBehavior: {
-            /** @description Whether the behavior contributes to the risk score. */
-            enabled: boolean;
-            /** @description How much a behavior raises a user's risk score. */
-            risk_level: components["schemas"]["RiskLevel"];
-        };
+        UpdateBehavior: UpdateBehavior;
         /** @description Behavior configurations, keyed by behavior id. */
-        UpdateBehaviors: {
-            behaviors: {
-                [key: string]: components["schemas"]["UpdateBehavior"];
-            };
-        };
+        UpdateBehaviors: UpdateBehaviors;
         /** @description An error or informational message from the API. */
-        Message: {
-            code: number;
-            message: string;
-            documentation_url?: string;
-            source?: {
-                pointer?: string;
-            };
-        };
-        Messages: components["schemas"]["Message"][];
+        Message: Message;
+        Messages: Messages;
         /** @description The envelope of every successful Cloudflare API response. */
-        ResponseCommon: {
-            errors: components["schemas"]["Messages"];
-            messages: components["schemas"]["Messages"];
-            /**
-             * @description Whether the API call was successful.
-             * @enum {boolean}
-             */
-            success: true;
-        };
+        ResponseCommon: ResponseCommon;
         /** @description The envelope of every failed Cloudflare API response. */
-        ResponseCommonFailure: {
-            errors: components["schemas"]["Messages"];
-            messages: components["schemas"]["Messages"];
-            result: null;
-            /**
-             * @description Whether the API call was successful.
-             * @enum {boolean}
-             */
-            success: false;
-        };
+        ResponseCommonFailure: ResponseCommonFailure;
     };
     responses: {
         /** @description The request failed; `errors` says why. */
@@ -265,3 +219,58 @@ export interface operations {
         };
     };
 }
+type RiskLevel = "low" | "medium" | "high";
+type Behavior = {
+    /** @description Human-readable name of the behavior. */
+    name: string;
+    /** @description What the behavior detects. */
+    description: string;
+    /** @description Whether the behavior contributes to the risk score. */
+    enabled: boolean;
+    /** @description How much a behavior raises a user's risk score. */
+    risk_level: RiskLevel;
+};
+type Behaviors = {
+    behaviors: {
+        [key: string]: Behavior;
+    };
+};
+type UpdateBehavior = {
+    /** @description Whether the behavior contributes to the risk score. */
+    enabled: boolean;
+    /** @description How much a behavior raises a user's risk score. */
+    risk_level: RiskLevel;
+};
+type UpdateBehaviors = {
+    behaviors: {
+        [key: string]: UpdateBehavior;
+    };
+};
+type Message = {
+    code: number;
+    message: string;
+    documentation_url?: string;
+    source?: {
+        pointer?: string;
+    };
+};
+type Messages = Message[];
+type ResponseCommon = {
+    errors: Messages;
+    messages: Messages;
+    /**
+     * @description Whether the API call was successful.
+     * @enum {boolean}
+     */
+    success: true;
+};
+type ResponseCommonFailure = {
+    errors: Messages;
+    messages: Messages;
+    result: null;
+    /**
+     * @description Whether the API call was successful.
+     * @enum {boolean}
+     */
+    success: false;
+};

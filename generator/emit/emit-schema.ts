@@ -56,7 +56,7 @@ export function emitSchema(document: unknown, source: string): string {
       return resolveRef(schema, $ref, { silent: true });
     },
   };
-  return astToString(aliasRecursiveSchemas(nullSafeWithRequired(transformSchema(schema, ctx)), source));
+  return astToString(aliasSchemas(nullSafeWithRequired(transformSchema(schema, ctx)), source));
 }
 
 /**
@@ -93,40 +93,27 @@ function borrowDescription(schemaObject: unknown, resolve: (ref: string) => unkn
 }
 
 /**
- * openapi-typescript refers to every schema as `components["schemas"]["X"]`. TypeScript
- * resolves such an indexed access at once unless it stands inside an object type, so a
- * schema that reaches itself through unions, arrays or tuples alone (`Json = string |
- * Json[]`, a legal recursive schema) is "referenced directly or indirectly in its own
- * type annotation" (TS2502). Those schemas, and only those, are given a type alias of
- * their own, which may recurse through arrays and tuples: `Json: RecursiveJson` with
- * `type RecursiveJson = string | RecursiveJson[]`. A cycle with no array, tuple or object
- * on it at all (`A = B | string`, `B = A | number`) cannot be typed and is refused.
+ * openapi-typescript types every schema inline in `components.schemas` and refers to it as
+ * `components["schemas"]["X"]`, so an editor names no schema: a hover on `behaviors` says
+ * `{ [key: string]: components["schemas"]["Behavior"] }` (issue 19 item 7). Each schema is
+ * declared as a type alias of its own (`type Behavior = { … }`, the name types.ts gives it
+ * unless schema.ts already uses that name) and `components.schemas.Behavior` refers to it;
+ * inside the aliases a schema refers to another by its alias, and TypeScript shows those names.
+ *
+ * That is also what lets a schema reach itself through unions, arrays or tuples alone
+ * (`Json = string | Json[]`, a legal recursive schema): an indexed access is resolved at
+ * once ("referenced directly or indirectly in its own type annotation", TS2502), an alias
+ * may recurse through arrays and tuples. A cycle with no array, tuple or object on it at
+ * all (`A = B | string`, `B = A | number`) cannot be typed and is refused.
  */
-function aliasRecursiveSchemas(nodes: TS.Node[], source: string): TS.Node[] {
+function aliasSchemas(nodes: TS.Node[], source: string): TS.Node[] {
   const ts = typescript();
   const schemas = schemaMembers(nodes);
-  if (schemas === undefined) return nodes;
-  const eager = new Map<string, Set<string>>();
-  const direct = new Map<string, Set<string>>();
-  for (const [name, member] of schemas) {
-    eager.set(name, new Set());
-    direct.set(name, new Set());
-    if (member.type) collectRefs(member.type, false, eager.get(name)!, direct.get(name)!);
-  }
-  const recursive = onCycles(eager);
-  if (recursive.size === 0) return nodes;
-  const untypable = findCycle(direct, recursive);
-  if (untypable !== undefined) {
-    throw new SpecError([
-      {
-        file: source,
-        message: `schemas ${untypable.join(" → ")} contain each other with no object, array or tuple in between: no TypeScript type can express them`,
-      },
-    ]);
-  }
+  if (schemas === undefined || schemas.size === 0) return nodes;
+  refuseUntypableCycles(schemas, source);
 
-  const names = new NameRegistry(["paths", "webhooks", "components", "$defs", "operations"]);
-  const alias = new Map([...recursive].map((name) => [name, names.claim(`Recursive${identifier(pascalCase(name), "Schema")}`)]));
+  const names = new NameRegistry(namesInUse(nodes));
+  const alias = new Map([...schemas.keys()].map((name) => [name, names.claim(identifier(pascalCase(name), "Schema"))]));
   const toAlias = (type: TS.TypeNode): TS.TypeNode =>
     ts.transform(type, [
       (context) => (root) => {
@@ -140,11 +127,45 @@ function aliasRecursiveSchemas(nodes: TS.Node[], source: string): TS.Node[] {
     ]).transformed[0]!;
   const declarations: TS.Node[] = [];
   for (const [name, member] of schemas) {
-    if (!alias.has(name) || !member.type) continue;
+    if (!member.type) continue;
     declarations.push(ts.factory.createTypeAliasDeclaration(undefined, alias.get(name)!, undefined, toAlias(member.type)));
     (member as { type: TS.TypeNode }).type = ts.factory.createTypeReferenceNode(alias.get(name)!);
   }
   return [...nodes, ...declarations];
+}
+
+/** Refuses schemas that reach each other with no object, array or tuple in between. */
+function refuseUntypableCycles(schemas: Map<string, TS.PropertySignature>, source: string): void {
+  const eager = new Map<string, Set<string>>();
+  const direct = new Map<string, Set<string>>();
+  for (const [name, member] of schemas) {
+    eager.set(name, new Set());
+    direct.set(name, new Set());
+    if (member.type) collectRefs(member.type, false, eager.get(name)!, direct.get(name)!);
+  }
+  const recursive = onCycles(eager);
+  const untypable = recursive.size === 0 ? undefined : findCycle(direct, recursive);
+  if (untypable === undefined) return;
+  throw new SpecError([
+    {
+      file: source,
+      message: `schemas ${untypable.join(" → ")} contain each other with no object, array or tuple in between: no TypeScript type can express them`,
+    },
+  ]);
+}
+
+/** The names schema.ts declares or refers to (its interfaces, helpers, TypeScript's globals): no alias may shadow one. */
+function namesInUse(nodes: TS.Node[]): string[] {
+  const ts = typescript();
+  const names = new Set<string>(["paths", "webhooks", "components", "$defs", "operations"]);
+  const visit = (node: TS.Node): void => {
+    if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) names.add(node.typeName.text);
+    if ((ts.isTypeAliasDeclaration(node) || ts.isInterfaceDeclaration(node)) && ts.isIdentifier(node.name)) names.add(node.name.text);
+    if (ts.isTypeParameterDeclaration(node)) names.add(node.name.text);
+    ts.forEachChild(node, visit);
+  };
+  for (const node of nodes) visit(node);
+  return [...names];
 }
 
 /** The members of `components.schemas` in openapi-typescript's `export interface components`. */

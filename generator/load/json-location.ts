@@ -45,8 +45,28 @@ export function jsonOffset(text: string, pointer: string, reportOnKey: boolean):
   return reportOnKey && keyAt !== undefined ? keyAt : at;
 }
 
-/** The last text looked at, and what is known of it (a spec's text is located again for each problem). */
-let known: { readonly text: string; readonly json: boolean; lineStarts?: number[] } | undefined;
+/** Where a member's value and its key start. */
+interface Member {
+  readonly at: number;
+  readonly keyAt: number;
+}
+
+/**
+ * The last text looked at, and what is known of it (a spec's text is located again for each
+ * problem): its line starts, and the members of each object already read, by the object's
+ * offset, so that locating the next problem under `paths` does not scan `paths` again
+ * (GitHub's 10 MB document: hundreds of problems).
+ */
+let known:
+  | {
+      readonly text: string;
+      readonly json: boolean;
+      lineStarts?: number[];
+      /** Whether a "\r" follows a "\n" somewhere (see lineCol). */
+      newlineReturn?: boolean;
+      members?: Map<number, Map<string, Member>>;
+    }
+  | undefined;
 
 function about(text: string): NonNullable<typeof known> {
   if (known?.text !== text) {
@@ -67,7 +87,16 @@ function isJson(text: string): boolean {
 }
 
 /** The value of `key` in the object at `at` (the first such key, as Redocly takes it), and where its key starts. */
-function member(text: string, at: number, key: string): { at: number; keyAt: number } | undefined {
+function member(text: string, at: number, key: string): Member | undefined {
+  const objects = (about(text).members ??= new Map<number, Map<string, Member>>());
+  let members = objects.get(at);
+  if (members === undefined) objects.set(at, (members = membersOf(text, at)));
+  return members.get(key);
+}
+
+/** Every member of the object at `at`, the first of each name, up to where the object ends (or stops being JSON). */
+function membersOf(text: string, at: number): Map<string, Member> {
+  const members = new Map<string, Member>();
   let i = skipSpace(text, at + 1);
   while (text[i] === '"') {
     const keyAt = i;
@@ -75,12 +104,12 @@ function member(text: string, at: number, key: string): { at: number; keyAt: num
     const raw = text.slice(i + 1, end - 1);
     const name = raw.includes("\\") ? (JSON.parse(text.slice(i, end)) as string) : raw;
     i = skipSpace(text, skipSpace(text, end) + 1); // past the colon
-    if (name === key) return { at: i, keyAt };
+    if (!members.has(name)) members.set(name, { at: i, keyAt });
     i = skipSpace(text, valueEnd(text, i));
-    if (text[i] !== ",") return undefined;
+    if (text[i] !== ",") break;
     i = skipSpace(text, i + 1);
   }
-  return undefined;
+  return members;
 }
 
 /** Where item `index` (read as Redocly reads it: parseInt) of the array at `at` starts. */
@@ -145,8 +174,8 @@ function unescape(segment: string): string {
  * leave its answer stale: such texts are walked its way.
  */
 function lineCol(text: string, offset: number): LineCol {
-  if (text.includes("\n\r")) return walk(text, offset);
   const facts = about(text);
+  if ((facts.newlineReturn ??= text.includes("\n\r"))) return walk(text, offset);
   const starts = (facts.lineStarts ??= lineStarts(text));
   let low = 0;
   let high = starts.length - 1;

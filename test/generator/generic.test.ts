@@ -87,7 +87,9 @@ describe("any OpenAPI 3.0/3.1 document", () => {
     const types = files.find((f) => f.path === "types.ts")!.content;
     expect(types).toContain('export const PET_KINDS = ["cat", "dog", "bird of prey"] as const satisfies readonly PetKind[];');
     expect(types).toContain('export const STATUSES = ["on", "off"] as const satisfies readonly Status[];');
-    expect(files.find((f) => f.path === "schema.ts")!.content).toContain('children?: components["schemas"]["Tree"][]');
+    const schema = files.find((f) => f.path === "schema.ts")!.content;
+    expect(schema).toContain("children?: Tree[]");
+    expect(schema).toContain("Tree: Tree;");
   });
 
   it("a spec split over several files is bundled into one", () => {

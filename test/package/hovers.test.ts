@@ -2,6 +2,7 @@
  * What an editor shows a consumer of the packed package (issue 19 item 7), read from
  * TypeScript's language service (through ts-morph) on a file of a fresh consumer project:
  * a property that is only a `$ref` (`risk_level`) hovers with its target's description,
+ * a type that refers to a schema names it (`Behavior`, not `components["schemas"]["Behavior"]`),
  * and the package ships no declaration map pointing at sources it does not contain.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -10,10 +11,12 @@ import { Project } from "ts-morph";
 import { beforeAll, describe, expect, it } from "vitest";
 import { consumerProject, PACKAGE_NAME } from "../support/packed-package.js";
 
-const CONSUMER = `import { createClient, type Behavior, type UpdateBehavior } from "${PACKAGE_NAME}";
+const CONSUMER = `import { createClient, type Behavior, type Behaviors, type UpdateBehavior } from "${PACKAGE_NAME}";
 
 declare const behavior: Behavior;
 declare const update: UpdateBehavior;
+declare const all: Behaviors;
+export const byId = all.behaviors;
 export const level = behavior.risk_level;
 export const wanted = update.risk_level;
 export const client = createClient({ apiToken: "token" });
@@ -57,6 +60,17 @@ describe("hovers in a consumer's editor", () => {
     expect(onBehavior).toContain("risk_level");
     expect(onBehavior).toContain("How much a behavior raises a user's risk score.");
     expect(hover("export const wanted", "risk_level")).toContain("How much a behavior raises a user's risk score.");
+  });
+
+  it('types name the schemas they refer to, as types.ts exports them, not components["schemas"][…]', () => {
+    expect(hover("export const byId", "behaviors")).toMatch(/behaviors: \{\s*\[key: string\]: Behavior;\s*\}/);
+    expect(hover("export const level", "risk_level")).toContain("risk_level: RiskLevel");
+    const variables = { byId: "[key: string]: Behavior;", level: "RiskLevel", wanted: "RiskLevel" };
+    for (const [name, shown] of Object.entries(variables)) {
+      const text = hover(`export const ${name}`, name);
+      expect(text).toContain(shown);
+      expect(text).not.toContain("components[");
+    }
   });
 });
 

@@ -256,8 +256,8 @@ describe("real-world documents", () => {
     expect(text("deep-refs")).toMatch(/\$ref: "#\/components\/parameters\/CompanyId\/schema"/);
     expect(text("deep-refs")).toMatch(/\$ref: "#\/paths\/~1api~11~1items\/post\/requestBody\/content\/application~1json\/schema"/);
     const schemaTs = (name: string) => readFileSync(path.join(scratch, "out-rest", name, "schema.ts"), "utf8");
-    expect(schemaTs("nullable-allof")).toMatch(/options\?: WithRequired<components\["schemas"\]\["BalanceOptions"\], "account_ids">;/);
-    expect(schemaTs("java-oneof-children")).toMatch(/RegexRule: components\["schemas"\]\["ValidationRuleBase"\] & \{/);
+    expect(schemaTs("nullable-allof")).toMatch(/options\?: WithRequired<BalanceOptions, "account_ids">;/);
+    expect(schemaTs("java-oneof-children")).toMatch(/type RegexRule = ValidationRuleBase & \{/);
     expect(results.get("subfolder-entry")!.inputs).toBe(3);
     for (const doc of DOCUMENTS.filter((d) => d.probe))
       expect(readFileSync(path.join(scratch, "out-rest", doc.name, "probe.ts"), "utf8")).toContain("@ts-expect-error");

@@ -154,9 +154,18 @@ function whereInSpec(source: string, op: OperationModel, error: unknown): string
   const part = direction === "request" ? ["requestBody"] : op.success ? ["responses", op.success.status] : [];
   const pointer = ["#", "paths", op.path, op.method.toLowerCase(), ...part].map((s, i) => (i === 0 ? s : escapeSegment(s))).join("/");
   try {
-    const { line, col } = locate(new (openapiCore().Source)(source, readFileSync(source, "utf8")), pointer, true);
+    const { line, col } = locate(specSource(source), pointer, true);
     return `${source}:${line}:${col}`;
   } catch {
     return source;
   }
+}
+
+/** Each spec file read once, however many of its operations fail (GitHub's: 10 MB, 205 failures). */
+const sources = new Map<string, InstanceType<ReturnType<typeof openapiCore>["Source"]>>();
+
+function specSource(file: string): InstanceType<ReturnType<typeof openapiCore>["Source"]> {
+  let source = sources.get(file);
+  if (source === undefined) sources.set(file, (source = new (openapiCore().Source)(file, readFileSync(file, "utf8"))));
+  return source;
 }
