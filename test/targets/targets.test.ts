@@ -4,7 +4,7 @@
 // (scenarios.ts) runs in Node first; the other targets must do what Node did: the same
 // requests, retries, timeouts, aborts and typed errors. The one difference is stated, not
 // hidden: only Node says that a connection was refused, so only Node retries a POST then.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { Miniflare } from "miniflare";
@@ -120,6 +120,7 @@ describe("Node (the reference)", () => {
     const dir = mkdtempSync(join(ARTIFACTS, "targets-"));
     writeFileSync(join(dir, "page.mjs"), await bundleFor({ file: join(import.meta.dirname, "scenarios.ts") }));
     ({ runScenario } = await import(join(dir, "page.mjs")));
+    rmSync(dir, { recursive: true, force: true }); // imported: the module stays loaded
   });
 
   it.each(NAMES)("%s", async (scenario) => {
@@ -205,6 +206,7 @@ describe("workerd, through Miniflare", () => {
       });
     } finally {
       await kit.dispose();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
