@@ -96,7 +96,7 @@ export function sender<Paths extends object>(raw: Client<Paths>, fetchImpl: Fetc
       let read: Bytes | undefined;
       const bounded = async (input: string | Request, requestInit?: RequestInit) => {
         const response = await fetch(input, requestInit);
-        return refill(response, (read = await readBody(response, limits)));
+        return refill(response, (read = await readBody(response, limits, signal)));
       };
       const request = raw.request as unknown as (method: string, path: string, init: object) => Promise<Received & { error?: unknown }>;
       const sendInit = { ...init, parseAs: init.parseAs || "text", pathSerializer, signal, fetch: bounded };
@@ -115,7 +115,7 @@ export function sender<Paths extends object>(raw: Client<Paths>, fetchImpl: Fetc
         redirect: "manual",
         signal,
       }).then(async (response) => {
-        const bytes = await readBody(response, limits);
+        const bytes = await readBody(response, limits, signal);
         if (!response.ok || init.parseAs !== "blob") return { response, data: utf8(bytes) };
         return { response, data: new Blob(bytes.chunks as BlobPart[], { type: response.headers.get("content-type") ?? "" }) };
       });

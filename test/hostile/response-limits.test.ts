@@ -15,6 +15,7 @@ import {
   InternalServerError,
   InvalidArgumentError,
   ResponseTooLargeError,
+  TimeoutError,
   ZtRiskScoringError,
   type ClientOptions,
 } from "../../generated/index.js";
@@ -193,6 +194,23 @@ describe("maxResponseBytes", () => {
     const ok = await clientFor(gzipBomb(1000).handler);
     ok.client.raw.use({ onResponse: () => undefined });
     await expect(ok.client.getBehaviors({ account_id: ACCOUNT })).resolves.toHaveLength(1000);
+  });
+
+  it("a body labelled gzip that is not, past 64 KiB, ends in a TimeoutError at timeoutMs: Node 20's fetch never settles its read", async () => {
+    // Found by fast-check (hostile/client.test.ts, seed 1661872792): status 594, `gzip-lie`, an 81 KB body.
+    const handler: Handler = (_req, res) => void res.writeHead(594, { "content-encoding": "gzip" }).end("x".repeat(81_481));
+    const { client, server } = await clientFor(handler, { maxRetries: 1, timeoutMs: 300 });
+    const typed = await settle(client.getBehaviors({ account_id: ACCOUNT }));
+    expect(typed.error).toBeInstanceOf(TimeoutError);
+    expect(server.requests).toHaveLength(2);
+    // The same through raw's middleware path, and raw itself with the caller's signal.
+    client.raw.use({ onResponse: () => undefined });
+    expect((await settle(client.getBehaviors({ account_id: ACCOUNT }, { maxRetries: 0 }))).error).toBeInstanceOf(TimeoutError);
+    const raw = client.raw.GET("/accounts/{account_id}/zt_risk_scoring/behaviors", {
+      params: { path: { account_id: ACCOUNT } },
+      signal: AbortSignal.timeout(300),
+    });
+    expect((await settle(raw)).error).toMatchObject({ name: "TimeoutError" });
   });
 
   it.each([-1, 1.5, Number.NaN, Infinity, "1000", 2 ** 29])(
