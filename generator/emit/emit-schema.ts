@@ -114,8 +114,11 @@ function aliasSchemas(nodes: TS.Node[], source: string): TS.Node[] {
 
   const names = new NameRegistry(namesInUse(nodes));
   const alias = new Map([...schemas.keys()].map((name) => [name, names.claim(identifier(pascalCase(name), "Schema"))]));
-  const toAlias = (type: TS.TypeNode): TS.TypeNode =>
-    ts.transform(type, [
+  // One transform for all the schemas, not one per schema: cheaper on a document of thousands (Cloudflare: 3,716).
+  const members = [...schemas].filter((entry): entry is [string, TS.PropertySignature & { type: TS.TypeNode }] => !!entry[1].type);
+  const bodies = ts.transform(
+    members.map(([, member]) => member.type),
+    [
       (context) => (root) => {
         const visit = (node: TS.Node): TS.Node => {
           const name = schemaRef(node);
@@ -124,13 +127,12 @@ function aliasSchemas(nodes: TS.Node[], source: string): TS.Node[] {
         };
         return ts.visitNode(root, visit) as TS.TypeNode;
       },
-    ]).transformed[0]!;
-  const declarations: TS.Node[] = [];
-  for (const [name, member] of schemas) {
-    if (!member.type) continue;
-    declarations.push(ts.factory.createTypeAliasDeclaration(undefined, alias.get(name)!, undefined, toAlias(member.type)));
+    ],
+  ).transformed;
+  const declarations = members.map(([name, member], i) => {
     (member as { type: TS.TypeNode }).type = ts.factory.createTypeReferenceNode(alias.get(name)!);
-  }
+    return ts.factory.createTypeAliasDeclaration(undefined, alias.get(name)!, undefined, bodies[i]!);
+  });
   return [...nodes, ...declarations];
 }
 
