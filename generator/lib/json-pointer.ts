@@ -37,3 +37,9 @@ function decodeSegment(raw: string): string {
     return raw;
   }
 }
+
+/** A JSON object as the document's rewrites walk it (load/deep-refs.ts, load/parent-child-schemas.ts). */
+export type JsonRecord = Record<string, unknown>;
+
+/** Whether `value` is a JSON object (not null, not an array). */
+export const isJsonRecord = (value: unknown): value is JsonRecord => typeof value === "object" && value !== null && !Array.isArray(value);

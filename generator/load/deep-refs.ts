@@ -9,12 +9,8 @@
  * - anything else (a parameter, a response…) is inlined: it cannot refer to itself.
  * A `$ref` whose target is itself a `$ref` is pointed at that ref's target.
  */
-import { escapeSegment, unescapeSegment } from "../lib/json-pointer.js";
+import { escapeSegment, isJsonRecord as isObject, unescapeSegment, type JsonRecord as Json } from "../lib/json-pointer.js";
 import type { OpenApiDocument } from "./load-spec.js";
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** What a place in the document holds, as far as these rewrites need to know. */
 type Kind = "schema" | "other";

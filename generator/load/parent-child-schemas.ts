@@ -7,12 +7,9 @@
  * a copy of the parent without its `oneOf`/`anyOf` (`<Parent>Base`, numbered when taken),
  * and the parent stays "its fields, and one of its children".
  */
-import { escapeSegment, unescapeSegment } from "../lib/json-pointer.js";
+import { escapeSegment, isJsonRecord as isObject, unescapeSegment, type JsonRecord as Json } from "../lib/json-pointer.js";
 import type { OpenApiDocument } from "./load-spec.js";
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 const PREFIX = "#/components/schemas/";
 
 /** Splits each such parent in place (see above); returns the parents' names. */

@@ -34,25 +34,6 @@ export interface Bytes {
 }
 
 /**
- * `work`, or the rejection with `signal`'s reason as soon as it aborts. Node 20's fetch
- * (undici 6) never settles a body read whose gzip fails to inflate past its first 64 KiB,
- * even once the request's signal aborts: without this race such a body hangs the call
- * past its timeout (test/hostile/response-limits.test.ts).
- */
-async function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  let stop!: () => void;
-  const aborted = new Promise<never>((_, reject) => (stop = () => reject(signal.reason as Error)));
-  if (signal.aborted) stop();
-  signal.addEventListener("abort", stop);
-  try {
-    return await Promise.race([work, aborted]);
-  } finally {
-    signal.removeEventListener("abort", stop);
-  }
-}
-
-/**
  * Reads `response`'s body up to `keep` bytes. Past them, throws `tooLarge()` when given;
  * else stops there, `truncated`. Either way the rest is cancelled, never downloaded. Ends
  * with `signal`'s reason when it aborts.
@@ -62,9 +43,18 @@ export async function readBytes(response: Response, keep: number, tooLarge?: () 
   let size = 0;
   const reader = response.body?.getReader();
   if (!reader) return { chunks, size, truncated: false };
+  // Each read races the signal. Node 20's fetch (undici 6) never settles a read whose gzip
+  // fails to inflate past the first 64 KiB, even once the request's signal aborts: without
+  // the race such a body hangs the call past its timeout (test/hostile/response-limits.test.ts).
+  // One listener for the whole body, not one per chunk.
+  let onAbort: (() => void) | undefined;
+  const aborted = signal && new Promise<never>((_, reject) => (onAbort = () => reject(signal.reason as Error)));
+  aborted?.catch(() => {}); // observed by the race below
+  if (signal?.aborted) onAbort!();
+  else signal?.addEventListener("abort", onAbort!);
   try {
     for (;;) {
-      const { done, value } = await untilAborted(reader.read(), signal);
+      const { done, value } = await (aborted ? Promise.race([reader.read(), aborted]) : reader.read());
       if (done) return { chunks, size, truncated: false };
       if (size + value.byteLength > keep) {
         if (tooLarge) throw tooLarge();
@@ -76,6 +66,7 @@ export async function readBytes(response: Response, keep: number, tooLarge?: () 
       size += value.byteLength;
     }
   } finally {
+    if (onAbort) signal!.removeEventListener("abort", onAbort);
     // Ends the download of what was not read (nothing left when it was read to the end).
     reader.cancel().catch(() => {});
   }
