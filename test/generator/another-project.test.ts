@@ -23,10 +23,14 @@ beforeAll(() => {
   cliBundle();
 });
 
-/** A project at `<OUTSIDE>/<where>/notes`: its own spec (spec/ copied as api/), `node_modules/openapi-fetch` and nothing else. */
+/**
+ * A project at `<OUTSIDE>/<where>/notes`: an ES module package (README: "What it needs"), its
+ * own spec (spec/ copied as api/), `node_modules/openapi-fetch` and nothing else.
+ */
 function project(where: string, settings?: string): { root: string; spec: string; out: string } {
   const root = path.join(OUTSIDE, where, "notes");
   mkdirSync(path.join(root, "node_modules"), { recursive: true });
+  writeFileSync(path.join(root, "package.json"), JSON.stringify({ name: "notes", private: true, type: "module" }));
   cpSync(path.join(ROOT, "spec"), path.join(root, "api"), { recursive: true });
   if (settings !== undefined) {
     const file = path.join(root, "api/openapi.yaml");

@@ -13,7 +13,8 @@ import { RISK_LEVELS } from "../../generated/types.js";
 import { generate } from "../../generator/pipeline.js";
 import type { ApiModel, OperationModel } from "../../generator/model/api-model.js";
 import { startLoopbackServer, type Handler, type LoopbackServer, type RecordedRequest } from "../support/loopback-server.js";
-import { childEnv, consumerProject, PACKAGE_NAME, ROOT, run, TSC } from "../support/packed-package.js";
+import { childEnv, consumerProject, PACKAGE_NAME, ROOT, run } from "../support/packed-package.js";
+import { TSC_7 } from "../support/tsc.js";
 import { unlisted } from "../support/spec-values.js";
 import { SERVICE_TSCONFIG } from "./service-tsconfig.js";
 
@@ -70,7 +71,7 @@ describe("the docs' code samples and the README's example, against the packed pa
     for (const sample of codeSamples) files[`src/${sample.name}.ts`] = sample.typescript.join("\n") + "\n";
     README.forEach((code, i) => (files[`src/readme-${i + 1}.ts`] = code));
     project = await consumerProject("code-samples", { files });
-    tsc = await run(process.execPath, [TSC, "-p", "tsconfig.json"], project);
+    tsc = await run(process.execPath, [TSC_7, "-p", "tsconfig.json"], project);
   }, 180_000);
 
   afterAll(async () => {
@@ -198,7 +199,7 @@ describe("the docs' code samples and the README's example, against the packed pa
     const wrong = unlisted(RISK_LEVELS);
     writeFileSync(source(sample.name), text.replace(listed, `risk_level: ${JSON.stringify(wrong)}`) + "\n");
     try {
-      const broken = await run(process.execPath, [TSC, "-p", "tsconfig.json", "--noEmit"], project);
+      const broken = await run(process.execPath, [TSC_7, "-p", "tsconfig.json", "--noEmit"], project);
       expect(broken.code).not.toBe(0);
       const errors = broken.out.split("\n").filter((l) => /error TS\d+/.test(l));
       expect(errors, broken.out).toHaveLength(1);

@@ -1,6 +1,6 @@
 // A real downstream service: pack this project (see test/support/packed-package.ts), install
 // the tarball into a fresh temp project from npm's offline cache, type-check a consumer under
-// `strict` with NodeNext, and run it against a local HTTP server. Also lints the tarball
+// `strict` with NodeNext under TypeScript 5.9 and 7, and run it against a local HTTP server. Also lints the tarball
 // with publint and attw.
 import { execFile as execFileCb } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -10,7 +10,8 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { childEnv as env, consumerProject, ok, packedTarball, ROOT, run, TSC } from "../support/packed-package.js";
+import { childEnv as env, consumerProject, ok, packedTarball, ROOT, run } from "../support/packed-package.js";
+import { TSC_5, TSC_7 } from "../support/tsc.js";
 import { RISK_LEVELS } from "../../generated/types.js";
 import { unlisted } from "../support/spec-values.js";
 import { SERVICE_TSCONFIG } from "./service-tsconfig.js";
@@ -77,9 +78,12 @@ describe("the packed package in a downstream service", () => {
   let tarball: string;
   let files: string[];
   let consumer: string;
-  /** tsc's error lines for the consumer: src/service.ts, and src/wrong-level.ts (the same file without the @ts-expect-error). */
-  let tscErrors: string[];
-  let tscOutput: string;
+  /**
+   * Each compiler's output for the consumer, and its error lines: src/service.ts, and
+   * src/wrong-level.ts (the same file without the @ts-expect-error). A consumer may be on
+   * either: 5.9 (this repository's, and most codebases') or 7 (what `npm i typescript` installs).
+   */
+  const compiled: Record<string, { output: string; errors: string[] }> = {};
   let server: Server;
   let baseUrl: string;
   const seen: { method?: string; url?: string; auth?: string; type?: string; body: string }[] = [];
@@ -96,9 +100,14 @@ describe("the packed package in a downstream service", () => {
         "src/wrong-level.ts": SERVICE.replace(`${EXPECT_ERROR}\n`, ""),
       },
     });
-    // One tsc run for both files (it emits out/ in spite of wrong-level.ts's error).
-    tscOutput = (await run(process.execPath, [TSC, "-p", "tsconfig.json"], consumer)).out;
-    tscErrors = tscOutput.split("\n").filter((line) => /error TS\d+/.test(line));
+    // One run per compiler for both files; 5.9's emits out/ (in spite of wrong-level.ts's error), which the calls below run.
+    for (const [version, args] of [
+      ["5.9", [TSC_5, "-p", "tsconfig.json"]],
+      ["7", [TSC_7, "-p", "tsconfig.json", "--noEmit"]],
+    ] as const) {
+      const { out } = await run(process.execPath, [...args], consumer);
+      compiled[version] = { output: out, errors: out.split("\n").filter((line) => /error TS\d+/.test(line)) };
+    }
 
     server = createServer((req: IncomingMessage, res) => {
       let body = "";
@@ -160,11 +169,12 @@ describe("the packed package in a downstream service", () => {
     expect(attw.code, attw.out).toBe(0);
   }, 60_000);
 
-  it("type-checks a strict NodeNext consumer, @ts-expect-error included", () => {
+  it.each(["5.9", "7"])("type-checks a strict NodeNext consumer, @ts-expect-error included, under TypeScript %s", (version) => {
+    const { output, errors } = compiled[version]!;
     // Every error tsc reports is wrong-level.ts's (see the last test): none in service.ts, none global.
     expect(
-      tscErrors.filter((line) => !line.startsWith("src/wrong-level.ts(")),
-      tscOutput,
+      errors.filter((line) => !line.startsWith("src/wrong-level.ts(")),
+      output,
     ).toEqual([]);
     expect(existsSync(join(consumer, "out/service.js"))).toBe(true);
   });
@@ -191,11 +201,12 @@ describe("the packed package in a downstream service", () => {
     expect(JSON.parse(seen[0]!.body)).toEqual({ behaviors: { foo: { enabled: true, risk_level: "low" } } });
   });
 
-  it("rejects a wrong risk level: without the @ts-expect-error, tsc fails on that line", () => {
+  it.each(["5.9", "7"])("rejects a wrong risk level: without the @ts-expect-error, TypeScript %s fails on that line", (version) => {
+    const { output } = compiled[version]!;
     const directive = SERVICE.split("\n").indexOf(EXPECT_ERROR);
-    const errors = tscErrors.filter((line) => line.startsWith("src/wrong-level.ts("));
+    const errors = compiled[version]!.errors.filter((line) => line.startsWith("src/wrong-level.ts("));
     // Exactly one error, on the wrong `risk_level` line (the directive's line once removed).
-    expect(errors, tscOutput).toHaveLength(1);
+    expect(errors, output).toHaveLength(1);
     expect(errors[0]).toContain(`src/wrong-level.ts(${directive + 1},`);
     expect(errors[0]).toContain(JSON.stringify(WRONG_LEVEL));
   });

@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { consumerProject, ROOT, run, TSC } from "../support/packed-package.js";
+import { consumerProject, ROOT, run } from "../support/packed-package.js";
+import { TSC_7 } from "../support/tsc.js";
 
 const devDependencies = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).devDependencies as Record<string, string>;
 
@@ -73,7 +74,7 @@ describe("zt-risk-scoring/testing in a downstream service", () => {
   });
 
   it("type-checks the service and its tests under strict NodeNext", async () => {
-    const tsc = await run(process.execPath, [TSC, "-p", "tsconfig.json"], project);
+    const tsc = await run(process.execPath, [TSC_7, "-p", "tsconfig.json"], project);
     expect(tsc.code, tsc.out).toBe(0);
   }, 60_000);
 

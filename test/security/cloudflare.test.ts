@@ -7,15 +7,14 @@ import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ApiModel } from "../../generator/model/api-model.js";
-import { generate } from "../../generator/pipeline.js";
 import { replaceOutput } from "../../generator/write/output-folder.js";
 import { isolateCloudflareEnv } from "../support/behaviors-api.js";
+import { cloudflareGenerated } from "../support/once-per-run.js";
 import { envelope, startLoopbackServer, text, type LoopbackServer, type RecordedRequest } from "../support/loopback-server.js";
-import { ARTIFACTS, ROOT } from "../support/spec-copy.js";
+import { ARTIFACTS } from "../support/spec-copy.js";
 
 isolateCloudflareEnv();
 
-const SPEC = path.join(ROOT, "test/fixtures/cloudflare/cloudflare-openapi-2024-08-07.json");
 const CREDENTIALS = { apiEmail: "user@example.com", apiKey: "global-key-1", apiToken: "token-1", userServiceKey: "v1.0-service-key" };
 
 let server: LoopbackServer;
@@ -26,7 +25,8 @@ let out: string;
 
 beforeAll(async () => {
   server = await startLoopbackServer(envelope({ ok: true }));
-  const generated = await generate(SPEC);
+  // The whole document (test/support/fixtures.ts), generated once for every file of the run that needs it.
+  const generated = await cloudflareGenerated();
   model = generated.model;
   mkdirSync(ARTIFACTS, { recursive: true });
   out = path.join(mkdtempSync(path.join(ARTIFACTS, "cloudflare-")), "generated");

@@ -22,7 +22,6 @@ import { builtPackage } from "./once-per-run.js";
 
 const execFile = promisify(execFileCb);
 export const ROOT = resolve(import.meta.dirname, "../..");
-export const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
 export const PACKAGE_NAME = pkg.name;
 
