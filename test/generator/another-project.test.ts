@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../generator/pipeline.js";
-import { readOutput } from "../../generator/write/output-folder.js";
+import { readOutput, replaceOutput } from "../../generator/write/output-folder.js";
 import { cliBundle, runCli } from "../support/cli.js";
 import { ROOT } from "../support/spec-copy.js";
 import { typecheckFolder } from "../support/tsc.js";
@@ -27,10 +27,10 @@ beforeAll(() => {
  * A project at `<OUTSIDE>/<where>/notes`: an ES module package (README: "What it needs"), its
  * own spec (spec/ copied as api/), `node_modules/openapi-fetch` and nothing else.
  */
-function project(where: string, settings?: string): { root: string; spec: string; out: string } {
+function project(where: string, settings?: string, type: "module" | "commonjs" = "module"): { root: string; spec: string; out: string } {
   const root = path.join(OUTSIDE, where, "notes");
   mkdirSync(path.join(root, "node_modules"), { recursive: true });
-  writeFileSync(path.join(root, "package.json"), JSON.stringify({ name: "notes", private: true, type: "module" }));
+  writeFileSync(path.join(root, "package.json"), JSON.stringify({ name: "notes", private: true, type }));
   cpSync(path.join(ROOT, "spec"), path.join(root, "api"), { recursive: true });
   if (settings !== undefined) {
     const file = path.join(root, "api/openapi.yaml");
@@ -101,4 +101,17 @@ describe("the test kit can be left out", () => {
     for (const name of kit) expect(files).not.toContain(name);
     expect(files).toContain("client.ts");
   });
+});
+
+describe("what the output needs (README)", () => {
+  it("an ES module folder under TypeScript 7: in a CommonJS one, openapi-fetch's CommonJS declarations hide its named exports", async () => {
+    const { root, spec, out } = project("commonjs", "  testing: false\n", "commonjs");
+    replaceOutput(out, (await generate(spec, { out })).files);
+    const { status, output } = typecheckFolder(root);
+    expect(status).not.toBe(0);
+    const errors = output.split("\n").filter((line) => /error TS\d+/.test(line));
+    expect(errors.length, output).toBeGreaterThan(0);
+    // Nothing but openapi-fetch's named exports: the day openapi-fetch fixes its .d.cts, this fails and the README's caveat goes.
+    for (const error of errors) expect(error).toMatch(/error TS2305: Module '"openapi-fetch"' has no exported member '\w+'\.$/);
+  }, 120_000);
 });
