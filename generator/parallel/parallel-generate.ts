@@ -55,7 +55,7 @@ export function startParallelGenerator(workerEntry: URL): ParallelGenerator {
   };
 }
 
-interface WorkerHandle {
+export interface WorkerHandle {
   /** Posts one step to the worker; settles with its value or the error it would throw in one thread. */
   run<T>(step: Step): Promise<T>;
   close(): Promise<void>;
@@ -66,7 +66,7 @@ interface WorkerHandle {
  * process alive by itself; if it dies, its pending steps reject and the next step starts
  * a new one.
  */
-function startWorker(entry: URL): WorkerHandle {
+export function startWorker(entry: URL): WorkerHandle {
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let worker: Worker | undefined;
@@ -82,7 +82,10 @@ function startWorker(entry: URL): WorkerHandle {
       const job = pending.get(reply.id);
       if (job === undefined) return;
       pending.delete(reply.id);
-      if (pending.size === 0) started.unref();
+      // Idle again: unref'd, unless close() is stopping it. terminate() refs the worker until it
+      // has stopped; a reply that lands in between must not undo that, or the process can run
+      // out of work while close() still waits (a CLI run then exits 13, a top-level await unsettled).
+      if (pending.size === 0 && worker === started) started.unref();
       if ("value" in reply) job.resolve(reply.value);
       else if ("problems" in reply) job.reject(new SpecError(reply.problems));
       else job.reject(new Error(reply.error));

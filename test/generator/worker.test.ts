@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -6,7 +7,7 @@ import { SpecError } from "../../generator/lib/spec-error.js";
 import { startParallelGenerator, type ParallelGenerator } from "../../generator/parallel/parallel-generate.js";
 import { generate } from "../../generator/pipeline.js";
 import { cliBundle } from "../support/cli.js";
-import { ARTIFACTS, copySpec, editFile } from "../support/spec-copy.js";
+import { ARTIFACTS, copySpec, editFile, ROOT } from "../support/spec-copy.js";
 
 /**
  * The worker-thread Offload (generator/parallel/: lint and schema.ts on a worker thread,
@@ -172,6 +173,47 @@ parentPort.on("message", (job) => parentPort.postMessage({ id: job.id, value: { 
       expect((error as Error).message).toMatch(/^the generator's worker thread (failed: boom|stopped unexpectedly)/);
     } finally {
       await throwing.close();
+    }
+  });
+
+  it("a reply that lands while close() stops the worker keeps the process alive until it has stopped (a CLI run exited 13 before)", () => {
+    // The worker replies, says so through shared memory, and keeps busy; the main thread waits
+    // for that word (the reply still unread), then closes: the reply is read during the stop.
+    const entry = scratchFile(
+      "replies.mjs",
+      [
+        'import { parentPort } from "node:worker_threads";',
+        'parentPort.on("message", (job) => {',
+        "  const flag = new Int32Array(job.root);",
+        '  parentPort.postMessage({ id: job.id, value: "done" });',
+        "  Atomics.store(flag, 0, 1);",
+        "  Atomics.notify(flag, 0);",
+        "  for (const end = Date.now() + 200; Date.now() < end; );",
+        "});",
+        "",
+      ].join("\n"),
+    );
+    const child = scratchFile(
+      "closes.ts",
+      [
+        `import { startWorker } from ${JSON.stringify(pathToFileURL(path.join(ROOT, "generator/parallel/parallel-generate.ts")).href)};`,
+        `const handle = startWorker(new URL(${JSON.stringify(pathToFileURL(entry).href)}));`,
+        "const flag = new Int32Array(new SharedArrayBuffer(4));",
+        'handle.run({ kind: "lint", root: flag.buffer } as never).catch(() => undefined);',
+        "Atomics.wait(flag, 0, 0, 10_000);",
+        "await handle.close();",
+        'console.log("closed");',
+        "",
+      ].join("\n"),
+    );
+    for (let run = 0; run < 3; run++) {
+      const { status, stdout, stderr } = spawnSync(process.execPath, ["--import", "tsx", child], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(status, stderr).toBe(0);
+      expect(stdout).toBe("closed\n");
     }
   });
 });
