@@ -13,10 +13,10 @@ export default defineConfig({
     globalSetup: ["test/support/global-setup.ts"],
     // Three files at a time on two cores (vitest's default there is one): much of a file's
     // time is spent waiting on the children it starts (tsc, npm, Chromium, Prism, servers) or
-    // on its own hang guards; a third file fills those waits (295 s → 275 s for the suite).
+    // on its own hang guards; a third file fills those waits (296 s → 275 s for the suite).
     maxWorkers: 3,
     // The type tests (and, through tsconfig.json, the whole project) under TypeScript 7's tsgo:
-    // the same verdicts as 5.9's tsc for a third of the time (test/support/tsc.ts).
+    // the same verdicts as 5.9's tsc for about a third of the CPU here (test/support/tsc.ts).
     typecheck: {
       enabled: true,
       checker: "tsgo",

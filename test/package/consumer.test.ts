@@ -17,6 +17,16 @@ import { unlisted } from "../support/spec-values.js";
 import { SERVICE_TSCONFIG } from "./service-tsconfig.js";
 
 const execFile = promisify(execFileCb);
+
+/**
+ * The compilers a consumer may be on, each run over the consumer project: 5.9 (this
+ * repository's, and most codebases') emits out/, which the calls below run; 7 (what
+ * `npm i typescript` installs) only checks.
+ */
+const COMPILERS = {
+  "5.9": [TSC_5, "-p", "tsconfig.json"],
+  "7": [TSC_7, "-p", "tsconfig.json", "--noEmit"],
+} as const;
 const BIN = join(ROOT, "node_modules/.bin");
 
 /** A risk level the spec does not list, whatever it lists. */
@@ -78,11 +88,7 @@ describe("the packed package in a downstream service", () => {
   let tarball: string;
   let files: string[];
   let consumer: string;
-  /**
-   * Each compiler's output for the consumer, and its error lines: src/service.ts, and
-   * src/wrong-level.ts (the same file without the @ts-expect-error). A consumer may be on
-   * either: 5.9 (this repository's, and most codebases') or 7 (what `npm i typescript` installs).
-   */
+  /** Each compiler's output for the consumer, and its error lines: src/service.ts, and src/wrong-level.ts (the same file without the @ts-expect-error). */
   const compiled: Record<string, { output: string; errors: string[] }> = {};
   let server: Server;
   let baseUrl: string;
@@ -100,11 +106,8 @@ describe("the packed package in a downstream service", () => {
         "src/wrong-level.ts": SERVICE.replace(`${EXPECT_ERROR}\n`, ""),
       },
     });
-    // One run per compiler for both files; 5.9's emits out/ (in spite of wrong-level.ts's error), which the calls below run.
-    for (const [version, args] of [
-      ["5.9", [TSC_5, "-p", "tsconfig.json"]],
-      ["7", [TSC_7, "-p", "tsconfig.json", "--noEmit"]],
-    ] as const) {
+    // One run per compiler for both files (5.9's emits out/ in spite of wrong-level.ts's error).
+    for (const [version, args] of Object.entries(COMPILERS)) {
       const { out } = await run(process.execPath, [...args], consumer);
       compiled[version] = { output: out, errors: out.split("\n").filter((line) => /error TS\d+/.test(line)) };
     }
@@ -169,7 +172,7 @@ describe("the packed package in a downstream service", () => {
     expect(attw.code, attw.out).toBe(0);
   }, 60_000);
 
-  it.each(["5.9", "7"])("type-checks a strict NodeNext consumer, @ts-expect-error included, under TypeScript %s", (version) => {
+  it.each(Object.keys(COMPILERS))("type-checks a strict NodeNext consumer, @ts-expect-error included, under TypeScript %s", (version) => {
     const { output, errors } = compiled[version]!;
     // Every error tsc reports is wrong-level.ts's (see the last test): none in service.ts, none global.
     expect(
@@ -201,13 +204,16 @@ describe("the packed package in a downstream service", () => {
     expect(JSON.parse(seen[0]!.body)).toEqual({ behaviors: { foo: { enabled: true, risk_level: "low" } } });
   });
 
-  it.each(["5.9", "7"])("rejects a wrong risk level: without the @ts-expect-error, TypeScript %s fails on that line", (version) => {
-    const { output } = compiled[version]!;
-    const directive = SERVICE.split("\n").indexOf(EXPECT_ERROR);
-    const errors = compiled[version]!.errors.filter((line) => line.startsWith("src/wrong-level.ts("));
-    // Exactly one error, on the wrong `risk_level` line (the directive's line once removed).
-    expect(errors, output).toHaveLength(1);
-    expect(errors[0]).toContain(`src/wrong-level.ts(${directive + 1},`);
-    expect(errors[0]).toContain(JSON.stringify(WRONG_LEVEL));
-  });
+  it.each(Object.keys(COMPILERS))(
+    "rejects a wrong risk level: without the @ts-expect-error, TypeScript %s fails on that line",
+    (version) => {
+      const { output } = compiled[version]!;
+      const directive = SERVICE.split("\n").indexOf(EXPECT_ERROR);
+      const errors = compiled[version]!.errors.filter((line) => line.startsWith("src/wrong-level.ts("));
+      // Exactly one error, on the wrong `risk_level` line (the directive's line once removed).
+      expect(errors, output).toHaveLength(1);
+      expect(errors[0]).toContain(`src/wrong-level.ts(${directive + 1},`);
+      expect(errors[0]).toContain(JSON.stringify(WRONG_LEVEL));
+    },
+  );
 });

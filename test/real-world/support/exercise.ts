@@ -162,9 +162,10 @@ function whereInSpec(source: string, op: OperationModel, error: unknown): string
 }
 
 /** Each spec file read once, however many of its operations fail (GitHub's: 10 MB, 205 failures). */
-const sources = new Map<string, InstanceType<ReturnType<typeof openapiCore>["Source"]>>();
+type SpecSource = InstanceType<ReturnType<typeof openapiCore>["Source"]>;
+const sources = new Map<string, SpecSource>();
 
-function specSource(file: string): InstanceType<ReturnType<typeof openapiCore>["Source"]> {
+function specSource(file: string): SpecSource {
   let source = sources.get(file);
   if (source === undefined) sources.set(file, (source = new (openapiCore().Source)(file, readFileSync(file, "utf8"))));
   return source;
